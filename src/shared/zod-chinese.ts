@@ -1,0 +1,85 @@
+import type { z } from 'zod';
+
+/** Chinese names of the JSON types zod reports, so messages read naturally to office staff. */
+const TYPE_NAMES: Record<string, string> = {
+  string: '文本',
+  number: '数字',
+  boolean: '是/否',
+  object: '对象',
+  array: '列表',
+  undefined: '空（缺少此项）',
+  null: '空值',
+  int: '整数',
+  bigint: '整数',
+  date: '日期',
+  nan: '非数字',
+};
+
+function typeName(t: unknown): string {
+  return TYPE_NAMES[String(t)] ?? String(t);
+}
+
+function describeInput(input: unknown): string {
+  if (input === undefined) return '缺少此项';
+  if (input === null) return '空值';
+  if (Array.isArray(input)) return '列表';
+  if (typeof input === 'number') return Number.isNaN(input) ? '非数字' : `数字 ${input}`;
+  if (typeof input === 'string') return `文本“${input.length > 20 ? input.slice(0, 20) + '…' : input}”`;
+  return typeName(typeof input);
+}
+
+/** Renders a zod path as `indicators[3].unit`. */
+export function formatPath(path: ReadonlyArray<PropertyKey>): string {
+  let out = '';
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else out += out ? `.${String(seg)}` : String(seg);
+  }
+  return out || '（根）';
+}
+
+/** One Chinese sentence per zod issue. `input` is the value that was parsed, used to name what was found. */
+export function issueToChinese(issue: z.core.$ZodIssue, input?: unknown): string {
+  const at = formatPath(issue.path);
+  const found = describeInput(valueAt(input, issue.path));
+  switch (issue.code) {
+    case 'invalid_type':
+      if (valueAt(input, issue.path) === undefined) return `${at}：缺少必填项（应为${typeName(issue.expected)}）`;
+      return `${at}：应为${typeName(issue.expected)}，实际为${found}`;
+    case 'invalid_value':
+      return `${at}：取值无效（${found}），可选值为 ${issue.values.map((v) => JSON.stringify(v)).join('、')}`;
+    case 'unrecognized_keys':
+      return `${at}：有不认识的字段 ${issue.keys.join('、')}，请删除或检查拼写`;
+    case 'too_small':
+      if (issue.origin === 'array') return `${at}：至少需要 ${String(issue.minimum)} 项`;
+      if (issue.origin === 'string') return `${at}：不能为空`;
+      return `${at}：不能小于 ${String(issue.minimum)}（实际为${found}）`;
+    case 'too_big':
+      if (issue.origin === 'array') return `${at}：最多 ${String(issue.maximum)} 项`;
+      if (issue.origin === 'string') return `${at}：文本过长（最多 ${String(issue.maximum)} 字）`;
+      return `${at}：不能大于 ${String(issue.maximum)}（实际为${found}）`;
+    case 'invalid_format':
+      return `${at}：格式不对（${found}）${issue.message && !/^Invalid/.test(issue.message) ? '，' + issue.message : ''}`;
+    case 'invalid_union':
+      return `${at}：取值无效（${found}）`;
+    case 'invalid_key':
+      return `${at}：键名无效`;
+    case 'custom':
+      return `${at}：${issue.message}`;
+    default:
+      return `${at}：${issue.message}`;
+  }
+}
+
+function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let cur: unknown = input;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<PropertyKey, unknown>)[seg];
+  }
+  return cur;
+}
+
+export function zodErrorToChinese(error: z.ZodError, input?: unknown): string[] {
+  return error.issues.map((i) => issueToChinese(i, input));
+}
