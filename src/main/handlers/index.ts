@@ -1,0 +1,19 @@
+import type { Handlers } from '../hosts/dispatch';
+import type { Services } from '../services/container';
+
+/** The handler table: the contract's calls bound to the services. Shared by every host. */
+export function createHandlers(services: Services): Handlers {
+  return {
+    'app.info': async (_input, ctx) => ({
+      appName: '指标简报助手',
+      version: services.appVersion,
+      host: ctx.host,
+      userName: services.userName,
+      platform: process.platform,
+      templatesCount: (await services.templates.list()).length,
+      templateProblems: (await services.templates.problems()).map((p) => `${p.file}：${p.message}`),
+    }),
+    'templates.list': () => services.templates.list(),
+    'templates.get': ({ id }) => services.templates.get(id),
+  };
+}

@@ -1,0 +1,45 @@
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { join } from 'node:path';
+import { transport } from '../shared/contract';
+import { installMenu } from './app/menu';
+import { createMainWindow, trustedSenderCheck } from './app/window';
+import { createHandlers } from './handlers';
+import { EventHub } from './hosts/event-hub';
+import { registerIpcHandlers } from './hosts/ipc/register-ipc';
+import { createServices } from './services/container';
+import { findAppRoot } from './services/paths';
+
+// Composition root: build the services, register the contract on IPC, open the window.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let mainWindow: BrowserWindow | null = null;
+  const appRoot = app.isPackaged ? join(process.resourcesPath, 'app-data') : findAppRoot(__dirname);
+  const services = createServices({ appRoot, appVersion: app.getVersion() });
+  const hub = new EventHub();
+  hub.subscribe((event, payload) => mainWindow?.webContents.send(transport.eventChannel(event), payload));
+
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore();
+      mainWindow.focus();
+    }
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (e) => e.preventDefault());
+  });
+
+  void app.whenReady().then(() => {
+    registerIpcHandlers(ipcMain, createHandlers(services), {
+      isTrustedSender: trustedSenderCheck(() => mainWindow),
+      emit: (event, payload) => hub.emit(event, payload),
+      log: (line) => console.error(line),
+    });
+    installMenu(() => mainWindow);
+    mainWindow = createMainWindow();
+    mainWindow.on('closed', () => (mainWindow = null));
+  });
+
+  app.on('window-all-closed', () => app.quit());
+}

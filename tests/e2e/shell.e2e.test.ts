@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from './support/browser';
+import { startApp, type RunningApp } from './support/app-host';
+
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(err.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.host.close();
+});
+
+describe('the app shell in Chromium against the HTTP host', () => {
+  it('loads the Chinese shell and reaches a real service', async () => {
+    await page.goto(app.host.openUrl);
+    await page.getByText('指标简报助手').first().waitFor();
+    const templates = await app.services.templates.list();
+    await page.getByTestId('templates-count').getByText(`已载入 ${templates.length} 套指标体系模板`).waitFor();
+    for (const title of ['工作区', '指标体系', '数据填报', '排名亮晒', '简报', '导入', '设置']) {
+      await expect(page.getByRole('menuitem', { name: title, exact: true }).count()).resolves.toBe(1);
+    }
+    expect(await page.textContent('body')).toContain('浏览器预览');
+    await screenshot(page, 'shell-start');
+  });
+
+  it('routes to 指标体系 and lists the systems from the templates service', async () => {
+    await page.getByTestId('nav-systems').click();
+    await page.waitForURL(/#\/systems$/);
+    const templates = await app.services.templates.list();
+    const first = templates[0];
+    expect(first).toBeDefined();
+    await page.getByTestId('systems-table').getByText(first!.title, { exact: true }).first().waitFor();
+    const rows = await page.getByTestId('systems-table').locator('tbody tr').count();
+    expect(rows).toBe(templates.length);
+    await screenshot(page, 'shell-systems');
+  });
+
+  it('keeps every route reachable by URL, and logs no errors', async () => {
+    for (const route of ['entry', 'rankings', 'briefing', 'import', 'settings']) {
+      await page.goto(`${app.host.url}/#/${route}`);
+      await page.locator('.page-title').first().waitFor();
+    }
+    expect(consoleErrors).toEqual([]);
+  });
+});
