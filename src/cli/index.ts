@@ -3,11 +3,14 @@ import { findAppRoot } from '../main/services/paths';
 import { AppError } from '../shared/errors';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { demoCommand } from './commands/demo';
+import { figuresCommand } from './commands/figures';
+import { historyCommand, restoreCommand } from './commands/history';
+import { sampleCommand } from './commands/sample';
 import { serveCommand } from './commands/serve';
 import { systemsCommand } from './commands/systems';
 import { version } from '../../package.json';
 
-export const commands: CliCommand[] = [demoCommand, systemsCommand, serveCommand];
+export const commands: CliCommand[] = [demoCommand, sampleCommand, systemsCommand, figuresCommand, historyCommand, restoreCommand, serveCommand];
 
 function help(): string {
   const lines = [

@@ -21,3 +21,96 @@ export interface SystemSummary {
   indicatorCount: number;
   regionCount: number;
 }
+
+/** An opened workspace as the renderer and CLI see it. */
+export interface WorkspaceInfo {
+  id: string;
+  name: string;
+  dir: string;
+  city: string;
+  regions: string[];
+  systems: SystemSummary[];
+  sample: boolean;
+  readOnly: boolean;
+  /** Why the workspace is read-only (who holds the lock), in Chinese. */
+  readOnlyReason?: string;
+  periods: string[];
+  /** Problems in the workspace's own files (a system file that failed to load), in Chinese. */
+  problems: string[];
+}
+
+export interface RecentWorkspace {
+  /** Opaque id the renderer sends back to reopen it (never the path). */
+  key: string;
+  dir: string;
+  name: string;
+  openedAt: string;
+  sample: boolean;
+}
+
+/** A damaged period file, with the last version that can be restored. */
+export interface PeriodDamageInfo {
+  file: string;
+  message: string;
+  lastGoodRevision: number;
+}
+
+export interface PeriodView {
+  period: string;
+  revision: number;
+  /** figures[systemId][indicatorId][region] */
+  figures: import('./schemas/figures').FigureTable;
+  damage?: PeriodDamageInfo;
+}
+
+export interface SaveResult {
+  period: string;
+  revision: number;
+  changed: number;
+  unchanged: number;
+}
+
+export interface FigureRejection {
+  index: number;
+  systemId: string;
+  indicatorId: string;
+  region: string;
+  value: unknown;
+  message: string;
+}
+
+export interface RevisionInfo {
+  revision: number;
+  at: string;
+  by: string;
+  origin: import('./schemas/figures').FigureOrigin;
+  changeCount: number;
+  /** A short Chinese description, e.g. "导入 吴兴.xlsx，12 项". */
+  summary: string;
+}
+
+export interface CellHistoryItem {
+  revision: number;
+  at: string;
+  by: string;
+  origin: import('./schemas/figures').FigureOrigin;
+  old: import('./schemas/figure').FigureValue;
+  new: import('./schemas/figure').FigureValue;
+  note?: string;
+}
+
+export interface AuditItem {
+  at: string;
+  by: string;
+  action: string;
+  period?: string;
+  summary: string;
+  changes?: {
+    systemId: string;
+    indicatorId: string;
+    region: string;
+    old: import('./schemas/figure').FigureValue;
+    new: import('./schemas/figure').FigureValue;
+  }[];
+  origin?: import('./schemas/figures').FigureOrigin;
+}

@@ -7,8 +7,8 @@ import type { AppErrorData } from './errors';
  */
 export interface CallSpec<I extends z.ZodType, O> {
   readonly input: I;
-  /** Phantom field carrying the output type; always undefined at runtime. */
-  readonly output?: O;
+  /** Phantom field carrying the output type (boxed, so null outputs survive); always undefined at runtime. */
+  readonly output?: [O];
 }
 
 export function call<O>() {

@@ -1,7 +1,19 @@
 import { z } from 'zod';
 import { call, type CallSpec, type Envelope } from './contract-kit';
-import type { AppInfo, SystemSummary } from './api-types';
+import type {
+  AppInfo,
+  AuditItem,
+  CellHistoryItem,
+  PeriodView,
+  RecentWorkspace,
+  RevisionInfo,
+  SaveResult,
+  SystemSummary,
+  WorkspaceInfo,
+} from './api-types';
+import { FigureChangeInputSchema } from './schemas/figures';
 import type { IndicatorSystem } from './schemas/indicator-system';
+import { PeriodKeySchema } from './schemas/workspace';
 
 /**
  * THE api between the renderer and main. Every call the renderer can make is declared here once,
@@ -9,11 +21,37 @@ import type { IndicatorSystem } from './schemas/indicator-system';
  * IPC channels, HTTP paths and the preload bridge are all derived from these names.
  */
 const systemId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '体系编号格式不对');
+const indicatorId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '指标编号格式不对');
+const region = z.string().min(1).max(50);
+const empty = z.strictObject({});
 
 export const calls = {
-  'app.info': call<AppInfo>()(z.strictObject({})),
-  'templates.list': call<SystemSummary[]>()(z.strictObject({})),
+  'app.info': call<AppInfo>()(empty),
+  'templates.list': call<SystemSummary[]>()(empty),
   'templates.get': call<IndicatorSystem>()(z.strictObject({ id: systemId })),
+
+  'workspace.recent': call<RecentWorkspace[]>()(empty),
+  'workspace.openRecent': call<WorkspaceInfo>()(z.strictObject({ key: z.string().regex(/^[0-9a-f]{16}$/) })),
+  'workspace.openSample': call<WorkspaceInfo>()(empty),
+  /** Desktop only: a folder dialog in main; the renderer never sends a path. */
+  'workspace.chooseAndOpen': call<WorkspaceInfo | null>()(empty),
+  'workspace.create': call<WorkspaceInfo>()(
+    z.strictObject({
+      name: z.string().trim().min(1, '请填写工作区名称').max(60, '工作区名称最多 60 个字'),
+      city: z.string().min(1),
+      systemIds: z.array(systemId).min(1, '请至少选择一个指标体系'),
+      chooseFolder: z.boolean().default(false),
+    }),
+  ),
+  'workspace.info': call<WorkspaceInfo>()(empty),
+  'workspace.close': call<null>()(empty),
+
+  'figures.get': call<PeriodView>()(z.strictObject({ period: PeriodKeySchema })),
+  'figures.set': call<SaveResult>()(z.strictObject({ period: PeriodKeySchema, changes: z.array(FigureChangeInputSchema).min(1).max(50_000) })),
+  'figures.history': call<RevisionInfo[]>()(z.strictObject({ period: PeriodKeySchema })),
+  'figures.cellHistory': call<CellHistoryItem[]>()(z.strictObject({ period: PeriodKeySchema, systemId, indicatorId, region })),
+  'figures.restore': call<SaveResult>()(z.strictObject({ period: PeriodKeySchema, revision: z.number().int().nonnegative() })),
+  'audit.list': call<AuditItem[]>()(z.strictObject({ period: PeriodKeySchema.optional(), limit: z.number().int().positive().max(10_000).optional() })),
 } as const satisfies Record<string, CallSpec<z.ZodType, unknown>>;
 
 /** Push events from main to the renderer, with their payload schemas. */
@@ -26,13 +64,15 @@ export const events = {
     state: z.enum(['running', 'done', 'failed', 'cancelled']),
     message: z.string().optional(),
   }),
+  /** Figures of a period changed (saved, imported, restored): views showing it reload. */
+  'figures.changed': z.object({ period: z.string(), revision: z.number() }),
 } as const;
 
 export type Calls = typeof calls;
 export type CallName = keyof Calls;
 export type CallInput<K extends CallName> = z.input<Calls[K]['input']>;
 export type CallParsedInput<K extends CallName> = z.output<Calls[K]['input']>;
-export type CallOutput<K extends CallName> = NonNullable<Calls[K]['output']>;
+export type CallOutput<K extends CallName> = NonNullable<Calls[K]['output']>[0];
 export type EventName = keyof typeof events;
 export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
 

@@ -1,13 +1,22 @@
-import { userInfo } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import type { PlatformDialogs } from './platform';
+import { WorkspaceSession } from './storage/workspace-session';
 import { TemplatesService } from './systems/templates-service';
 
 export interface ServiceOptions {
   /** The folder holding templates/ (project root in development, resources when packaged). */
   appRoot: string;
-  /** Who is working: recorded in every audit entry. */
-  userName?: string;
   appVersion: string;
+  /** Who is working: recorded in every saved change. */
+  userName?: string;
+  /** Per-user app data: recent workspaces, the sample workspace. */
+  appDataDir?: string;
+  /** Where new workspaces go by default: the user's documents. */
+  documentsDir?: string;
+  app?: 'desktop' | 'cli' | 'http';
+  dialogs?: PlatformDialogs;
+  now?: () => Date;
 }
 
 /** Every main-process service, built once in dependency order (the composition root's job). */
@@ -15,6 +24,8 @@ export interface Services {
   appVersion: string;
   userName: string;
   templates: TemplatesService;
+  session: WorkspaceSession;
+  dialogs: PlatformDialogs | null;
 }
 
 export function osUserName(): string {
@@ -25,11 +36,20 @@ export function osUserName(): string {
   }
 }
 
+export function defaultAppDataDir(): string {
+  return process.env['ZJB_DATA_DIR'] ?? join(homedir(), '.zhibiao-jianbao');
+}
+
 export function createServices(options: ServiceOptions): Services {
+  const userName = options.userName ?? osUserName();
   const templates = new TemplatesService(join(options.appRoot, 'templates'));
-  return {
-    appVersion: options.appVersion,
-    userName: options.userName ?? osUserName(),
+  const session = new WorkspaceSession({
+    appDataDir: options.appDataDir ?? defaultAppDataDir(),
+    documentsDir: options.documentsDir ?? join(homedir(), 'Documents', '指标简报工作区'),
+    userName,
+    app: options.app ?? 'cli',
     templates,
-  };
+    ...(options.now ? { now: options.now } : {}),
+  });
+  return { appVersion: options.appVersion, userName, templates, session, dialogs: options.dialogs ?? null };
 }

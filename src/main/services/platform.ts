@@ -1,0 +1,9 @@
+/**
+ * What only the desktop shell can do (native dialogs). The Electron shell provides it; the HTTP host
+ * and the CLI have none, and calls that need it say so in Chinese.
+ */
+export interface PlatformDialogs {
+  chooseFolder(title: string, defaultPath?: string): Promise<string | null>;
+  chooseFiles(title: string, filters: { name: string; extensions: string[] }[]): Promise<string[]>;
+  saveFile(title: string, defaultPath: string, filters: { name: string; extensions: string[] }[]): Promise<string | null>;
+}

@@ -1,0 +1,266 @@
+import { readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CellHistoryItem, FigureRejection, PeriodView, RevisionInfo, SaveResult } from '../../../shared/api-types';
+import { parseFigureInput, type FigureSpec } from '../../../shared/domain/figure-input';
+import { AppError } from '../../../shared/errors';
+import type { FigureValue } from '../../../shared/schemas/figure';
+import type { FigureChangeInput, FigureChangeRecord, FigureOrigin, FigureTable, JournalEntry } from '../../../shared/schemas/figures';
+import type { Frequency } from '../../../shared/schemas/indicator-system';
+import { PeriodKeySchema, type PeriodKey } from '../../../shared/schemas/workspace';
+import { KeyedMutex } from './keyed-mutex';
+import { PERIOD_FILE_RE } from './period-files';
+import {
+  appendEntry,
+  compactPeriod,
+  loadPeriod,
+  needsCompaction,
+  periodEntries,
+  quarantineAndReset,
+  reconstructPeriod,
+  type PeriodState,
+} from './period-store';
+
+/** What the figure store needs from its workspace. */
+export interface FigureStoreHost {
+  root: string;
+  user: string;
+  now(): Date;
+  /** The parsing spec and reporting frequency of an indicator, or null when it is unknown. */
+  spec(systemId: string, indicatorId: string): (FigureSpec & { frequency: Frequency }) | null;
+  regions: ReadonlySet<string>;
+  /** Saves per period before the journal is folded into a new snapshot. */
+  compactAfterEntries?: number;
+  /** Throws READ_ONLY when this instance may not write. */
+  assertWritable(): Promise<void>;
+  onRepair(period: PeriodKey, message: string): Promise<void>;
+}
+
+export function describeOrigin(origin: FigureOrigin): string {
+  switch (origin.kind) {
+    case 'entry':
+      return '填报';
+    case 'cli':
+      return '命令行';
+    case 'sample':
+      return '示例数据生成';
+    case 'import':
+      return `导入 ${origin.file}${origin.sheet ? ` ${origin.sheet}` : ''}${origin.cell ? ` ${origin.cell}` : ''}`;
+    case 'restore':
+      return `恢复到第 ${origin.revision} 版`;
+  }
+}
+
+function sameValue(a: FigureValue | undefined, b: FigureValue): boolean {
+  return (a ?? null) === b;
+}
+
+/** The figures of one workspace: one file pair per period, saves serialised per period. */
+export class FigureStore {
+  private readonly cache = new Map<PeriodKey, PeriodState>();
+  private readonly mutex = new KeyedMutex();
+
+  constructor(
+    private readonly host: FigureStoreHost,
+    private readonly readOnly: () => boolean,
+  ) {}
+
+  private parseKey(period: string): PeriodKey {
+    const parsed = PeriodKeySchema.safeParse(period);
+    if (!parsed.success) throw new AppError('BAD_INPUT', `期别“${period}”格式不对，应为 2023-09、2023Q3、2023H1 或 2023。`);
+    return parsed.data;
+  }
+
+  private async state(key: PeriodKey): Promise<PeriodState> {
+    // A read-only instance re-reads every time: another PC may be writing.
+    const cached = this.readOnly() ? undefined : this.cache.get(key);
+    if (cached) return cached;
+    const state = await loadPeriod(this.host.root, key);
+    if (state.repairedTornTail) await this.host.onRepair(key, '截去了上次异常退出时未写完的最后一条修改（该修改当时未保存成功）');
+    if (!this.readOnly()) this.cache.set(key, state);
+    return state;
+  }
+
+  async listPeriods(): Promise<PeriodKey[]> {
+    const dataDir = join(this.host.root, 'data');
+    const keys = new Set<PeriodKey>();
+    let years: string[] = [];
+    try {
+      years = (await readdir(dataDir)).filter((y) => /^\d{4}$/.test(y));
+    } catch {
+      return [];
+    }
+    for (const year of years) {
+      for (const name of await readdir(join(dataDir, year)).catch(() => [] as string[])) {
+        const m = PERIOD_FILE_RE.exec(name);
+        if (m && m[1]?.startsWith(year)) keys.add(m[1]);
+      }
+    }
+    return [...keys].sort();
+  }
+
+  async get(period: string): Promise<PeriodView> {
+    const key = this.parseKey(period);
+    return this.mutex.run(key, async () => {
+      const s = await this.state(key);
+      return {
+        period: key,
+        revision: s.revision,
+        figures: structuredClone(s.figures),
+        ...(s.damage ? { damage: { ...s.damage } } : {}),
+      };
+    });
+  }
+
+  /** Validates every change first; saves all of them or none (a bad cell changes nothing). */
+  async set(period: string, changes: FigureChangeInput[], origin: FigureOrigin): Promise<SaveResult> {
+    const key = this.parseKey(period);
+    await this.host.assertWritable();
+    const rejections: FigureRejection[] = [];
+    const parsed: { c: FigureChangeInput; value: FigureValue }[] = [];
+    changes.forEach((c, index) => {
+      const reject = (message: string) => rejections.push({ index, systemId: c.systemId, indicatorId: c.indicatorId, region: c.region, value: c.value, message });
+      const spec = this.host.spec(c.systemId, c.indicatorId);
+      if (!spec) return reject(`指标体系“${c.systemId}”中没有指标“${c.indicatorId}”`);
+      if (!this.host.regions.has(c.region)) return reject(`“${c.region}”不是本工作区的区县`);
+      const due = dueKind(key, spec.frequency);
+      if (due) return reject(due);
+      const result = parseFigureInput(c.value, spec);
+      if (!result.ok) return reject(result.message);
+      parsed.push({ c, value: result.value });
+    });
+    if (rejections.length) {
+      const first = rejections[0]!;
+      throw new AppError(
+        'BAD_INPUT',
+        `有 ${rejections.length} 个数值未通过检查，本次未保存任何数据。第一处：${first.region}“${this.host.spec(first.systemId, first.indicatorId)?.name ?? first.indicatorId}”：${first.message}`,
+        rejections,
+      );
+    }
+    return this.mutex.run(key, async () => {
+      const state = await this.state(key);
+      if (state.damage) {
+        throw new AppError('INVALID_FILE', `${state.damage.file} 已损坏（${state.damage.message}），请先恢复到第 ${state.damage.lastGoodRevision} 版再修改。`, state.damage);
+      }
+      const records: FigureChangeRecord[] = [];
+      for (const { c, value } of parsed) {
+        const current = state.figures[c.systemId]?.[c.indicatorId]?.[c.region];
+        const noteChanged = c.note !== undefined && (c.note ?? '') !== (current?.note ?? '');
+        const sourceChanged = c.source !== undefined && (c.source ?? '') !== (current?.source ?? '');
+        if (current && sameValue(current.v, value) && !noteChanged && !sourceChanged) continue;
+        if (!current && value === null && !noteChanged && !sourceChanged) continue;
+        records.push({
+          s: c.systemId,
+          i: c.indicatorId,
+          r: c.region,
+          old: current?.v ?? null,
+          new: value,
+          ...(noteChanged ? { note: c.note ?? '' } : {}),
+          ...(sourceChanged ? { source: c.source ?? '' } : {}),
+        });
+      }
+      if (records.length === 0) return { period: key, revision: state.revision, changed: 0, unchanged: changes.length };
+      const entry: JournalEntry = { rev: state.revision + 1, at: this.host.now().toISOString(), by: this.host.user, origin, changes: records };
+      await appendEntry(this.host.root, state, entry);
+      if (needsCompaction(state, this.host.compactAfterEntries)) await compactPeriod(this.host.root, state, entry.at);
+      return { period: key, revision: state.revision, changed: records.length, unchanged: changes.length - records.length };
+    });
+  }
+
+  /** Folds every journal into its snapshot, so the .json files read alone are current (on close). */
+  async flush(): Promise<void> {
+    if (this.readOnly()) return;
+    for (const [key, state] of this.cache) {
+      if (state.journalEntries === 0 || state.damage) continue;
+      await this.mutex.run(key, () => compactPeriod(this.host.root, state, this.host.now().toISOString()));
+    }
+  }
+
+  async history(period: string): Promise<RevisionInfo[]> {
+    const key = this.parseKey(period);
+    const entries = await this.mutex.run(key, () => periodEntries(this.host.root, key));
+    return entries
+      .map((e) => ({
+        revision: e.rev,
+        at: e.at,
+        by: e.by,
+        origin: e.origin,
+        changeCount: e.changes.length,
+        summary: `${describeOrigin(e.origin)}，${e.changes.length} 项`,
+      }))
+      .reverse();
+  }
+
+  async cellHistory(period: string, systemId: string, indicatorId: string, region: string): Promise<CellHistoryItem[]> {
+    const key = this.parseKey(period);
+    const entries = await this.mutex.run(key, () => periodEntries(this.host.root, key));
+    const items: CellHistoryItem[] = [];
+    for (const e of entries) {
+      for (const c of e.changes) {
+        if (c.s === systemId && c.i === indicatorId && c.r === region) {
+          items.push({ revision: e.rev, at: e.at, by: e.by, origin: e.origin, old: c.old, new: c.new, ...(c.note ? { note: c.note } : {}) });
+        }
+      }
+    }
+    return items.reverse();
+  }
+
+  /**
+   * Restores a period to an earlier revision. The restore is itself a new revision (old → new per cell),
+   * so it can be undone the same way. A damaged period is first reset from its last good version,
+   * with the damaged files kept beside it.
+   */
+  async restore(period: string, revision: number): Promise<SaveResult> {
+    const key = this.parseKey(period);
+    await this.host.assertWritable();
+    return this.mutex.run(key, async () => {
+      const state = await this.state(key);
+      const at = this.host.now().toISOString();
+      if (state.damage) {
+        const lastGood = await reconstructPeriod(this.host.root, key);
+        await quarantineAndReset(this.host.root, state, lastGood, at, at.replace(/[:.]/g, '-'));
+      }
+      if (revision > state.revision) throw new AppError('BAD_INPUT', `第 ${period} 期只有 ${state.revision} 个版本，无法恢复到第 ${revision} 版。`);
+      const target = await reconstructPeriod(this.host.root, key, revision);
+      if (target.revision !== revision) throw new AppError('INVALID_FILE', `历史记录不完整，只能恢复到第 ${target.revision} 版。`);
+      const records = diffTables(state.figures, target.figures);
+      if (records.length === 0) return { period: key, revision: state.revision, changed: 0, unchanged: 0 };
+      const entry: JournalEntry = { rev: state.revision + 1, at, by: this.host.user, origin: { kind: 'restore', revision }, changes: records };
+      await appendEntry(this.host.root, state, entry);
+      return { period: key, revision: state.revision, changed: records.length, unchanged: 0 };
+    });
+  }
+}
+
+const FREQUENCY_NAMES: Record<Frequency, string> = { monthly: '按月', quarterly: '按季度', annual: '按年' };
+
+/** Why an indicator's figure does not belong in this period's file, or null when it does. */
+export function dueKind(key: PeriodKey, frequency: Frequency): string | null {
+  const kind: Frequency | 'half' = key.length === 4 ? 'annual' : key.includes('Q') ? 'quarterly' : key.includes('H') ? 'half' : 'monthly';
+  if (kind === frequency) return null;
+  const year = key.slice(0, 4);
+  const where = frequency === 'annual' ? `${year}（全年）` : frequency === 'quarterly' ? `${year}Q1～${year}Q4（季度）` : `${year}-01～${year}-12（月份）`;
+  return `该指标${FREQUENCY_NAMES[frequency]}报送，请填在 ${where} 期别中，而不是 ${key}`;
+}
+
+/** The cell changes that turn `from` into `to` (values, notes and sources). */
+export function diffTables(from: FigureTable, to: FigureTable): FigureChangeRecord[] {
+  const out: FigureChangeRecord[] = [];
+  const systems = new Set([...Object.keys(from), ...Object.keys(to)]);
+  for (const s of systems) {
+    const indicators = new Set([...Object.keys(from[s] ?? {}), ...Object.keys(to[s] ?? {})]);
+    for (const i of indicators) {
+      const regions = new Set([...Object.keys(from[s]?.[i] ?? {}), ...Object.keys(to[s]?.[i] ?? {})]);
+      for (const r of regions) {
+        const a = from[s]?.[i]?.[r];
+        const b = to[s]?.[i]?.[r];
+        const oldV = a?.v ?? null;
+        const newV = b?.v ?? null;
+        const noteDiff = (a?.note ?? '') !== (b?.note ?? '');
+        const sourceDiff = (a?.source ?? '') !== (b?.source ?? '');
+        if (oldV === newV && !noteDiff && !sourceDiff) continue;
+        out.push({ s, i, r, old: oldV, new: newV, ...(noteDiff ? { note: b?.note ?? '' } : {}), ...(sourceDiff ? { source: b?.source ?? '' } : {}) });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,283 @@
+import { randomUUID } from 'node:crypto';
+import { mkdir, readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { AuditItem, WorkspaceInfo } from '../../../shared/api-types';
+import type { FigureSpec } from '../../../shared/domain/figure-input';
+import { AppError } from '../../../shared/errors';
+import type { AuditEvent, FigureChangeInput, FigureOrigin } from '../../../shared/schemas/figures';
+import type { Frequency, IndicatorSystem } from '../../../shared/schemas/indicator-system';
+import { TOTAL_REGION, type RegionRegistry } from '../../../shared/schemas/region';
+import { WORKSPACE_FORMAT_VERSION, WorkspaceFileSchema, type WorkspaceFile, type WorkspaceFileInput } from '../../../shared/schemas/workspace';
+import { zodErrorToChinese } from '../../../shared/zod-chinese';
+import { summarize } from '../systems/templates-service';
+import { loadSystemsDir } from '../systems/system-loader';
+import { appendAudit, readAudit } from './audit-log';
+import { readTextLimited, writeFileAtomic } from './atomic-file';
+import { describeOrigin, FigureStore } from './figure-store';
+import { migrate, NO_MIGRATIONS } from './migrations';
+import { periodEntries } from './period-store';
+import { WorkspaceLock } from './workspace-lock';
+
+export const WORKSPACE_FILE = 'workspace.json';
+/** The province average is stored as a pseudo-region, entered like any other figure. */
+export const PROVINCE_REGION = '全省';
+
+export interface WorkspaceContext {
+  userName: string;
+  app: 'desktop' | 'cli' | 'http';
+  now: () => Date;
+  registries: RegionRegistry[];
+}
+
+export interface OpenOptions {
+  readOnly?: boolean;
+  /** Saves per period between snapshots (default 200). */
+  compactAfterEntries?: number;
+}
+
+export interface CreateWorkspaceInit {
+  name: string;
+  city: string;
+  systems: IndicatorSystem[];
+  regions?: string[];
+  sample?: boolean;
+  /** Fixed id (the sample workspace derives it from its seed); new workspaces get a random one. */
+  id?: string;
+  documents?: Partial<WorkspaceFileInput['documents']>;
+  ranking?: WorkspaceFileInput['ranking'];
+}
+
+async function readWorkspaceFile(dir: string): Promise<WorkspaceFile> {
+  let text: string | null;
+  try {
+    text = await readTextLimited(join(dir, WORKSPACE_FILE), 4 * 1024 * 1024);
+  } catch {
+    throw new AppError('INVALID_FILE', `${dir} 中的 ${WORKSPACE_FILE} 过大或无法读取，不像是工作区文件。`);
+  }
+  if (text === null) throw new AppError('NOT_FOUND', `“${dir}”不是工作区（缺少 ${WORKSPACE_FILE}）。请选择工作区文件夹，或新建一个。`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw new AppError('INVALID_FILE', `${WORKSPACE_FILE} 已损坏（不是有效的 JSON）。可从 history/workspace/ 中找回上一个版本。`, dir);
+  }
+  const migrated = migrate(raw, WORKSPACE_FORMAT_VERSION, NO_MIGRATIONS);
+  if (!migrated.ok) throw new AppError('INVALID_FILE', `${WORKSPACE_FILE}：${migrated.message}`);
+  const parsed = WorkspaceFileSchema.safeParse(migrated.doc);
+  if (!parsed.success) {
+    throw new AppError('INVALID_FILE', `${WORKSPACE_FILE} 内容有误：${zodErrorToChinese(parsed.error, migrated.doc).slice(0, 3).join('；')}`, parsed.error.issues);
+  }
+  return parsed.data;
+}
+
+/** An opened workspace folder: settings, its own copies of the systems, and the figures. */
+export class Workspace {
+  readonly figures: FigureStore;
+  private readonly systems = new Map<string, IndicatorSystem>();
+
+  private constructor(
+    readonly dir: string,
+    private file: WorkspaceFile,
+    systems: IndicatorSystem[],
+    private readonly problems: string[],
+    private readonly lock: WorkspaceLock | null,
+    private readonly readOnlyReason: string | undefined,
+    private readonly ctx: WorkspaceContext,
+    options: OpenOptions = {},
+  ) {
+    for (const s of systems) this.systems.set(s.id, s);
+    const regions = new Set([...file.regions, TOTAL_REGION, PROVINCE_REGION]);
+    this.figures = new FigureStore(
+      {
+        root: dir,
+        user: ctx.userName,
+        now: ctx.now,
+        spec: (s, i) => this.spec(s, i),
+        regions,
+        ...(options.compactAfterEntries ? { compactAfterEntries: options.compactAfterEntries } : {}),
+        assertWritable: () => this.assertWritable(),
+        onRepair: (period, message) => this.audit('period.recover', `${period}：${message}`, { period }),
+      },
+      () => this.readOnly,
+    );
+  }
+
+  static async create(dirInput: string, init: CreateWorkspaceInit, ctx: WorkspaceContext): Promise<Workspace> {
+    const dir = resolve(dirInput);
+    const entries = await readdir(dir).catch(() => null);
+    if (entries && entries.length > 0) {
+      throw new AppError('CONFLICT', `文件夹“${dir}”不是空的。请选择一个空文件夹或新文件夹来新建工作区，以免覆盖其中的文件。`);
+    }
+    const registry = ctx.registries.find((r) => r.city === init.city);
+    if (!registry) throw new AppError('BAD_INPUT', `没有城市“${init.city}”的区县清单。`);
+    const regions = init.regions ?? registry.regions.filter((r) => !r.optional).map((r) => r.short);
+    const file = WorkspaceFileSchema.parse({
+      formatVersion: WORKSPACE_FORMAT_VERSION,
+      id: init.id ?? randomUUID(),
+      name: init.name,
+      city: init.city,
+      regions,
+      systems: init.systems.map((s) => s.id),
+      sample: init.sample ?? false,
+      createdAt: ctx.now().toISOString(),
+      documents: {
+        briefingName: `${init.name}简报`,
+        issuer: `${init.name}办公室`,
+        noticeIssuerMark: `${init.name}办公室`,
+        noticeNumberPrefix: '专班',
+        ...init.documents,
+      },
+      ...(init.ranking ? { ranking: init.ranking } : {}),
+    });
+    await mkdir(join(dir, 'data'), { recursive: true });
+    for (const s of init.systems) await writeFileAtomic(join(dir, 'systems', `${s.id}.json`), JSON.stringify(s, null, 2) + '\n');
+    await writeFileAtomic(join(dir, WORKSPACE_FILE), JSON.stringify(file, null, 2) + '\n');
+    await appendAudit(dir, { at: ctx.now().toISOString(), by: ctx.userName, action: 'workspace.create', summary: `新建工作区“${file.name}”` });
+    return Workspace.open(dir, ctx);
+  }
+
+  static async open(dirInput: string, ctx: WorkspaceContext, options: OpenOptions = {}): Promise<Workspace> {
+    const dir = resolve(dirInput);
+    const info = await stat(dir).catch(() => null);
+    if (!info?.isDirectory()) throw new AppError('NOT_FOUND', `找不到文件夹“${dir}”。`);
+    const file = await readWorkspaceFile(dir);
+    const loaded = await loadSystemsDir(join(dir, 'systems'), ctx.registries, 'systems');
+    const problems = loaded.problems.map((p) => `${p.file}：${p.message}`);
+    for (const id of file.systems) {
+      if (!loaded.systems.some((s) => s.id === id) && !problems.some((p) => p.includes(id))) problems.push(`systems/${id}.json：缺少该指标体系文件`);
+    }
+    const systems = loaded.systems.filter((s) => file.systems.includes(s.id));
+    if (options.readOnly) return new Workspace(dir, file, systems, problems, null, '以只读方式打开。', ctx, options);
+    const lock = await WorkspaceLock.acquire(dir, { user: ctx.userName, app: ctx.app, now: ctx.now });
+    const ws =
+      lock.mode === 'write'
+        ? new Workspace(dir, file, systems, problems, lock.lock, undefined, ctx, options)
+        : new Workspace(dir, file, systems, problems, null, lock.message, ctx, options);
+    if (lock.mode === 'write' && lock.tookOverFrom) {
+      await ws.audit('lock.takeover', `接管了 ${lock.tookOverFrom.user}（${lock.tookOverFrom.host}）遗留的锁（对方程序已退出或失联）`, lock.tookOverFrom);
+    }
+    return ws;
+  }
+
+  get readOnly(): boolean {
+    return this.lock === null;
+  }
+
+  get settings(): WorkspaceFile {
+    return this.file;
+  }
+
+  get user(): string {
+    return this.ctx.userName;
+  }
+
+  async assertWritable(): Promise<void> {
+    if (!this.lock) throw new AppError('READ_ONLY', this.readOnlyReason ?? '工作区为只读，不能修改。');
+    if (!(await this.lock.stillHeld())) {
+      throw new AppError('WORKSPACE_LOCKED', '工作区的写入锁已被另一台电脑接管（本机可能长时间失联），为防止互相覆盖，本次修改未保存。请重新打开工作区。');
+    }
+  }
+
+  systemList(): IndicatorSystem[] {
+    return this.file.systems.map((id) => this.systems.get(id)).filter((s): s is IndicatorSystem => s !== undefined);
+  }
+
+  system(id: string): IndicatorSystem {
+    const s = this.systems.get(id);
+    if (!s) throw new AppError('NOT_FOUND', `本工作区没有编号为“${id}”的指标体系。`);
+    return s;
+  }
+
+  /** Parsing spec of an indicator, with the workspace's decimals override applied. */
+  spec(systemId: string, indicatorId: string): (FigureSpec & { frequency: Frequency }) | null {
+    const ind = this.systems.get(systemId)?.indicators.find((i) => i.id === indicatorId);
+    if (!ind) return null;
+    const decimals = this.file.ranking.decimalsOverride[`${systemId}/${indicatorId}`] ?? ind.decimals;
+    return { name: ind.name, unit: ind.unit, kind: ind.kind, decimals, frequency: ind.frequency };
+  }
+
+  async info(): Promise<WorkspaceInfo> {
+    return {
+      id: this.file.id,
+      name: this.file.name,
+      dir: this.dir,
+      city: this.file.city,
+      regions: this.file.regions,
+      systems: this.systemList().map(summarize),
+      sample: this.file.sample,
+      readOnly: this.readOnly,
+      ...(this.readOnlyReason ? { readOnlyReason: this.readOnlyReason } : {}),
+      periods: await this.figures.listPeriods(),
+      problems: this.problems,
+    };
+  }
+
+  setFigures(period: string, changes: FigureChangeInput[], origin: FigureOrigin) {
+    return this.figures.set(period, changes, origin);
+  }
+
+  async restorePeriod(period: string, revision: number) {
+    const result = await this.figures.restore(period, revision);
+    await this.audit('period.restore', `${period} 恢复到第 ${revision} 版（${result.changed} 项变化）`, { period, revision });
+    return result;
+  }
+
+  /** Replaces workspace.json after validating the whole result; the previous version goes to history. */
+  async updateSettings(update: (current: WorkspaceFile) => WorkspaceFileInput, summary: string): Promise<WorkspaceFile> {
+    await this.assertWritable();
+    const next = WorkspaceFileSchema.safeParse(update(structuredClone(this.file)));
+    if (!next.success) throw new AppError('BAD_INPUT', `设置有误：${zodErrorToChinese(next.error).join('；')}`, next.error.issues);
+    const stamp = this.ctx.now().toISOString().replace(/[:.]/g, '-');
+    await writeFileAtomic(join(this.dir, 'history', 'workspace', `workspace-${stamp}.json`), JSON.stringify(this.file, null, 2) + '\n');
+    await writeFileAtomic(join(this.dir, WORKSPACE_FILE), JSON.stringify(next.data, null, 2) + '\n');
+    this.file = next.data;
+    await this.audit('settings.update', summary);
+    return this.file;
+  }
+
+  /** Saves an edited system (already validated by the caller); the previous file goes to history. */
+  async replaceSystem(system: IndicatorSystem, summary: string): Promise<void> {
+    await this.assertWritable();
+    const previous = this.system(system.id);
+    const stamp = this.ctx.now().toISOString().replace(/[:.]/g, '-');
+    await writeFileAtomic(join(this.dir, 'history', 'systems', `${system.id}-${stamp}.json`), JSON.stringify(previous, null, 2) + '\n');
+    await writeFileAtomic(join(this.dir, 'systems', `${system.id}.json`), JSON.stringify(system, null, 2) + '\n');
+    this.systems.set(system.id, system);
+    await this.audit('system.update', summary, { systemId: system.id });
+  }
+
+  async audit(action: AuditEvent['action'], summary: string, detail?: unknown): Promise<void> {
+    await appendAudit(this.dir, { at: this.ctx.now().toISOString(), by: this.ctx.userName, action, summary, ...(detail === undefined ? {} : { detail }) });
+  }
+
+  /** The audit trail: workspace events plus every figure change of the periods asked for, newest first. */
+  async auditLog(filter: { period?: string; limit?: number } = {}): Promise<AuditItem[]> {
+    const items: AuditItem[] = [];
+    for (const e of await readAudit(this.dir)) {
+      const period = (e.detail as { period?: string } | undefined)?.period;
+      if (filter.period && period !== filter.period) continue;
+      items.push({ at: e.at, by: e.by, action: e.action, summary: e.summary, ...(period ? { period } : {}) });
+    }
+    const periods = filter.period ? [filter.period] : await this.figures.listPeriods();
+    for (const p of periods) {
+      for (const e of await periodEntries(this.dir, p)) {
+        items.push({
+          at: e.at,
+          by: e.by,
+          action: 'figures.set',
+          period: p,
+          summary: `${p} ${describeOrigin(e.origin)}，${e.changes.length} 项`,
+          origin: e.origin,
+          changes: e.changes.map((c) => ({ systemId: c.s, indicatorId: c.i, region: c.r, old: c.old, new: c.new })),
+        });
+      }
+    }
+    items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    return filter.limit ? items.slice(0, filter.limit) : items;
+  }
+
+  async close(): Promise<void> {
+    if (this.lock && (await this.lock.stillHeld())) await this.figures.flush();
+    await this.lock?.release();
+  }
+}
