@@ -59,6 +59,7 @@ export function parseFigureInput(raw: unknown, spec: FigureSpec): FigureParse {
   if (!match) return { ok: false, message: `“${raw}”不是数字。请输入数字（如 12.5）、“/”表示不适用，或留空` };
   const [, sign, digits, suffixRaw] = match;
   const suffix = (suffixRaw ?? '').trim();
+  if (/^([\d.,]|[eE][+-]?\d)/.test(suffix)) return { ok: false, message: `“${raw}”不是数字。请输入数字（如 12.5）、“/”表示不适用，或留空` };
   if (suffix && suffix !== spec.unit && !(suffix === '%' && spec.unit === '%')) {
     const expected = spec.unit ? `单位应为${spec.unit}` : '该指标没有单位';
     return { ok: false, message: `“${raw}”的单位“${suffix}”不对，${label(spec)}${expected}，请只填数字` };
