@@ -12,6 +12,7 @@ import type {
   WorkspaceInfo,
 } from './api-types';
 import { FigureChangeInputSchema } from './schemas/figures';
+import { IndicatorPatchSchema } from './schemas/indicator-patch';
 import type { IndicatorSystem } from './schemas/indicator-system';
 import { PeriodKeySchema } from './schemas/workspace';
 
@@ -45,6 +46,12 @@ export const calls = {
   ),
   'workspace.info': call<WorkspaceInfo>()(empty),
   'workspace.close': call<null>()(empty),
+
+  /** The workspace's own copies of its systems (edits go there, never to the templates). */
+  'systems.get': call<IndicatorSystem>()(z.strictObject({ id: systemId })),
+  'systems.updateIndicator': call<IndicatorSystem>()(
+    z.strictObject({ systemId, indicatorId, patch: IndicatorPatchSchema }),
+  ),
 
   'figures.get': call<PeriodView>()(z.strictObject({ period: PeriodKeySchema })),
   'figures.set': call<SaveResult>()(z.strictObject({ period: PeriodKeySchema, changes: z.array(FigureChangeInputSchema).min(1).max(50_000) })),

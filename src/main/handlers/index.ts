@@ -1,5 +1,6 @@
 import type { Handlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
+import { systemsHandlers } from './systems';
 import { workspaceHandlers } from './workspace';
 
 /** The handler table: the contract's calls bound to the services. Shared by every host. */
@@ -17,5 +18,6 @@ export function createHandlers(services: Services): Handlers {
     'templates.list': () => services.templates.list(),
     'templates.get': ({ id }) => services.templates.get(id),
     ...workspaceHandlers(services),
+    ...systemsHandlers(services),
   };
 }

@@ -53,6 +53,14 @@ export function parseIndicatorSystem(
   return problems.length ? { ok: false, problems } : { ok: true, value: system };
 }
 
+/** Validates a system object (schema and cross-references); returns Chinese problems, empty when valid. */
+export function validateSystem(system: unknown, registries: ReadonlyMap<string, RegionRegistry>): { ok: true; value: IndicatorSystem } | { ok: false; problems: string[] } {
+  const parsed = IndicatorSystemSchema.safeParse(system);
+  if (!parsed.success) return { ok: false, problems: zodErrorToChinese(parsed.error, system) };
+  const problems = crossCheck(parsed.data, registries);
+  return problems.length ? { ok: false, problems } : { ok: true, value: parsed.data };
+}
+
 function crossCheck(system: IndicatorSystem, registries: ReadonlyMap<string, RegionRegistry>): string[] {
   const out: string[] = [];
   const registry = [...registries.values()].find((r) => r.city === system.city);

@@ -1,0 +1,177 @@
+/**
+ * The report model: one plain, serialisable object from which the briefing (.docx), the ranking table
+ * (.xlsx) and the on-screen preview are all built, so screen and paper cannot disagree.
+ * Every number carries `ref`, the id of the figure or calculation it came from (provenance).
+ */
+
+export type DocumentKind = '简报' | '运行分析报告' | '通报';
+
+/**
+ * Where a number came from. Figure refs are "fig:<period>/<systemId>/<indicatorId>/<region>";
+ * derived numbers (完成率, 同比, 位次 …) are "calc:<what>:<period>/<systemId>/<indicatorId>/<region>".
+ */
+export type Ref = string;
+
+/** A piece of a paragraph: plain text, or a number linked to the fact it states. */
+export type Run = { text: string } | { text: string; fact: FactRef };
+
+/** A number stated in prose: the text as drafted, and the fact it must keep matching. */
+export interface FactRef {
+  ref: Ref;
+  /** The value before rounding, for checks. */
+  value: number;
+  /** The text as printed ("7.2", "103.0", "第3位"): an edited paragraph must still contain it. */
+  text: string;
+}
+
+export interface ParagraphBlock {
+  type: 'paragraph';
+  /** Stable id ("overall/hz-…/industrial-value-added-growth") so an edit survives a re-draft. */
+  id: string;
+  runs: Run[];
+  /** Set when the text is the user's edit rather than the draft; facts are still checked against it. */
+  editedText?: string;
+  /** Paragraph style: body text (default), or a note in smaller type. */
+  style?: 'body' | 'note';
+}
+
+export interface HeadingBlock {
+  type: 'heading';
+  /** 1 一、(黑体) 2 (一)(楷体) 3 1.(仿宋) 4 (1)(仿宋). */
+  level: 1 | 2 | 3 | 4;
+  text: string;
+}
+
+export type CellStatus = 'ahead' | 'behind' | 'top' | 'bottom' | 'missing' | 'notApplicable';
+
+/** One cell of a table: what to print, and the number behind it. */
+export interface TableCell {
+  text: string;
+  value?: number;
+  decimals?: number;
+  ref?: Ref;
+  status?: CellStatus;
+  align?: 'left' | 'center' | 'right';
+}
+
+/** A header cell spanning columns and/or rows of a multi-level header. */
+export interface HeaderCell {
+  text: string;
+  colSpan: number;
+  rowSpan: number;
+}
+
+export interface TableColumn {
+  key: string;
+  /** Relative width; writers scale the sum to the available width. */
+  width: number;
+  align: 'left' | 'center' | 'right';
+  /** Excel number format decimals for numeric columns. */
+  decimals?: number;
+  /** What the column holds, for writers that treat kinds differently. */
+  role: 'region' | 'value' | 'growth' | 'completion' | 'rank' | 'score' | 'target' | 'text';
+  indicatorId?: string;
+}
+
+export interface TableRow {
+  key: string;
+  /** The 全市 row: printed first and bold, never ranked. */
+  isTotal: boolean;
+  cells: TableCell[];
+}
+
+export interface TableBlock {
+  type: 'table';
+  id: string;
+  title: string;
+  /** e.g. "（截至2023年9月底）" */
+  subtitle?: string;
+  /** e.g. "单位：%" when the whole table shares one unit; otherwise units are in the headers. */
+  unitLine?: string;
+  /** Header rows, top to bottom; spans follow the HTML/Word meaning. */
+  header: HeaderCell[][];
+  columns: TableColumn[];
+  rows: TableRow[];
+  /** Notes printed under the table, each a full sentence ending with 。 ("注：1. …"). */
+  notes: string[];
+  /** Status fills used in this table, with their meaning (also readable in black and white). */
+  legend: { status: CellStatus; label: string }[];
+}
+
+export interface ChartBlock {
+  type: 'chart';
+  id: string;
+  title: string;
+  unit: string;
+  decimals: number;
+  bars: { region: string; value: number | null; ref?: Ref }[];
+  /** Horizontal reference lines: 全市, target, time progress. */
+  lines: { label: string; value: number; kind: 'city' | 'target' | 'progress' }[];
+}
+
+export type Block = ParagraphBlock | HeadingBlock | TableBlock | ChartBlock;
+
+export interface Section {
+  id: string;
+  /** Printed heading ("一、总体情况"); absent for a section that continues the body. */
+  heading?: string;
+  blocks: Block[];
+}
+
+export interface DocumentMeta {
+  kind: DocumentKind;
+  /** 简报名称 (masthead). */
+  briefingName: string;
+  /** 第N期 (per year) and the optional 总第N期. */
+  issueNumber: number;
+  totalIssueNumber?: number;
+  /** 编印单位. */
+  issuer: string;
+  /** Issue date written like 2023年10月8日. */
+  dateText: string;
+  /** 通报: 发文机关标志 and 发文字号 (湖制造专班〔2023〕8号). */
+  noticeIssuerMark?: string;
+  noticeNumber?: string;
+  /** 报 / 送 / 发 lists and 印数. */
+  distribution: { bao: string[]; song: string[]; fa: string[] };
+  copies: number;
+}
+
+export interface ReportModel {
+  /** Marks everything made from the sample workspace: documents say 示例数据. */
+  sample: boolean;
+  meta: DocumentMeta;
+  /** e.g. "2023年1—9月" */
+  periodTitle: string;
+  /** e.g. "截至2023年9月底" */
+  asOf: string;
+  title: string;
+  /** 按语 / 编者按, optional. */
+  editorNote?: string;
+  sections: Section[];
+  /** The ranking table of the key indicators (亮晒表): the .xlsx sheet and the briefing's table. */
+  ranking: TableBlock;
+  /** The 赛马 composite table, when weights are configured. */
+  composite?: TableBlock;
+  /** Document settings the writers need (fonts, sizes) — the same for preview and paper. */
+  style: ReportStyle;
+}
+
+export interface ReportStyle {
+  fonts: { body: string; title: string; heading1: string; heading2: string; pageNumber: string; latin: string };
+  mastheadSizePt: number;
+  linePitchTwips: number;
+  rankingPaper: 'A4' | 'A3';
+}
+
+/** The text of a paragraph as printed: the user's edit if any, else the drafted runs. */
+export function paragraphText(p: ParagraphBlock): string {
+  return p.editedText ?? p.runs.map((r) => r.text).join('');
+}
+
+/** The facts of a paragraph whose printed text no longer appears in it (after an edit or new data). */
+export function staleFacts(p: ParagraphBlock): FactRef[] {
+  if (p.editedText === undefined) return [];
+  const text = p.editedText;
+  return p.runs.flatMap((r) => ('fact' in r && !text.includes(r.fact.text) ? [r.fact] : []));
+}

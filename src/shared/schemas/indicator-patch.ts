@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { DirectionSchema, FrequencySchema, IndicatorKindSchema, MilestoneSchema, RankBySchema, TargetValueSchema } from './indicator-system';
+
+/** The fields of an indicator a clerk may edit in the app; the whole system is re-validated after. */
+export const IndicatorPatchSchema = z.strictObject({
+  name: z.string().trim().min(1, '名称不能为空').max(100).optional(),
+  unit: z.string().max(20).optional(),
+  kind: IndicatorKindSchema.optional(),
+  direction: DirectionSchema.optional(),
+  decimals: z.number().int().min(0).max(4).optional(),
+  frequency: FrequencySchema.optional(),
+  ytd: z.boolean().optional(),
+  rankBy: RankBySchema.optional(),
+  responsible: z.array(z.string().trim().min(1)).max(20).optional(),
+  targets: z.record(z.string().regex(/^\d{4}$/), TargetValueSchema).optional(),
+  byRegion: z.record(z.string().min(1), TargetValueSchema).optional(),
+  milestones: z.array(MilestoneSchema).optional(),
+  notes: z.array(z.string().min(1)).optional(),
+});
+export type IndicatorPatch = z.infer<typeof IndicatorPatchSchema>;
