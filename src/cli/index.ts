@@ -2,6 +2,7 @@ import { createServices } from '../main/services/container';
 import { findAppRoot } from '../main/services/paths';
 import { AppError } from '../shared/errors';
 import { UsageError, type CliCommand, type CliIo } from './command';
+import { computeCommand } from './commands/compute';
 import { demoCommand } from './commands/demo';
 import { figuresCommand } from './commands/figures';
 import { historyCommand, restoreCommand } from './commands/history';
@@ -10,7 +11,7 @@ import { serveCommand } from './commands/serve';
 import { systemsCommand } from './commands/systems';
 import { version } from '../../package.json';
 
-export const commands: CliCommand[] = [demoCommand, sampleCommand, systemsCommand, figuresCommand, historyCommand, restoreCommand, serveCommand];
+export const commands: CliCommand[] = [demoCommand, sampleCommand, systemsCommand, figuresCommand, historyCommand, restoreCommand, computeCommand, serveCommand];
 
 function help(): string {
   const lines = [

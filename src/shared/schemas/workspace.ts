@@ -36,6 +36,8 @@ export type IssueRecord = z.infer<typeof IssueRecordSchema>;
 
 export const DocumentSettingsSchema = z.strictObject({
   briefingName: z.string().min(1),
+  /** What the documents are about ("先进制造业集群培育工程"); derived from the briefing name when absent. */
+  subject: z.string().min(1).optional(),
   /** 编印单位, printed left of the date under the masthead ("…办公室编" is added by the layout). */
   issuer: z.string().min(1),
   /** 发文机关标志 and 发文字号 prefix for 通报. */

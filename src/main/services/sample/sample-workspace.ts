@@ -95,7 +95,8 @@ function generate(systems: IndicatorSystem[], regions: string[], seed: number): 
       }
       const numbers = [...values.values()].filter((v): v is number => typeof v === 'number');
       if (numbers.length === 0) continue;
-      const city = ind.cityIsSumOfRegions ? numbers.reduce((a, b) => a + b, 0) : numbers.reduce((a, b) => a + b, 0) / numbers.length + between(random, -0.3, 0.3);
+      const additive = ind.kind === 'level' || ind.kind === 'count';
+      const city = additive ? numbers.reduce((a, b) => a + b, 0) : numbers.reduce((a, b) => a + b, 0) / numbers.length + between(random, -0.3, 0.3);
       values.set(TOTAL_REGION, round(city, ind.decimals));
       cityValues.set(`${ind.name}@${p.key}`, round(city, ind.decimals));
       if (ind.kind === 'growth') put(p.key, { systemId: REGIONAL, indicatorId: ind.id, region: PROVINCE_REGION, value: round(city - between(random, -0.4, 1.4), 1) });

@@ -1,0 +1,77 @@
+import { join } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import type { Period } from '../../../shared/domain/periods';
+import { BriefingDraftFileSchema, type BriefingEdits } from '../../../shared/schemas/briefing';
+import { buildReportModel, computeAll, computeKeyIndicators, type ReportWorkspace } from '../../../shared/report/build';
+import type { IndicatorResult } from '../../../shared/report/compute';
+import type { DocumentKind, ReportModel } from '../../../shared/report/model';
+import { readTextLimited, writeFileAtomic } from '../storage/atomic-file';
+import type { Workspace } from '../storage/workspace';
+import { loadFigures } from './figure-loader';
+
+function reportWorkspace(ws: Workspace): ReportWorkspace {
+  const s = ws.settings;
+  return { name: s.name, sample: s.sample, regions: s.regions, documents: s.documents, ranking: s.ranking };
+}
+
+function draftPath(ws: Workspace, periodKey: string, kind: DocumentKind): string {
+  return join(ws.dir, 'briefings', periodKey, `${kind}.json`);
+}
+
+/** The clerk's saved edits for a period and kind, or none. A damaged draft file is reported, not ignored. */
+export async function loadEdits(ws: Workspace, periodKey: string, kind: DocumentKind): Promise<BriefingEdits | undefined> {
+  const text = await readTextLimited(draftPath(ws, periodKey, kind), 4 * 1024 * 1024);
+  if (text === null) return undefined;
+  try {
+    const parsed = BriefingDraftFileSchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data.edits;
+  } catch {
+    // fall through to the error below
+  }
+  throw new AppError('INVALID_FILE', `briefings/${periodKey}/${kind}.json 已损坏，无法读取修改过的文稿。可从 history/briefings/ 找回上一版，或删除该文件重新起草。`);
+}
+
+export async function saveEdits(ws: Workspace, periodKey: string, kind: DocumentKind, edits: BriefingEdits, now: Date): Promise<void> {
+  await ws.assertWritable();
+  const path = draftPath(ws, periodKey, kind);
+  const previous = await readTextLimited(path, 4 * 1024 * 1024);
+  if (previous !== null) await writeFileAtomic(join(ws.dir, 'history', 'briefings', periodKey, `${kind}-${now.toISOString().replace(/[:.]/g, '-')}.json`), previous);
+  const file = { formatVersion: 1 as const, period: periodKey, kind, edits, updatedAt: now.toISOString(), updatedBy: ws.user };
+  await writeFileAtomic(path, JSON.stringify(file, null, 2) + '\n');
+}
+
+export interface ReportRequest {
+  period: Period;
+  periodKey: string;
+  kind: DocumentKind;
+  issueDate: Date;
+  /** Use these edits instead of the saved ones (preview of unsaved changes). */
+  edits?: BriefingEdits;
+}
+
+/** Builds the report model of a workspace for a period: the one source of the briefing, the table and the preview. */
+export async function buildWorkspaceReport(ws: Workspace, request: ReportRequest): Promise<{ model: ReportModel; damaged: { period: string; message: string }[] }> {
+  const systems = ws.systemList();
+  if (systems.length === 0) throw new AppError('NOT_FOUND', '本工作区没有可用的指标体系，无法生成文稿。');
+  const { lookup, damaged } = await loadFigures(ws, request.period, systems);
+  const edits = request.edits ?? (await loadEdits(ws, request.periodKey, request.kind));
+  const d = request.issueDate;
+  const model = buildReportModel({
+    kind: request.kind,
+    period: request.period,
+    workspace: reportWorkspace(ws),
+    systems,
+    lookup,
+    issueDate: { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() },
+    ...(edits ? { edits } : {}),
+  });
+  return { model, damaged };
+}
+
+/** All indicators of the workspace (or one system) computed for a period. */
+export async function computeWorkspace(ws: Workspace, period: Period, systemId?: string, keyOnly = false): Promise<IndicatorResult[]> {
+  const systems = systemId ? [ws.system(systemId)] : ws.systemList();
+  const { lookup } = await loadFigures(ws, period, systems);
+  const input = { period, workspace: reportWorkspace(ws), systems, lookup };
+  return keyOnly ? computeKeyIndicators(input) : computeAll(input);
+}

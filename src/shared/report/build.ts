@@ -1,0 +1,191 @@
+import { periodTitle as titleOfPeriod, asOfLabel } from '../domain/period-labels';
+import { formatFixed } from '../domain/rounding';
+import type { Period } from '../domain/periods';
+import type { BriefingEdits } from '../schemas/briefing';
+import type { IndicatorSystem } from '../schemas/indicator-system';
+import type { DocumentSettings, RankingSettings } from '../schemas/workspace';
+import { buildBriefingTable } from './briefing-table';
+import { buildCompositeTable } from './composite-table';
+import { computeIndicator, RATE_DECIMALS, type FigureLookup, type IndicatorResult } from './compute';
+import type { Block, ChartBlock, DocumentKind, ParagraphBlock, ReportModel, Section } from './model';
+import { districtParagraph, nextStepParagraphs, overallParagraph, problemParagraphs, subjectOf as subjectOfName, summaryParagraph } from './narrative';
+import { RunBuilder } from './runs';
+import { buildRankingTable } from './ranking-table';
+
+export interface ReportWorkspace {
+  name: string;
+  sample: boolean;
+  regions: string[];
+  documents: DocumentSettings;
+  ranking: RankingSettings;
+}
+
+export interface BuildReportInput {
+  kind: DocumentKind;
+  period: Period;
+  workspace: ReportWorkspace;
+  systems: IndicatorSystem[];
+  lookup: FigureLookup;
+  /** The issue date printed on the document (passed in: the model is pure, no clock). */
+  issueDate: { year: number; month: number; day: number };
+  edits?: BriefingEdits;
+}
+
+const MAX_DEFAULT_KEY_INDICATORS = 8;
+
+/** "湖州市先进制造业集群培育工程简报" → "先进制造业集群培育工程". */
+export function subjectOf(documents: DocumentSettings): string {
+  if (documents.subject) return documents.subject;
+  return documents.briefingName.replace(/^.{2,4}?市/, '').replace(/(工作)?简报$/, '') || documents.briefingName;
+}
+
+/** The key indicators of the workspace for the period (configured, or the first system's due ones). */
+export function computeKeyIndicators(input: Pick<BuildReportInput, 'period' | 'workspace' | 'systems' | 'lookup'>): IndicatorResult[] {
+  const { workspace, systems, period, lookup } = input;
+  const options = { period, regions: workspace.regions, lookup, decimalsOverride: workspace.ranking.decimalsOverride };
+  const configured = workspace.ranking.keyIndicators;
+  const picks = configured.length
+    ? configured.flatMap((k) => {
+        const system = systems.find((s) => s.id === k.systemId);
+        const ind = system?.indicators.find((i) => i.id === k.indicatorId);
+        return system && ind ? [{ system, ind }] : [];
+      })
+    : (systems[0]?.indicators ?? []).slice(0, 40).map((ind) => ({ system: systems[0] as IndicatorSystem, ind }));
+  const results = picks.map(({ system, ind }) => computeIndicator(system, ind, options)).filter((r): r is IndicatorResult => r !== null);
+  const withData = configured.length ? results : results.filter((r) => r.rows.some((row) => typeof row.value === 'number')).slice(0, MAX_DEFAULT_KEY_INDICATORS);
+  return withData;
+}
+
+/** Every indicator of every system due in the period (for the compute CLI and the rankings page). */
+export function computeAll(input: Pick<BuildReportInput, 'period' | 'workspace' | 'systems' | 'lookup'>): IndicatorResult[] {
+  const { workspace, systems, period, lookup } = input;
+  const options = { period, regions: workspace.regions, lookup, decimalsOverride: workspace.ranking.decimalsOverride };
+  return systems.flatMap((system) => system.indicators.map((ind) => computeIndicator(system, ind, options)).filter((r): r is IndicatorResult => r !== null));
+}
+
+function chartFor(res: IndicatorResult | undefined): ChartBlock | null {
+  if (!res) return null;
+  const completion = res.rankBy === 'completion';
+  const bars = res.rows
+    .filter((r) => !r.isTotal)
+    .map((r) => {
+      const value = completion ? (r.completion?.ok ? r.completion.rate : null) : typeof r.value === 'number' ? r.value : null;
+      return { region: r.region, value, ...(value !== null ? { ref: completion ? `calc:completion:${res.periodKey}/${res.systemId}/${res.indicator.id}/${r.region}` : r.ref } : {}) };
+    });
+  const city = res.rows.find((r) => r.isTotal);
+  const lines: ChartBlock['lines'] = [];
+  const cityValue = completion ? (city?.completion?.ok ? city.completion.rate : null) : typeof city?.value === 'number' ? city.value : null;
+  if (cityValue !== null) lines.push({ label: '全市', value: cityValue, kind: 'city' });
+  if (completion && res.timeProgress) lines.push({ label: '序时进度', value: res.timeProgress.percent, kind: 'progress' });
+  if (!completion && typeof city?.target === 'number') lines.push({ label: '年度目标', value: city.target, kind: 'target' });
+  const unit = completion ? '%' : res.indicator.unit;
+  const name = res.indicator.kind === 'growth' ? `${subjectOfName(res.indicator.name)}增速` : `${res.indicator.name}${completion ? '完成率' : ''}`;
+  return { type: 'chart', id: `chart/${res.systemId}/${res.indicator.id}`, title: `各区县${name}`, unit, decimals: completion ? RATE_DECIMALS : res.decimals, bars, lines };
+}
+
+function applyEdits(blocks: Block[], edits: BriefingEdits | undefined): Block[] {
+  if (!edits) return blocks;
+  return blocks.map((b) => (b.type === 'paragraph' && edits.paragraphs[b.id] !== undefined ? { ...b, editedText: edits.paragraphs[b.id] } : b));
+}
+
+function textParagraphs(prefix: string, texts: string[]): ParagraphBlock[] {
+  return texts.filter((t) => t.trim()).map((t, i) => new RunBuilder().text(t.trim()).build(`${prefix}/${i + 1}`));
+}
+
+function nextPeriodLabel(period: Period): string {
+  if (period.kind === 'month') return period.month === 12 ? `${period.year + 1}年1月` : `${period.month + 1}月`;
+  if (period.kind === 'quarter') return period.quarter === 4 ? '下一年度第一季度' : `第${['一', '二', '三', '四'][period.quarter] ?? ''}季度`;
+  return '下一期';
+}
+
+function documentTitle(kind: DocumentKind, periodText: string, subject: string): string {
+  if (kind === '运行分析报告') return `${periodText}${subject}运行分析报告`;
+  if (kind === '通报') return `关于${periodText}${subject}主要指标进展情况的通报`;
+  return `${periodText}${subject}主要指标运行情况`;
+}
+
+/** Builds the whole report model: narrative, tables, chart and document metadata. Pure. */
+export function buildReportModel(input: BuildReportInput): ReportModel {
+  const { workspace, period, kind, edits } = input;
+  const docs = workspace.documents;
+  const periodText = titleOfPeriod(period);
+  const asOf = asOfLabel(period);
+  const subject = subjectOf(docs);
+  const results = computeKeyIndicators(input);
+  const year = String(input.issueDate.year);
+
+  const overall = results.map((r) => overallParagraph(r, period, periodText)).filter((p): p is ParagraphBlock => p !== null);
+  const districtBlocks: Block[] = results.flatMap((r, i) => {
+    const p = districtParagraph(r);
+    return p ? [{ type: 'heading' as const, level: 2 as const, text: `（${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][i] ?? i + 1}）${r.indicator.name}` }, p] : [];
+  });
+  const tableNotes = [`注：位次按${results.some((r) => r.rankBy === 'completion') ? '完成率、' : ''}增速或数值排列，相同者并列；“—”表示未报送或不计算，“/”表示不适用。`];
+  if (workspace.sample) tableNotes.push('本表数据为示例数据。');
+  const briefingTable = buildBriefingTable('briefing-table', `表1  ${periodText}各区县主要指标及位次`, results, workspace.regions, tableNotes);
+  const chart = chartFor(results[0]);
+  const sections: Section[] = [
+    { id: 'overall', heading: '一、总体情况', blocks: applyEdits([summaryParagraph(results, period), ...overall], edits) },
+    { id: 'districts', heading: '二、分区县情况', blocks: applyEdits([...districtBlocks, briefingTable, ...(chart ? [chart] : [])], edits) },
+    { id: 'problems', heading: '三、存在问题', blocks: edits?.problems ? textParagraphs('problems', edits.problems) : applyEdits(problemParagraphs(results), edits) },
+    { id: 'next', heading: '四、下步工作', blocks: edits?.nextSteps ? textParagraphs('next', edits.nextSteps) : applyEdits(nextStepParagraphs(results, nextPeriodLabel(period)), edits) },
+  ];
+
+  const ranking = buildRankingTable({
+    id: 'ranking',
+    title: `${periodText}各区县${subject}主要指标亮晒表`,
+    subtitle: `（${asOf}）`,
+    results,
+    regions: workspace.regions,
+    dataSource: docs.dataSource,
+    sample: workspace.sample,
+    orderBy: workspace.ranking.orderBy,
+  });
+  const compositeSettings = workspace.ranking.composite;
+  const composite = compositeSettings
+    ? buildCompositeTable({
+        title: `${periodText}${compositeSettings.title}`,
+        subtitle: `（${asOf}）`,
+        rule: compositeSettings.rule,
+        weights: compositeSettings.weights,
+        results,
+        regions: workspace.regions,
+        sample: workspace.sample,
+      })
+    : null;
+
+  const issueNumber = docs.issueCounters[year] ?? 1;
+  return {
+    sample: workspace.sample,
+    meta: {
+      kind,
+      briefingName: docs.briefingName,
+      issueNumber,
+      ...(docs.totalIssueNext ? { totalIssueNumber: docs.totalIssueNext } : {}),
+      issuer: docs.issuer,
+      dateText: `${input.issueDate.year}年${input.issueDate.month}月${input.issueDate.day}日`,
+      noticeIssuerMark: docs.noticeIssuerMark,
+      noticeNumber: `${docs.noticeNumberPrefix}〔${year}〕${issueNumber}号`,
+      distribution: docs.distribution,
+      copies: docs.copies,
+    },
+    periodTitle: periodText,
+    asOf,
+    title: edits?.title ?? documentTitle(kind, periodText, subject),
+    ...(edits?.editorNote ? { editorNote: edits.editorNote } : {}),
+    sections,
+    ranking,
+    ...(composite ? { composite } : {}),
+    style: {
+      fonts: docs.fonts,
+      mastheadSizePt: docs.mastheadSizePt,
+      linePitchTwips: docs.linePitchTwips,
+      rankingPaper: docs.rankingPaper,
+    },
+  };
+}
+
+/** Time progress of a period as printed ("75.0"), for labels. */
+export function progressText(results: IndicatorResult[]): string | null {
+  const p = results.find((r) => r.timeProgress)?.timeProgress;
+  return p ? formatFixed(p.percent, RATE_DECIMALS) : null;
+}
