@@ -54,6 +54,9 @@ function sameValue(a: FigureValue | undefined, b: FigureValue): boolean {
   return (a ?? null) === b;
 }
 
+/** Periods kept in memory; older ones are dropped (everything is on disk after each save). */
+const CACHED_PERIODS = 24;
+
 /** The figures of one workspace: one file pair per period, saves serialised per period. */
 export class FigureStore {
   private readonly cache = new Map<PeriodKey, PeriodState>();
@@ -73,10 +76,21 @@ export class FigureStore {
   private async state(key: PeriodKey): Promise<PeriodState> {
     // A read-only instance re-reads every time: another PC may be writing.
     const cached = this.readOnly() ? undefined : this.cache.get(key);
-    if (cached) return cached;
+    if (cached) {
+      // Re-insert to mark it most recently used.
+      this.cache.delete(key);
+      this.cache.set(key, cached);
+      return cached;
+    }
     const state = await loadPeriod(this.host.root, key);
     if (state.repairedTornTail) await this.host.onRepair(key, '截去了上次异常退出时未写完的最后一条修改（该修改当时未保存成功）');
-    if (!this.readOnly()) this.cache.set(key, state);
+    if (!this.readOnly()) {
+      this.cache.set(key, state);
+      for (const oldest of this.cache.keys()) {
+        if (this.cache.size <= CACHED_PERIODS) break;
+        this.cache.delete(oldest);
+      }
+    }
     return state;
   }
 
