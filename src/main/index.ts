@@ -1,10 +1,10 @@
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { transport } from '../shared/contract';
+import { electronDialogs } from './app/dialogs';
 import { installMenu } from './app/menu';
 import { createMainWindow, trustedSenderCheck } from './app/window';
 import { createHandlers } from './handlers';
-import { EventHub } from './hosts/event-hub';
 import { registerIpcHandlers } from './hosts/ipc/register-ipc';
 import { createServices } from './services/container';
 import { findAppRoot } from './services/paths';
@@ -15,9 +15,15 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let mainWindow: BrowserWindow | null = null;
   const appRoot = app.isPackaged ? join(process.resourcesPath, 'app-data') : findAppRoot(__dirname);
-  const services = createServices({ appRoot, appVersion: app.getVersion() });
-  const hub = new EventHub();
-  hub.subscribe((event, payload) => mainWindow?.webContents.send(transport.eventChannel(event), payload));
+  const services = createServices({
+    appRoot,
+    appVersion: app.getVersion(),
+    app: 'desktop',
+    appDataDir: app.getPath('userData'),
+    documentsDir: join(app.getPath('documents'), '指标简报工作区'),
+    dialogs: electronDialogs(() => mainWindow),
+  });
+  services.events.subscribe((event, payload) => mainWindow?.webContents.send(transport.eventChannel(event), payload));
 
   app.on('second-instance', () => {
     if (mainWindow) {
@@ -33,7 +39,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     registerIpcHandlers(ipcMain, createHandlers(services), {
       isTrustedSender: trustedSenderCheck(() => mainWindow),
-      emit: (event, payload) => hub.emit(event, payload),
+      emit: (event, payload) => services.events.emit(event, payload),
       log: (line) => console.error(line),
     });
     installMenu(() => mainWindow);

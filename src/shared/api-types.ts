@@ -114,3 +114,65 @@ export interface AuditItem {
   }[];
   origin?: import('./schemas/figures').FigureOrigin;
 }
+
+export interface FontCheckItem {
+  family: string;
+  /** What the font is used for in the documents (正文, 标题…). */
+  role: string;
+  installed: boolean;
+  /** What will be used instead when it is missing. */
+  substitute?: string;
+}
+
+/** One item of the format checker's report on a .docx. */
+export interface CheckItem {
+  id: string;
+  label: string;
+  pass: boolean;
+  measured: string;
+  expected: string;
+}
+
+export interface ExportedFile {
+  name: string;
+  /** Where it was written, inside the workspace (exports/…). */
+  relativePath: string;
+  bytes: number;
+  /** Browser host: an id for /downloads/<id>. */
+  downloadId?: string;
+}
+
+export interface ExportResult {
+  files: ExportedFile[];
+  /** The format checker's findings on the exported .docx. */
+  checks: CheckItem[];
+  /** Warnings the clerk must see (damaged periods, stale edited numbers, missing fonts). */
+  warnings: string[];
+}
+
+/** Where a number in a table or a sentence came from, for the 排名亮晒 page's "click a number". */
+export interface Provenance {
+  ref: string;
+  period: string;
+  systemId: string;
+  indicatorId: string;
+  indicatorName: string;
+  region: string;
+  /** What the number is: the figure itself, or a value computed from it (完成率, 同比, 位次…). */
+  what: string;
+  record: import('./schemas/figures').FigureRecord | null;
+  history: CellHistoryItem[];
+}
+
+/** What the 排名亮晒 page shows: the same tables as the .xlsx, and a chart per key indicator. */
+export interface RankingView {
+  period: string;
+  periodTitle: string;
+  sample: boolean;
+  ranking: import('./report/model').TableBlock;
+  composite: import('./report/model').TableBlock | null;
+  charts: import('./report/model').ChartBlock[];
+  /** Time progress in percent (unrounded) and how it was set. */
+  timeProgress: { percent: number; note: string } | null;
+  warnings: string[];
+}

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { call, type CallSpec, type Envelope } from './contract-kit';
 import type {
   AppInfo,
+  FontCheckItem,
+  Provenance,
+  RankingView,
   AuditItem,
   CellHistoryItem,
   PeriodView,
@@ -14,7 +17,10 @@ import type {
 import { FigureChangeInputSchema } from './schemas/figures';
 import { IndicatorPatchSchema } from './schemas/indicator-patch';
 import type { IndicatorSystem } from './schemas/indicator-system';
-import { PeriodKeySchema } from './schemas/workspace';
+import { BriefingEditsSchema, DocumentKindSchema, type BriefingEdits } from './schemas/briefing';
+import { SettingsPatchSchema } from './schemas/settings-patch';
+import { PeriodKeySchema, type IssueRecord, type WorkspaceFile } from './schemas/workspace';
+import type { ReportModel } from './report/model';
 
 /**
  * THE api between the renderer and main. Every call the renderer can make is declared here once,
@@ -58,6 +64,19 @@ export const calls = {
   'figures.history': call<RevisionInfo[]>()(z.strictObject({ period: PeriodKeySchema })),
   'figures.cellHistory': call<CellHistoryItem[]>()(z.strictObject({ period: PeriodKeySchema, systemId, indicatorId, region })),
   'figures.restore': call<SaveResult>()(z.strictObject({ period: PeriodKeySchema, revision: z.number().int().nonnegative() })),
+  'report.preview': call<{ model: ReportModel; warnings: string[] }>()(
+    z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema, edits: BriefingEditsSchema.optional() }),
+  ),
+  'report.rankings': call<RankingView>()(z.strictObject({ period: PeriodKeySchema })),
+  'briefing.getEdits': call<BriefingEdits | null>()(z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema })),
+  'briefing.saveEdits': call<null>()(z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema, edits: BriefingEditsSchema })),
+  /** 签发: the only call that moves the issue counter. */
+  'briefing.issue': call<IssueRecord>()(z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema })),
+  'figures.provenance': call<Provenance>()(z.strictObject({ ref: z.string().min(5).max(300) })),
+  'settings.get': call<WorkspaceFile>()(empty),
+  'settings.update': call<WorkspaceFile>()(z.strictObject({ patch: SettingsPatchSchema })),
+  'fonts.check': call<FontCheckItem[]>()(empty),
+  'jobs.cancel': call<boolean>()(z.strictObject({ jobId: z.string().uuid() })),
   'audit.list': call<AuditItem[]>()(z.strictObject({ period: PeriodKeySchema.optional(), limit: z.number().int().positive().max(10_000).optional() })),
 } as const satisfies Record<string, CallSpec<z.ZodType, unknown>>;
 

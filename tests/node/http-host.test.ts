@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHandlers } from '../../src/main/handlers';
 import type { Handlers } from '../../src/main/hosts/dispatch';
-import { EventHub } from '../../src/main/hosts/event-hub';
+import { EventHub } from '../../src/main/services/event-hub';
 import { startHttpHost, type HttpHost } from '../../src/main/hosts/http/http-host';
 import { createServices } from '../../src/main/services/container';
 import { transport } from '../../src/shared/contract';

@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { createHandlers } from '../../main/handlers';
-import { EventHub } from '../../main/hosts/event-hub';
 import { startHttpHost } from '../../main/hosts/http/http-host';
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliCommand } from '../command';
@@ -24,8 +23,7 @@ export const serveCommand: CliCommand = {
       io.err('还没有构建界面：请先运行 npm run build（npm run serve 会自动构建）。');
       return 1;
     }
-    const hub = new EventHub();
-    const host = await startHttpHost({ handlers: createHandlers(services), hub, rendererDir, port, log: (l) => io.err(l) });
+    const host = await startHttpHost({ handlers: createHandlers(services), hub: services.events, rendererDir, port, log: (l) => io.err(l) });
     io.out(`浏览器预览已启动，请打开：\n${host.openUrl}\n`);
     await new Promise<void>((resolve) => {
       const stop = () => void host.close().then(resolve);

@@ -1,5 +1,7 @@
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { EventHub } from './event-hub';
+import { JobService } from './jobs/job-service';
 import type { PlatformDialogs } from './platform';
 import { WorkspaceSession } from './storage/workspace-session';
 import { TemplatesService } from './systems/templates-service';
@@ -26,6 +28,9 @@ export interface Services {
   templates: TemplatesService;
   session: WorkspaceSession;
   dialogs: PlatformDialogs | null;
+  /** Push events to whichever host serves the renderer (job progress, figures changed). */
+  events: EventHub;
+  jobs: JobService;
 }
 
 export function osUserName(): string {
@@ -51,5 +56,7 @@ export function createServices(options: ServiceOptions): Services {
     templates,
     ...(options.now ? { now: options.now } : {}),
   });
-  return { appVersion: options.appVersion, userName, templates, session, dialogs: options.dialogs ?? null };
+  const events = new EventHub();
+  const jobs = new JobService((payload) => events.emit('job.progress', payload));
+  return { appVersion: options.appVersion, userName, templates, session, dialogs: options.dialogs ?? null, events, jobs };
 }

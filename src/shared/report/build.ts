@@ -63,7 +63,7 @@ export function computeAll(input: Pick<BuildReportInput, 'period' | 'workspace' 
   return systems.flatMap((system) => system.indicators.map((ind) => computeIndicator(system, ind, options)).filter((r): r is IndicatorResult => r !== null));
 }
 
-function chartFor(res: IndicatorResult | undefined): ChartBlock | null {
+export function chartFor(res: IndicatorResult | undefined): ChartBlock | null {
   if (!res) return null;
   const completion = res.rankBy === 'completion';
   const bars = res.rows

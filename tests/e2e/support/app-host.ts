@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHandlers } from '../../../src/main/handlers';
-import { EventHub } from '../../../src/main/hosts/event-hub';
 import { startHttpHost, type HttpHost } from '../../../src/main/hosts/http/http-host';
 import { createServices, type Services } from '../../../src/main/services/container';
 import { PROJECT_ROOT } from '../../support/project';
@@ -16,6 +15,6 @@ export async function startApp(options: { userName?: string } = {}): Promise<Run
   const rendererDir = join(PROJECT_ROOT, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` before the e2e tests');
   const services = createServices({ appRoot: PROJECT_ROOT, appVersion: 'e2e', userName: options.userName ?? 'e2e测试员' });
-  const host = await startHttpHost({ handlers: createHandlers(services), hub: new EventHub(), rendererDir });
+  const host = await startHttpHost({ handlers: createHandlers(services), hub: services.events, rendererDir });
   return { host, services };
 }

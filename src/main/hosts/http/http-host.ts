@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { transport, type EventName } from '../../../shared/contract';
 import type { AppErrorData, ErrorCode } from '../../../shared/errors';
 import { dispatch, type CallContext, type Handlers, type Logger } from '../dispatch';
-import type { EventHub } from '../event-hub';
+import type { EventHub } from '../../services/event-hub';
 import { CONTENT_SECURITY_POLICY, cookieToken, isAllowedOrigin, isLoopbackHost, newToken, TOKEN_COOKIE, tokensEqual } from './security';
 import { readStaticFile } from './static-files';
 

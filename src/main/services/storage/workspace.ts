@@ -223,7 +223,7 @@ export class Workspace {
   }
 
   /** Replaces workspace.json after validating the whole result; the previous version goes to history. */
-  async updateSettings(update: (current: WorkspaceFile) => WorkspaceFileInput, summary: string): Promise<WorkspaceFile> {
+  async updateSettings(update: (current: WorkspaceFile) => WorkspaceFileInput, summary: string, action: AuditEvent['action'] = 'settings.update'): Promise<WorkspaceFile> {
     await this.assertWritable();
     const next = WorkspaceFileSchema.safeParse(update(structuredClone(this.file)));
     if (!next.success) throw new AppError('BAD_INPUT', `设置有误：${zodErrorToChinese(next.error).join('；')}`, next.error.issues);
@@ -231,7 +231,7 @@ export class Workspace {
     await writeFileAtomic(join(this.dir, 'history', 'workspace', `workspace-${stamp}.json`), JSON.stringify(this.file, null, 2) + '\n');
     await writeFileAtomic(join(this.dir, WORKSPACE_FILE), JSON.stringify(next.data, null, 2) + '\n');
     this.file = next.data;
-    await this.audit('settings.update', summary);
+    await this.audit(action, summary);
     return this.file;
   }
 

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { DistributionSchema, FontSettingsSchema, RankingSettingsSchema } from './workspace';
+
+/** What the 设置 page may change in workspace.json; the whole file is re-validated after applying it. */
+export const SettingsPatchSchema = z.strictObject({
+  name: z.string().trim().min(1).max(100).optional(),
+  documents: z
+    .strictObject({
+      briefingName: z.string().trim().min(1, '简报名称不能为空').max(60).optional(),
+      subject: z.string().trim().min(1).max(60).optional(),
+      issuer: z.string().trim().min(1, '编印单位不能为空').max(60).optional(),
+      noticeIssuerMark: z.string().trim().min(1).max(60).optional(),
+      noticeNumberPrefix: z.string().trim().min(1).max(20).optional(),
+      distribution: DistributionSchema.optional(),
+      copies: z.number().int().min(1, '印数至少为 1 份').max(100000).optional(),
+      rankingPaper: z.enum(['A4', 'A3']).optional(),
+      fonts: FontSettingsSchema.partial().optional(),
+      mastheadSizePt: z.number().min(20).max(72).optional(),
+      linePitchTwips: z.number().int().min(400).max(800).optional(),
+      dataSource: z.string().trim().max(200).optional(),
+      issueCounters: z.record(z.string().regex(/^\d{4}$/), z.number().int().positive()).optional(),
+      totalIssueNext: z.number().int().positive().optional(),
+    })
+    .optional(),
+  ranking: RankingSettingsSchema.partial().optional(),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
