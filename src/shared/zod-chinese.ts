@@ -42,6 +42,8 @@ export function formatPath(path: ReadonlyArray<PropertyKey>): string {
 export function issueToChinese(issue: z.core.$ZodIssue, input?: unknown): string {
   const at = formatPath(issue.path);
   const found = describeInput(valueAt(input, issue.path));
+  // A schema's own Chinese message says it best.
+  if (/[\u4e00-\u9fff]/.test(issue.message) && issue.code !== 'invalid_format') return `${at}：${issue.message}`;
   switch (issue.code) {
     case 'invalid_type':
       if (valueAt(input, issue.path) === undefined) return `${at}：缺少必填项（应为${typeName(issue.expected)}）`;
