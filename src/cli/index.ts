@@ -4,13 +4,25 @@ import { AppError } from '../shared/errors';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { demoCommand } from './commands/demo';
 import { figuresCommand } from './commands/figures';
+import { fillFormsCommand } from './commands/fill-forms';
 import { historyCommand, restoreCommand } from './commands/history';
+import { importCommand } from './commands/import';
 import { sampleCommand } from './commands/sample';
 import { serveCommand } from './commands/serve';
 import { systemsCommand } from './commands/systems';
 import { version } from '../../package.json';
 
-export const commands: CliCommand[] = [demoCommand, sampleCommand, systemsCommand, figuresCommand, historyCommand, restoreCommand, serveCommand];
+export const commands: CliCommand[] = [
+  demoCommand,
+  sampleCommand,
+  systemsCommand,
+  figuresCommand,
+  historyCommand,
+  restoreCommand,
+  fillFormsCommand,
+  importCommand,
+  serveCommand,
+];
 
 function help(): string {
   const lines = [

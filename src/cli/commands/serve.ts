@@ -25,7 +25,14 @@ export const serveCommand: CliCommand = {
       return 1;
     }
     const hub = new EventHub();
-    const host = await startHttpHost({ handlers: createHandlers(services), hub, rendererDir, port, log: (l) => io.err(l) });
+    const host = await startHttpHost({
+      handlers: createHandlers(services),
+      hub,
+      rendererDir,
+      port,
+      resolveDownload: (id) => services.downloads.get(id),
+      log: (l) => io.err(l),
+    });
     io.out(`浏览器预览已启动，请打开：\n${host.openUrl}\n`);
     await new Promise<void>((resolve) => {
       const stop = () => void host.close().then(resolve);

@@ -1,5 +1,6 @@
 import type { Handlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
+import { importHandlers } from './import';
 import { systemsHandlers } from './systems';
 import { workspaceHandlers } from './workspace';
 
@@ -19,5 +20,6 @@ export function createHandlers(services: Services): Handlers {
     'templates.get': ({ id }) => services.templates.get(id),
     ...workspaceHandlers(services),
     ...systemsHandlers(services),
+    ...importHandlers(services),
   };
 }

@@ -1,5 +1,7 @@
 import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
+import { DownloadStore } from './downloads/download-store';
+import { ImportPreviewStore } from './import/preview-store';
 import type { PlatformDialogs } from './platform';
 import { WorkspaceSession } from './storage/workspace-session';
 import { TemplatesService } from './systems/templates-service';
@@ -26,6 +28,10 @@ export interface Services {
   templates: TemplatesService;
   session: WorkspaceSession;
   dialogs: PlatformDialogs | null;
+  /** Generated files for the browser host to serve at /downloads/<id>. */
+  downloads: DownloadStore;
+  /** Import previews waiting for the clerk to confirm. */
+  importPreviews: ImportPreviewStore;
 }
 
 export function osUserName(): string {
@@ -51,5 +57,13 @@ export function createServices(options: ServiceOptions): Services {
     templates,
     ...(options.now ? { now: options.now } : {}),
   });
-  return { appVersion: options.appVersion, userName, templates, session, dialogs: options.dialogs ?? null };
+  return {
+    appVersion: options.appVersion,
+    userName,
+    templates,
+    session,
+    dialogs: options.dialogs ?? null,
+    downloads: new DownloadStore(options.now ? { now: options.now } : {}),
+    importPreviews: new ImportPreviewStore(undefined, undefined, options.now),
+  };
 }
