@@ -128,11 +128,13 @@ function isEncryptedPackage(bytes: Buffer): boolean {
   return bytes.includes(Buffer.from('EncryptionInfo', 'utf16le')) || bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'));
 }
 
+export function tooLargeMessage(size: number): string {
+  return `大小为 ${mb(size)} MB，超过 ${MAX_FILE_BYTES / 1048576} MB 上限，不像是填报表。请确认选择了正确的文件`;
+}
+
 /** The first check of every file: a Chinese reason (without the file name) when it cannot be a form. */
 export function guardFile(bytes: Buffer): GuardResult {
-  if (bytes.length > MAX_FILE_BYTES) {
-    return { ok: false, message: `大小为 ${mb(bytes.length)} MB，超过 ${mb(MAX_FILE_BYTES)} MB 上限，不像是填报表。请确认选择了正确的文件` };
-  }
+  if (bytes.length > MAX_FILE_BYTES) return { ok: false, message: tooLargeMessage(bytes.length) };
   if (bytes.length === 0) return { ok: false, message: '是空文件（0 字节），可能没有保存或传输完整。请让区县重新发送' };
   if (bytes.subarray(0, 8).equals(OLE2_SIGNATURE)) {
     if (isEncryptedPackage(bytes)) {

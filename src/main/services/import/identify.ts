@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../storage/workspace';
 import { assertPeriodInWorkspace } from '../documents/xlsx-forms/form-rows';
 import { loadWorkbook } from '../documents/workbook-io';
-import { guardFile, MAX_FILE_BYTES } from './file-guard';
+import { guardFile, tooLargeMessage } from './file-guard';
 import { readForm, type FormRead } from './read-form';
 
 /** A file handed to the importer: its bytes, or only its size when it was too large to decode. */
@@ -14,10 +14,6 @@ export type ImportFile = { name: string; bytes: Buffer } | { name: string; size:
 export type IdentifiedFile =
   | { name: string; ok: false; message: string }
   | ({ name: string; ok: true; hash: string } & Extract<FormRead, { ok: true }>);
-
-export function tooLargeMessage(size: number): string {
-  return `大小为 ${(size / 1048576).toFixed(1)} MB，超过 ${MAX_FILE_BYTES / 1048576} MB 上限，不像是填报表。请确认选择了正确的文件`;
-}
 
 function title(period: string): string {
   try {
