@@ -73,9 +73,14 @@ export const calls = {
   'import.preview': call<ImportPreview>()(
     z.strictObject({
       files: z
-        .array(z.strictObject({ name: z.string().trim().min(1).max(255), base64: z.string().max(MAX_UPLOAD_BASE64_CHARS, '文件过大（超过 20 MB 上限）') }))
-        .min(1, '请至少选择一个文件')
-        .max(200, '一次最多导入 200 个文件'),
+        .array(
+          z.strictObject({
+            name: z.string().trim().min(1).max(255),
+            base64: z.string().refine((b) => b.length <= MAX_UPLOAD_BASE64_CHARS, '文件远超 20 MB 上限，不像是填报表，未读取'),
+          }),
+        )
+        .min(1)
+        .max(200),
       period: PeriodKeySchema.optional(),
       anomalies: z.strictObject({ levelJumpRatio: z.number().positive().max(100).optional(), rateJumpPoints: z.number().positive().max(1000).optional() }).optional(),
     }),
