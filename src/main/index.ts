@@ -1,6 +1,7 @@
 import { app, BrowserWindow, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { transport } from '../shared/contract';
+import { electronDialogs } from './app/dialogs';
 import { installMenu } from './app/menu';
 import { createMainWindow, trustedSenderCheck } from './app/window';
 import { createHandlers } from './handlers';
@@ -15,7 +16,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let mainWindow: BrowserWindow | null = null;
   const appRoot = app.isPackaged ? join(process.resourcesPath, 'app-data') : findAppRoot(__dirname);
-  const services = createServices({ appRoot, appVersion: app.getVersion() });
+  const services = createServices({ appRoot, appVersion: app.getVersion(), app: 'desktop', dialogs: electronDialogs(() => mainWindow) });
   const hub = new EventHub();
   hub.subscribe((event, payload) => mainWindow?.webContents.send(transport.eventChannel(event), payload));
 
