@@ -54,27 +54,27 @@ function scalar(value: unknown): Scalar {
   return { kind: 'bad', raw: String(value), message: '内容无法识别，请填写数值' };
 }
 
-function formulaOf(v: CellValue): string | null {
-  if (!isObject(v)) return null;
-  if (typeof v['formula'] === 'string') return v['formula'];
-  if (typeof v['sharedFormula'] === 'string') return `（共享公式，同 ${v['sharedFormula']}）`;
-  return null;
+/** The formula as the clerk would see it ("=B7*2"); a shared formula is shown translated to its own cell. */
+function formulaOf(cell: Cell, v: CellValue): string | null {
+  if (!isObject(v) || (typeof v['formula'] !== 'string' && typeof v['sharedFormula'] !== 'string')) return null;
+  const text = typeof cell.formula === 'string' && cell.formula ? cell.formula : typeof v['formula'] === 'string' ? v['formula'] : `与 ${String(v['sharedFormula'])} 相同的公式`;
+  return text.replace(/^=/, '');
 }
 
 /** Reads the value cell of a form row. Merged cells are read through their master cell. */
 export function readValueCell(cellIn: Cell): CellRead {
   const cell = cellIn.isMerged ? cellIn.master : cellIn;
   const v = cell.value;
-  const formula = formulaOf(v);
+  const formula = formulaOf(cell, v);
   let inner: unknown = v;
   let prefix = '';
   if (formula !== null) {
     const result = isObject(v) ? v['result'] : undefined;
-    prefix = `=${formula.replace(/^=/, '')} → `;
+    prefix = `=${formula} → `;
     if (result === undefined || result === null) {
       return {
         kind: 'error',
-        raw: `=${formula.replace(/^=/, '')}`,
+        raw: `=${formula}`,
         message: '是公式，但文件中没有保存计算结果（可能由不自动计算的程序生成）。请在 Excel 或 WPS 中打开、确认计算结果后保存再发回，或直接填写数值',
       };
     }
@@ -103,7 +103,7 @@ export function readValueCell(cellIn: Cell): CellRead {
 export function readTextCell(cellIn: Cell): string {
   const cell = cellIn.isMerged ? cellIn.master : cellIn;
   const v = cell.value;
-  const s = scalar(formulaOf(v) !== null && isObject(v) ? v['result'] : v);
+  const s = scalar(formulaOf(cell, v) !== null && isObject(v) ? v['result'] : v);
   switch (s.kind) {
     case 'text':
       return s.value.trim();
