@@ -13,7 +13,9 @@ export interface ApplyOptions {
 function resolvePreview(target: ImportPreview | string, store: ImportPreviewStore | undefined): ImportPreview {
   if (typeof target !== 'string') return target;
   const found = store?.get(target);
-  if (found === 'expired') throw new AppError('CONFLICT', '导入预览已过期（超过 30 分钟未确认），请重新选择文件预览后再导入。');
+  if (found === 'expired') {
+    throw new AppError('CONFLICT', `导入预览已过期（超过 ${Math.round((store?.ttlMs ?? 0) / 60_000)} 分钟未确认），请重新选择文件预览后再导入。`);
+  }
   if (!found) throw new AppError('NOT_FOUND', '找不到这次导入预览（可能已经导入过，或程序重启过），请重新选择文件预览。');
   return found;
 }
