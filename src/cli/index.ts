@@ -5,13 +5,26 @@ import { UsageError, type CliCommand, type CliIo } from './command';
 import { computeCommand } from './commands/compute';
 import { demoCommand } from './commands/demo';
 import { figuresCommand } from './commands/figures';
+import { fillFormsCommand } from './commands/fill-forms';
 import { historyCommand, restoreCommand } from './commands/history';
+import { importCommand } from './commands/import';
 import { sampleCommand } from './commands/sample';
 import { serveCommand } from './commands/serve';
 import { systemsCommand } from './commands/systems';
 import { version } from '../../package.json';
 
-export const commands: CliCommand[] = [demoCommand, sampleCommand, systemsCommand, figuresCommand, historyCommand, restoreCommand, computeCommand, serveCommand];
+export const commands: CliCommand[] = [
+  demoCommand,
+  sampleCommand,
+  systemsCommand,
+  figuresCommand,
+  historyCommand,
+  restoreCommand,
+  fillFormsCommand,
+  importCommand,
+  computeCommand,
+  serveCommand,
+];
 
 function help(): string {
   const lines = [

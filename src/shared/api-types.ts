@@ -111,6 +111,8 @@ export interface AuditItem {
     region: string;
     old: import('./schemas/figure').FigureValue;
     new: import('./schemas/figure').FigureValue;
+    /** Set when this change has its own origin (an imported file's cell). */
+    origin?: import('./schemas/figures').FigureOrigin;
   }[];
   origin?: import('./schemas/figures').FigureOrigin;
 }

@@ -14,6 +14,7 @@ import type {
   SystemSummary,
   WorkspaceInfo,
 } from './api-types';
+import type { ApplyResult, FormsGenerateResult, ImportPreview, RegionReturn } from './import-types';
 import { FigureChangeInputSchema } from './schemas/figures';
 import { IndicatorPatchSchema } from './schemas/indicator-patch';
 import type { IndicatorSystem } from './schemas/indicator-system';
@@ -31,6 +32,11 @@ const systemId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '体系编号格式不
 const indicatorId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '指标编号格式不对');
 const region = z.string().min(1).max(50);
 const empty = z.strictObject({});
+/**
+ * A returned workbook as base64. The cap is above the importer's 20 MB per file, so a file somewhat over
+ * the limit is refused by name (without being decoded) rather than failing the whole request.
+ */
+const MAX_UPLOAD_BASE64_CHARS = Math.ceil((32 * 1024 * 1024) / 3) * 4;
 
 export const calls = {
   'app.info': call<AppInfo>()(empty),
@@ -78,6 +84,29 @@ export const calls = {
   'fonts.check': call<FontCheckItem[]>()(empty),
   'jobs.cancel': call<boolean>()(z.strictObject({ jobId: z.string().uuid() })),
   'audit.list': call<AuditItem[]>()(z.strictObject({ period: PeriodKeySchema.optional(), limit: z.number().int().positive().max(10_000).optional() })),
+
+  // Fill-in workbooks and import
+  /** One 填报表 per region; desktop: written to a folder chosen in a dialog; browser: download ids. */
+  'forms.generate': call<FormsGenerateResult>()(z.strictObject({ period: PeriodKeySchema, regions: z.array(region).min(1).max(100).optional() })),
+  /** Returned workbooks as bytes (never paths); nothing is written until import.apply. */
+  'import.preview': call<ImportPreview>()(
+    z.strictObject({
+      files: z
+        .array(
+          z.strictObject({
+            name: z.string().trim().min(1).max(255),
+            base64: z.string().refine((b) => b.length <= MAX_UPLOAD_BASE64_CHARS, '文件远超 20 MB 上限，不像是填报表，未读取'),
+          }),
+        )
+        .min(1)
+        .max(200),
+      period: PeriodKeySchema.optional(),
+      anomalies: z.strictObject({ levelJumpRatio: z.number().positive().max(100).optional(), rateJumpPoints: z.number().positive().max(1000).optional() }).optional(),
+    }),
+  ),
+  'import.apply': call<ApplyResult>()(z.strictObject({ previewId: z.string().regex(/^[0-9a-f-]{36}$/, '预览编号格式不对') })),
+  /** The 催报 list: which regions have returned the period's figures. */
+  'import.missing': call<RegionReturn[]>()(z.strictObject({ period: PeriodKeySchema })),
 } as const satisfies Record<string, CallSpec<z.ZodType, unknown>>;
 
 /** Push events from main to the renderer, with their payload schemas. */

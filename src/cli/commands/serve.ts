@@ -23,7 +23,14 @@ export const serveCommand: CliCommand = {
       io.err('还没有构建界面：请先运行 npm run build（npm run serve 会自动构建）。');
       return 1;
     }
-    const host = await startHttpHost({ handlers: createHandlers(services), hub: services.events, rendererDir, port, log: (l) => io.err(l) });
+    const host = await startHttpHost({
+      handlers: createHandlers(services),
+      hub: services.events,
+      rendererDir,
+      port,
+      resolveDownload: (id) => services.downloads.get(id),
+      log: (l) => io.err(l),
+    });
     io.out(`浏览器预览已启动，请打开：\n${host.openUrl}\n`);
     await new Promise<void>((resolve) => {
       const stop = () => void host.close().then(resolve);

@@ -1,6 +1,7 @@
 import type { Handlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
 import { reportHandlers } from './reports';
+import { importHandlers } from './import';
 import { systemsHandlers } from './systems';
 import { workspaceHandlers } from './workspace';
 
@@ -21,5 +22,6 @@ export function createHandlers(services: Services): Handlers {
     ...workspaceHandlers(services),
     ...systemsHandlers(services),
     ...reportHandlers(services),
+    ...importHandlers(services),
   };
 }

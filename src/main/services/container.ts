@@ -2,6 +2,8 @@ import { homedir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { EventHub } from './event-hub';
 import { JobService } from './jobs/job-service';
+import { DownloadStore } from './downloads/download-store';
+import { ImportPreviewStore } from './import/preview-store';
 import type { PlatformDialogs } from './platform';
 import { WorkspaceSession } from './storage/workspace-session';
 import { TemplatesService } from './systems/templates-service';
@@ -31,6 +33,10 @@ export interface Services {
   /** Push events to whichever host serves the renderer (job progress, figures changed). */
   events: EventHub;
   jobs: JobService;
+  /** Generated files for the browser host to serve at /downloads/<id>. */
+  downloads: DownloadStore;
+  /** Import previews waiting for the clerk to confirm. */
+  importPreviews: ImportPreviewStore;
 }
 
 export function osUserName(): string {
@@ -58,5 +64,15 @@ export function createServices(options: ServiceOptions): Services {
   });
   const events = new EventHub();
   const jobs = new JobService((payload) => events.emit('job.progress', payload));
-  return { appVersion: options.appVersion, userName, templates, session, dialogs: options.dialogs ?? null, events, jobs };
+  return {
+    appVersion: options.appVersion,
+    userName,
+    templates,
+    session,
+    dialogs: options.dialogs ?? null,
+    events,
+    jobs,
+    downloads: new DownloadStore(options.now ? { now: options.now } : {}),
+    importPreviews: new ImportPreviewStore(undefined, undefined, options.now),
+  };
 }

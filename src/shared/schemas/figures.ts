@@ -52,6 +52,8 @@ export const FigureChangeRecordSchema = z.strictObject({
   new: FigureValueSchema,
   note: z.string().max(500).optional(),
   source: z.string().max(200).optional(),
+  /** Where this one change came from, when it differs per change (an imported file's cell); else the entry's origin. */
+  origin: FigureOriginSchema.optional(),
 });
 export type FigureChangeRecord = z.infer<typeof FigureChangeRecordSchema>;
 

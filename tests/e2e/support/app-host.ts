@@ -15,6 +15,6 @@ export async function startApp(options: { userName?: string } = {}): Promise<Run
   const rendererDir = join(PROJECT_ROOT, 'out', 'renderer');
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` before the e2e tests');
   const services = createServices({ appRoot: PROJECT_ROOT, appVersion: 'e2e', userName: options.userName ?? 'e2e测试员' });
-  const host = await startHttpHost({ handlers: createHandlers(services), hub: services.events, rendererDir });
+  const host = await startHttpHost({ handlers: createHandlers(services), hub: services.events, rendererDir, resolveDownload: (id) => services.downloads.get(id) });
   return { host, services };
 }

@@ -50,6 +50,12 @@ export function describeOrigin(origin: FigureOrigin): string {
   }
 }
 
+/**
+ * A change as the services pass it to storage: the caller's input, plus, for imports, the origin of this
+ * one change (the file's cell) recorded beside the batch's origin. The contract's figures.set cannot send it.
+ */
+export type StoreChange = FigureChangeInput & { origin?: FigureOrigin };
+
 function sameValue(a: FigureValue | undefined, b: FigureValue): boolean {
   return (a ?? null) === b;
 }
@@ -126,11 +132,11 @@ export class FigureStore {
   }
 
   /** Validates every change first; saves all of them or none (a bad cell changes nothing). */
-  async set(period: string, changes: FigureChangeInput[], origin: FigureOrigin): Promise<SaveResult> {
+  async set(period: string, changes: StoreChange[], origin: FigureOrigin): Promise<SaveResult> {
     const key = this.parseKey(period);
     await this.host.assertWritable();
     const rejections: FigureRejection[] = [];
-    const parsed: { c: FigureChangeInput; value: FigureValue }[] = [];
+    const parsed: { c: StoreChange; value: FigureValue }[] = [];
     changes.forEach((c, index) => {
       const reject = (message: string) => rejections.push({ index, systemId: c.systemId, indicatorId: c.indicatorId, region: c.region, value: c.value, message });
       const spec = this.host.spec(c.systemId, c.indicatorId);
@@ -170,6 +176,7 @@ export class FigureStore {
           new: value,
           ...(noteChanged ? { note: c.note ?? '' } : {}),
           ...(sourceChanged ? { source: c.source ?? '' } : {}),
+          ...(c.origin ? { origin: c.origin } : {}),
         });
       }
       if (records.length === 0) return { period: key, revision: state.revision, changed: 0, unchanged: changes.length };
@@ -211,7 +218,7 @@ export class FigureStore {
     for (const e of entries) {
       for (const c of e.changes) {
         if (c.s === systemId && c.i === indicatorId && c.r === region) {
-          items.push({ revision: e.rev, at: e.at, by: e.by, origin: e.origin, old: c.old, new: c.new, ...(c.note ? { note: c.note } : {}) });
+          items.push({ revision: e.rev, at: e.at, by: e.by, origin: c.origin ?? e.origin, old: c.old, new: c.new, ...(c.note ? { note: c.note } : {}) });
         }
       }
     }

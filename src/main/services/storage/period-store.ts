@@ -48,7 +48,7 @@ export function applyChanges(figures: FigureTable, entry: Pick<JournalEntry, 'at
       ...(source ? { source } : {}),
       at: entry.at,
       by: entry.by,
-      origin: entry.origin,
+      origin: c.origin ?? entry.origin,
     };
   }
 }

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import type { AuditItem, WorkspaceInfo } from '../../../shared/api-types';
 import type { FigureSpec } from '../../../shared/domain/figure-input';
 import { AppError } from '../../../shared/errors';
-import type { AuditEvent, FigureChangeInput, FigureOrigin } from '../../../shared/schemas/figures';
+import type { AuditEvent, FigureOrigin } from '../../../shared/schemas/figures';
 import type { Frequency, IndicatorSystem } from '../../../shared/schemas/indicator-system';
 import { TOTAL_REGION, type RegionRegistry } from '../../../shared/schemas/region';
 import { WORKSPACE_FORMAT_VERSION, WorkspaceFileSchema, type WorkspaceFile, type WorkspaceFileInput } from '../../../shared/schemas/workspace';
@@ -13,7 +13,7 @@ import { summarize } from '../systems/templates-service';
 import { loadSystemsDir } from '../systems/system-loader';
 import { appendAudit, readAudit } from './audit-log';
 import { readTextLimited, writeFileAtomic } from './atomic-file';
-import { describeOrigin, FigureStore } from './figure-store';
+import { describeOrigin, FigureStore, type StoreChange } from './figure-store';
 import { migrate, NO_MIGRATIONS } from './migrations';
 import { periodEntries } from './period-store';
 import { WorkspaceLock } from './workspace-lock';
@@ -212,7 +212,8 @@ export class Workspace {
     };
   }
 
-  setFigures(period: string, changes: FigureChangeInput[], origin: FigureOrigin) {
+  /** Saves all changes or none. An import passes each change's own origin (file and cell) beside the batch's. */
+  setFigures(period: string, changes: StoreChange[], origin: FigureOrigin) {
     return this.figures.set(period, changes, origin);
   }
 
@@ -268,7 +269,7 @@ export class Workspace {
           period: p,
           summary: `${p} ${describeOrigin(e.origin)}，${e.changes.length} 项`,
           origin: e.origin,
-          changes: e.changes.map((c) => ({ systemId: c.s, indicatorId: c.i, region: c.r, old: c.old, new: c.new })),
+          changes: e.changes.map((c) => ({ systemId: c.s, indicatorId: c.i, region: c.r, old: c.old, new: c.new, ...(c.origin ? { origin: c.origin } : {}) })),
         });
       }
     }
