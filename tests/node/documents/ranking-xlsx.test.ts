@@ -134,7 +134,7 @@ describe('ranking workbook: layout', () => {
 
     const notes = model.ranking.notes.map((_, i) => cellText(sheet.getCell(legendRow + 1 + i, 1)) ?? '');
     expect(notes).toEqual(model.ranking.notes);
-    expect(notes[0]?.startsWith('注')).toBe(true);
+    expect(notes[0]?.startsWith('注：')).toBe(true);
     for (const note of notes) expect(note.endsWith('。')).toBe(true);
     expect(sheet.model.merges).toContain(`A${legendRow + 1}:O${legendRow + 1}`);
   });
@@ -215,6 +215,21 @@ describe('ranking workbook: options and hostile input', () => {
     expect(sheet.pageSetup.orientation).toBe('landscape');
   });
 
+  it('leaves out the 示例数据 line for real data without a unit line, and moves the header up', async () => {
+    const model = rankingModel();
+    model.sample = false;
+    const buffer = await renderRankingXlsx(model);
+    const sheet = sheetOf(await loadWorkbook(buffer), RANKING_SHEET_NAME);
+    expect(sheet.getCell('A3').value).toBe('地区');
+    expect(sheet.model.merges).toContain('A3:A4');
+    expect(sheet.getCell('A5').value).toBe('全市');
+    expect(xlsxPart(buffer, 'xl/workbook.xml')).toContain(`&apos;${RANKING_SHEET_NAME}&apos;!$3:$4</definedName>`);
+    expect((sheet.views[0] as ExcelJS.WorksheetViewFrozen | undefined)?.ySplit).toBe(4);
+    expect(sheet.headerFooter.oddFooter).toBe('&C第 &P 页 共 &N 页');
+    const texts = sheetTexts(sheet).map((t) => t.text);
+    expect(texts.some((t) => t.includes('示例数据') && !t.startsWith('注'))).toBe(false);
+  });
+
   it('orders the regions by the first rank column on request, 全市 still first', async () => {
     const sheet = sheetOf(await loadWorkbook(await renderRankingXlsx(rankingModel(), { orderBy: 'rank' })), RANKING_SHEET_NAME);
     const order = REGION_ORDER.map((_, i) => sheet.getCell(FIRST_BODY_ROW + i, 1).value);
@@ -249,7 +264,7 @@ describe('ranking workbook: options and hostile input', () => {
     const error = await renderRankingXlsx(model).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('BAD_INPUT');
-    expect((error as AppError).message).toContain('南浔');
+    expect((error as AppError).message).toContain('第3行（南浔）“规上工业增加值增速（%）”列');
     expect((error as AppError).message).toContain('“5.3”');
   });
 

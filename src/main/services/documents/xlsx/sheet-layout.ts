@@ -54,13 +54,15 @@ export interface SheetLayout {
 }
 
 const TITLE_ROW = 1;
+const SUBTITLE_ROW = 2;
 /** Width of one indent level, which right-aligned figures get (body-styles.ts). */
 const RIGHT_INDENT_UNITS = 1.5;
-const SUBTITLE_ROW = 2;
 
 export function planSheet(table: TableBlock, rows: TableRow[], options: { paper: Paper; sample: boolean }): SheetLayout {
   const columnCount = table.columns.length;
-  if (columnCount === 0) throw new AppError('BAD_INPUT', `表格“${table.title}”没有任何列，无法生成排名表。`);
+  if (columnCount === 0 || table.header.length === 0) {
+    throw new AppError('BAD_INPUT', `表格“${table.title}”没有列或没有表头，无法生成排名表。`);
+  }
   rows.forEach((row, r) => {
     if (row.cells.length !== columnCount) {
       throw new AppError(
@@ -70,7 +72,7 @@ export function planSheet(table: TableBlock, rows: TableRow[], options: { paper:
     }
   });
   const header = placeHeaderCells(table);
-  const contents = rows.map((row, r) => row.cells.map((cell, c) => cellContent(cell, () => cellName(table, row, r, c))));
+  const contents = rows.map((row, r) => row.cells.map((cell, c) => cellContent(cell, () => cellName(table, header, row, r, c))));
   const markedColumns = new Set<number>();
   rows.forEach((row) => row.cells.forEach((cell, c) => statusLook(cell.status)?.mark && markedColumns.add(c)));
 
@@ -108,10 +110,14 @@ export function planSheet(table: TableBlock, rows: TableRow[], options: { paper:
   };
 }
 
-/** "表格“…”第3行（吴兴）第5列（完成率（%））" for error messages. */
-function cellName(table: TableBlock, row: TableRow, r: number, c: number): string {
+/** "表格“…”第3行（南浔）“完成率（%）”列" for error messages: the row as printed and the column's header. */
+function cellName(table: TableBlock, header: PlacedHeaderCell[], row: TableRow, r: number, c: number): string {
   const rowName = row.cells[0]?.text ?? row.key;
-  return `表格“${table.title}”第${r + 1}行（${rowName}）第${c + 1}列`;
+  const columnHeader = header
+    .filter((h) => h.col <= c && c < h.col + h.colSpan)
+    .map((h) => h.text)
+    .join('');
+  return `表格“${table.title}”第${r + 1}行（${rowName}）“${columnHeader || `第${c + 1}列`}”列`;
 }
 
 /** How a body cell prints, for measuring: the text, plus its ▲/▼ or the room reserved for one. */

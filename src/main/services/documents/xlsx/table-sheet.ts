@@ -10,6 +10,7 @@ import type { Workbook, Worksheet } from './exceljs-adapter';
 import { footerFor, pageSetupFor, type Paper } from './page-setup';
 import { planSheet, type LegendLine, type SheetLayout } from './sheet-layout';
 import { BODY_ROW_HEIGHT, SIZES, StyleBook, statusLook, type SheetFonts } from './sheet-styles';
+import { rowHeightPt } from './text-metrics';
 
 export interface SheetContext {
   paper: Paper;
@@ -59,7 +60,7 @@ function writeTitleBlock(sheet: Worksheet, table: TableBlock, layout: SheetLayou
   subtitle.value = safeText(table.subtitle ?? `（${ctx.asOf}）`);
   subtitle.style = book.style({ font: 'subtitle', size: SIZES.subtitle, horizontal: 'center' });
   mergeRow(sheet, layout.subtitleRow, 1, last);
-  sheet.getRow(layout.subtitleRow).height = 24;
+  sheet.getRow(layout.subtitleRow).height = rowHeightPt(1, SIZES.subtitle);
 
   if (layout.metaRow === undefined) return;
   // 示例数据 at the left, 单位 at the right (统计表惯例: 单位写在表的右上角).
@@ -77,7 +78,7 @@ function writeTitleBlock(sheet: Worksheet, table: TableBlock, layout: SheetLayou
     unit.style = book.style({ font: 'body', size: SIZES.meta, horizontal: 'right' });
     mergeRow(sheet, layout.metaRow, from, last);
   }
-  sheet.getRow(layout.metaRow).height = 18;
+  sheet.getRow(layout.metaRow).height = rowHeightPt(1, SIZES.meta);
 }
 
 function writeHeader(sheet: Worksheet, layout: SheetLayout, book: StyleBook): void {
