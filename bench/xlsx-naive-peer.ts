@@ -1,11 +1,14 @@
 /**
  * The peer of docs/performance.md ("exceljs with full styling and print setup, built naively"): the same
  * reference table written straight with exceljs — a fresh style object per cell and the library's own
- * writeBuffer. Run in the same process as our writer, it turns a noisy machine's absolute numbers into a
- * ratio that means something.
+ * writeBuffer. Measured with the same protocol in its own process (it shares exceljs's code with our
+ * writer, and each would otherwise run on optimisations made for the other), it turns a noisy machine's
+ * absolute numbers into a ratio that means something. `tsx bench/xlsx-naive-peer.ts` prints its result.
  */
 import ExcelJS from 'exceljs';
 import type { ReportModel } from '../src/shared/report/model';
+import { referenceRankingModel } from './reference-ranking';
+import { median } from './xlsx.bench';
 
 const thin = (): Partial<ExcelJS.Borders> => ({
   top: { style: 'thin' },
@@ -69,4 +72,22 @@ export async function naiveRankingXlsx(model: ReportModel): Promise<number> {
   });
   const buffer = await workbook.xlsx.writeBuffer();
   return buffer.byteLength;
+}
+
+export async function benchNaiveRankingXlsx(): Promise<{ warmMs: number; bytes: number; coldMs: number }> {
+  const model = referenceRankingModel();
+  const coldStart = performance.now();
+  let bytes = await naiveRankingXlsx(model);
+  const coldMs = performance.now() - coldStart;
+  const times: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const start = performance.now();
+    bytes = await naiveRankingXlsx(model);
+    times.push(performance.now() - start);
+  }
+  return { warmMs: median(times), bytes, coldMs };
+}
+
+if (process.argv[1]?.endsWith('xlsx-naive-peer.ts')) {
+  void benchNaiveRankingXlsx().then((result) => console.log(JSON.stringify(result)));
 }

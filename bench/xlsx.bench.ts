@@ -1,14 +1,13 @@
 /**
  * Ranking workbook benchmark (docs/performance.md): the reference job, one cold run, then the median of
  * 20 warm runs, from the report model in memory to the finished .xlsx Buffer. Target: warm ≤ 33 ms.
- * The naive exceljs peer runs in the same process afterwards, for a ratio on the same machine. The split shows
+ * bench/xlsx-naive-peer.ts measures the naive exceljs peer the same way, in a fresh process. The split shows
  * where the time goes: building the sheets (layout and cells) versus serialising them (exceljs writes
  * the XML parts, fflate zips them).
  */
 import { buildRankingWorkbook, renderRankingXlsx } from '../src/main/services/documents/xlsx/ranking-workbook';
 import { workbookToBuffer } from '../src/main/services/documents/xlsx/exceljs-adapter';
 import { referenceRankingModel } from './reference-ranking';
-import { naiveRankingXlsx } from './xlsx-naive-peer';
 
 const WARM_RUNS = 20;
 
@@ -19,11 +18,9 @@ export interface XlsxBenchResult {
   /** Medians of the two halves over the same warm runs. */
   buildMs: number;
   serialiseMs: number;
-  /** The naive exceljs peer on the same job, same runs. */
-  peerWarmMs: number;
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length / 2;
   return ((sorted[Math.floor(mid - 0.5)] ?? 0) + (sorted[Math.ceil(mid - 0.5)] ?? 0)) / 2;
@@ -51,14 +48,5 @@ export async function benchRankingXlsx(): Promise<XlsxBenchResult> {
     builds.push(built - start);
     serialises.push(performance.now() - built);
   }
-  // The peer runs last: run earlier, its differently shaped style objects would slow exceljs's
-  // optimised code for ours, which the application never mixes with anything else.
-  await naiveRankingXlsx(model);
-  const peers: number[] = [];
-  for (let i = 0; i < WARM_RUNS; i++) {
-    const start = performance.now();
-    await naiveRankingXlsx(model);
-    peers.push(performance.now() - start);
-  }
-  return { warmMs: median(totals), bytes, coldMs, buildMs: median(builds), serialiseMs: median(serialises), peerWarmMs: median(peers) };
+  return { warmMs: median(totals), bytes, coldMs, buildMs: median(builds), serialiseMs: median(serialises) };
 }
