@@ -2,7 +2,11 @@
  * npm run bench: speed and memory of the storage, document and import paths (never timed tests).
  * Numbers vary ±15–20% on these machines; compare runs made in the same session.
  */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { benchImport } from './import.bench';
+import { benchRankingXlsx } from './xlsx.bench';
 import { benchStorage } from './storage.bench';
 
 async function section(name: string, run: () => Promise<unknown>): Promise<void> {
@@ -16,9 +20,24 @@ async function section(name: string, run: () => Promise<unknown>): Promise<void>
   }
 }
 
+const run = promisify(execFile);
+
+/** A peer in a fresh process (same Node, same TypeScript loader), so neither run warms the other's code. */
+async function peer(file: string): Promise<{ warmMs: number }> {
+  const { stdout } = await run(process.execPath, [...process.execArgv, join(__dirname, file)], { maxBuffer: 1 << 20 });
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { warmMs: number };
+}
+
 async function main(): Promise<void> {
   const only = process.argv[2];
   if (!only || only === 'storage') await section('storage: 10 years × 12 months × 300 indicators × 100 regions', () => benchStorage());
+  if (!only || only === 'xlsx') {
+    await section('ranking .xlsx: reference job 83 indicators × 7 regions (target warm ≤ 33 ms)', async () => {
+      const ours = await benchRankingXlsx();
+      const naive = await peer('xlsx-naive-peer.ts');
+      return { ...ours, naiveExceljsWarmMs: naive.warmMs, percentOfNaive: (100 * ours.warmMs) / naive.warmMs };
+    });
+  }
   if (!only || only === 'import') await section('import: 100 returned fill-in workbooks (target ≤ 10 s)', () => benchImport());
 }
 
