@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { generateFillForms } from '../../main/services/documents/xlsx-forms/generate-fill-forms';
-import { saveIntoFolder } from '../../main/services/documents/xlsx-forms/save-forms';
+import { saveIntoFolder } from '../../main/services/documents/save-files';
 import { parseCommandArgs, requireOption } from '../args';
 import type { CliCommand } from '../command';
 import { withWorkspace } from '../workspace-arg';

@@ -6,7 +6,7 @@ import type { Handlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
 import { XLSX_CONTENT_TYPE } from '../services/downloads/download-store';
 import { generateFillForms } from '../services/documents/xlsx-forms/generate-fill-forms';
-import { saveIntoFolder } from '../services/documents/xlsx-forms/save-forms';
+import { saveIntoFolder } from '../services/documents/save-files';
 import { applyImport, decodeUploads, missingRegions, previewImport } from '../services/import';
 
 type ImportHandlers = Pick<Handlers, 'forms.generate' | 'import.preview' | 'import.apply' | 'import.missing'>;
