@@ -1,6 +1,9 @@
 import { Packer } from 'docx';
+import { unzipSync, zipSync } from 'fflate';
+import { clearChartCache, renderChartPng } from '../src/main/services/documents/charts';
 import { buildBriefingDocument, renderBriefingDocx } from '../src/main/services/documents/docx';
-import { longBriefingFixture } from '../tests/fixtures/report-model';
+import type { ChartBlock } from '../src/shared/report/model';
+import { briefingFixture, longBriefingFixture } from '../tests/fixtures/report-model';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -40,4 +43,48 @@ export async function benchDocxPhases(): Promise<{ buildMs: number; packMs: numb
     }
   }
   return { buildMs: median(build), packMs: median(pack) };
+}
+
+/** The fixture's chart: first render (loads ECharts, resvg and the CJK font), a render without the cache, a cache hit. */
+export async function benchChart(): Promise<{ coldMs: number; uncachedMs: number; cachedMs: number }> {
+  const chart = briefingFixture().sections.flatMap((s) => s.blocks).find((b): b is ChartBlock => b.type === 'chart')!;
+  clearChartCache();
+  let t = performance.now();
+  await renderChartPng(chart);
+  const coldMs = performance.now() - t;
+  const uncached: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    clearChartCache();
+    t = performance.now();
+    await renderChartPng(chart);
+    uncached.push(performance.now() - t);
+  }
+  t = performance.now();
+  await renderChartPng(chart);
+  const cachedMs = performance.now() - t;
+  return { coldMs, uncachedMs: median(uncached), cachedMs };
+}
+
+/**
+ * Same-run reference points on a noisy machine: the warm render's CPU time (less sensitive to other processes than
+ * wall time), and the floor, zipping the finished document's parts again with fflate.
+ */
+export async function benchDocxReference(): Promise<{ warmCpuMs: number; floorMs: number }> {
+  const model = longBriefingFixture({ withChart: false });
+  const buffer = await renderBriefingDocx(model);
+  const cpu: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const c0 = process.cpuUsage();
+    await renderBriefingDocx(model);
+    const c = process.cpuUsage(c0);
+    cpu.push((c.user + c.system) / 1000);
+  }
+  const parts = unzipSync(buffer);
+  const floor: number[] = [];
+  for (let i = 0; i < 20; i++) {
+    const t = performance.now();
+    zipSync(parts);
+    floor.push(performance.now() - t);
+  }
+  return { warmCpuMs: median(cpu), floorMs: median(floor) };
 }
