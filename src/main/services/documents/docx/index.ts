@@ -50,7 +50,7 @@ export function bodyChildren(model: ReportModel, images: ChartImages, mastheadPt
   const note = editorNoteChildren(model.editorNote, fonts, linePitch);
   const head =
     model.meta.kind === '运行分析报告'
-      ? [...titleChildren(model, linePitch, false), ...note]
+      ? [...titleChildren(model, linePitch, note.length > 0), ...note]
       : [...mastheadChildren(model, mastheadPt, linePitch), ...note, ...titleChildren(model, linePitch, note.length > 0)];
   return [
     ...head,

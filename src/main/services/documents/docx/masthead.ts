@@ -105,5 +105,6 @@ export function titleChildren(model: ReportModel, linePitch: number, hasEditorNo
     style: S.sampleMark,
     children: [new TextRun(model.meta.issuer), new TextRun(oneLine ? `\u3000${model.meta.dateText}` : { text: model.meta.dateText, break: 1 })],
   });
-  return [title, byline, ...sampleLine(model), new Paragraph({ style: S.body })];
+  // One blank line before the body; an 编者按 brings its own.
+  return [title, byline, ...sampleLine(model), ...(hasEditorNote ? [] : [new Paragraph({ style: S.body })])];
 }
