@@ -78,8 +78,9 @@ export function styleDefinitions(p: StyleParams): StyleDef[] {
       id: S.redRule,
       name: '版头分隔线',
       basedOn: S.normal,
-      // The rule is the bottom border of a 4 mm high paragraph: 4 mm under the line above, as wide as the type area.
-      paragraph: { snapToGrid: false, spacing: { line: mmToTwip(4), lineRule: 'exact' }, border: { bottom: { val: 'single', sz: 18, space: 0, color: RED } }, ind: NO_INDENT },
+      // The rule is the bottom border of a 3 mm high paragraph, as wide as the type area: with the line above's
+      // descent that puts it 4 mm under the text (measured on the rendered PDF).
+      paragraph: { snapToGrid: false, spacing: { line: mmToTwip(3), lineRule: 'exact' }, border: { bottom: { val: 'single', sz: 18, space: 0, color: RED } }, ind: NO_INDENT },
       run: { sz: 2 },
     },
     { id: S.sampleMark, name: '示例数据标注', basedOn: S.normal, paragraph: { ind: NO_INDENT, jc: 'center' }, run: { fonts: { chinese: f.heading2, latin: f.latin }, spacing: SANHAO_CHARACTER_SPACING } },
