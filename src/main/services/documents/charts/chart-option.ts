@@ -42,7 +42,7 @@ export function chartOption(block: ChartBlock): Record<string, unknown> {
     backgroundColor: '#ffffff',
     textStyle: { fontFamily: CHART_FONT_FAMILY, color: '#000000' },
     legend: lineSeries.length
-      ? { top: 4, right: 8, itemWidth: 40, itemHeight: 12, textStyle: { fontSize: 15, color: '#000000' }, data: lineSeries.map((s) => s.name) }
+      ? { top: 4, right: 8, itemWidth: 40, itemHeight: 12, itemStyle: { opacity: 0 }, textStyle: { fontSize: 15, color: '#000000' }, data: lineSeries.map((s) => s.name) }
       : undefined,
     grid: { left: 64, right: 24, top: 56, bottom: 56 },
     xAxis: {
@@ -67,10 +67,11 @@ export function chartOption(block: ChartBlock): Record<string, unknown> {
         data,
         barMaxWidth: 56,
         itemStyle: { color: '#8c8c8c', borderColor: '#000000', borderWidth: 1 },
+        // Values at the foot of the bars: the reference lines cross the bars near their tops.
         label: {
           show: true,
-          position: 'insideTop',
-          distance: 6,
+          position: 'insideBottom',
+          distance: 8,
           fontSize: 15,
           fontWeight: 'bold',
           color: '#ffffff',
