@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { placeHeader } from '../../../src/main/services/documents/docx/header-grid';
-import { columnWidthsTwips } from '../../../src/main/services/documents/docx/table';
+import { columnWidthsTwips, tableBlockChildren } from '../../../src/main/services/documents/docx/table';
 import { emWidth, fitOneLinePt } from '../../../src/main/services/documents/docx/text-fit';
 import { mmToTwip, PAGE, TEXT_HEIGHT, TEXT_WIDTH } from '../../../src/main/services/documents/docx/units';
 import { distributionLine } from '../../../src/main/services/documents/docx/end-block';
@@ -46,6 +46,10 @@ describe('table columns', () => {
     const widths = columnWidthsTwips([col(1.7), col(1), col(1.1), col(0.8), col(1), col(1.1), col(0.8)]);
     expect(widths.reduce((a, b) => a + b, 0)).toBe(8845);
     expect(widths[0]! / widths[1]!).toBeCloseTo(1.7, 1);
+  });
+
+  it('prints nothing for a table without columns', () => {
+    expect(tableBlockChildren({ type: 'table', id: 't', title: '空表', header: [], columns: [], rows: [], notes: [], legend: [] }, { withTitle: true })).toEqual([]);
   });
 
   it('treats a zero or missing width as 1', () => {

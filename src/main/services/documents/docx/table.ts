@@ -127,6 +127,8 @@ function legendParagraph(block: TableBlock, style: string): Paragraph | undefine
 
 /** Title, subtitle, unit line, the table, then its notes and legend. */
 export function tableBlockChildren(block: TableBlock, options: { withTitle: boolean }): FileChild[] {
+  // A table without columns has nothing to print (Word cannot open a table row without cells).
+  if (block.columns.length === 0) return [];
   const small = block.columns.length > MAX_COLUMNS_AT_SIHAO;
   const noteStyle = small ? S.tableNoteSmall : S.tableNote;
   const out: FileChild[] = [];
