@@ -5,6 +5,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { benchChart, benchDocx, benchDocxPhases, benchDocxReference } from './docx.bench';
 import { benchImport } from './import.bench';
 import { benchRankingXlsx } from './xlsx.bench';
 import { benchStorage } from './storage.bench';
@@ -31,6 +32,14 @@ async function peer(file: string): Promise<{ warmMs: number }> {
 async function main(): Promise<void> {
   const only = process.argv[2];
   if (!only || only === 'storage') await section('storage: 10 years × 12 months × 300 indicators × 100 regions', () => benchStorage());
+  if (!only || only === 'docx') {
+    await section('briefing .docx: reference job, 83-row table, ~12 paragraphs (target warm ≤ 78 ms)', async () => ({
+      ...(await benchDocx()),
+      phases: await benchDocxPhases(),
+      sameRun: await benchDocxReference(),
+      chartPng: await benchChart(),
+    }));
+  }
   if (!only || only === 'xlsx') {
     await section('ranking .xlsx: reference job 83 indicators × 7 regions (target warm ≤ 33 ms)', async () => {
       const ours = await benchRankingXlsx();

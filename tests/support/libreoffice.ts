@@ -28,6 +28,26 @@ export async function toPdf(file: Buffer, name: string): Promise<string> {
   return pdf;
 }
 
+/** Converts several files in one LibreOffice start (names must differ); returns the PDF paths in order. */
+export async function toPdfs(files: { name: string; data: Buffer }[]): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'zjb-lo-'));
+  const inputs = files.map((f) => {
+    const input = join(dir, f.name);
+    writeFileSync(input, f.data);
+    return input;
+  });
+  const profile = mkdtempSync(join(tmpdir(), 'zjb-lo-profile-'));
+  await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...inputs], {
+    env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG },
+    timeout: 300_000,
+  });
+  return files.map((f) => {
+    const pdf = join(dir, `${basename(f.name, extname(f.name))}.pdf`);
+    if (!existsSync(pdf)) throw new Error(`LibreOffice produced no PDF for ${f.name}`);
+    return pdf;
+  });
+}
+
 /** pdftotext -layout, one string per page (split on form feeds). */
 export async function pdfPages(pdf: string): Promise<string[]> {
   const { stdout } = await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 });

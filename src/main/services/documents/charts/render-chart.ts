@@ -1,0 +1,78 @@
+import { renderAsync } from '@resvg/resvg-js';
+import * as echarts from 'echarts';
+import type { ChartBlock } from '../../../../shared/report/model';
+import { chartOption } from './chart-option';
+import { familyOfFontFile, findChartFonts } from './chart-fonts';
+
+export interface ChartRenderOptions {
+  /** Font files to try (the first that exists is used); defaults to the platform's usual CJK fonts. */
+  fonts?: readonly string[];
+  /** Chart size in CSS pixels, and the raster scale: 780 px at 2.5× is about 318 dpi over the 156 mm type area. */
+  width?: number;
+  height?: number;
+  scale?: number;
+}
+
+export interface RenderedChart {
+  png: Buffer;
+  /** Size the chart was laid out at (CSS pixels); the PNG is `scale` times larger. */
+  width: number;
+  height: number;
+  warnings: string[];
+}
+
+export const CHART_SIZE = { width: 780, height: 400, scale: 2.5 } as const;
+
+export function chartSvg(block: ChartBlock, width: number, height: number): string {
+  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
+  try {
+    chart.setOption(chartOption(block));
+    return chart.renderToSVGString();
+  } finally {
+    chart.dispose();
+  }
+}
+
+/**
+ * Rendering costs about half a second, most of it resvg loading the 20 MB CJK font; exporting the same month
+ * again is common, so the last few PNGs are kept, keyed by everything that shapes the picture.
+ */
+const cache = new Map<string, RenderedChart>();
+const CACHE_SIZE = 16;
+
+/** ChartBlock → PNG at print resolution, offline: ECharts server-side SVG rasterised by resvg off the main thread. */
+export async function renderChartPng(block: ChartBlock, options: ChartRenderOptions = {}): Promise<RenderedChart> {
+  const width = options.width ?? CHART_SIZE.width;
+  const height = options.height ?? CHART_SIZE.height;
+  const scale = options.scale ?? CHART_SIZE.scale;
+  const fontFiles = findChartFonts(options.fonts ?? undefined);
+  const key = JSON.stringify([block.title, block.unit, block.decimals, block.bars, block.lines, width, height, scale, fontFiles]);
+  const hit = cache.get(key);
+  if (hit) return hit;
+
+  const warnings: string[] = [];
+  if (fontFiles.length === 0) {
+    warnings.push(
+      `图表“${block.title}”：未找到中文字体文件，已改用系统字体绘制，图中的中文可能显示不全。请指定一个中文字体文件（如 C:\\Windows\\Fonts\\simhei.ttf）。`,
+    );
+  }
+  const family = fontFiles[0] ? familyOfFontFile(fontFiles[0]) : undefined;
+  const image = await renderAsync(chartSvg(block, width, height), {
+    background: '#ffffff',
+    fitTo: { mode: 'zoom', value: scale },
+    font: {
+      loadSystemFonts: fontFiles.length === 0,
+      fontFiles,
+      ...(family ? { defaultFontFamily: family, sansSerifFamily: family } : {}),
+    },
+  });
+  const rendered: RenderedChart = { png: image.asPng(), width, height, warnings };
+  cache.set(key, rendered);
+  if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return rendered;
+}
+
+/** Forgets cached charts (tests and benchmarks that measure rendering). */
+export function clearChartCache(): void {
+  cache.clear();
+}

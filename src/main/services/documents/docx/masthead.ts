@@ -1,0 +1,110 @@
+import { Paragraph, Tab, TabStopType, TextRun, type FileChild } from 'docx';
+import type { ReportModel } from '../../../../shared/report/model';
+import { S } from './style-ids';
+import { lineRuns } from './table';
+import { emWidth } from './text-fit';
+import { charTwips, mmToTwip, SIZE_PT, TEXT_WIDTH } from './units';
+
+/** The 示例数据 marker every document made from the sample workspace carries (under the masthead and in the header). */
+export const SAMPLE_LINE = '（示例数据，仅供演示）';
+export const SAMPLE_HEADER = '示例数据';
+
+/** Where the masthead name's top sits below the type area's top (GONGWEN's 简报 default), and the 通报 mark (GB/T 9704 §7.2.4). */
+export const MASTHEAD_NAME_TOP_MM = 20;
+export const NOTICE_MARK_TOP_MM = 35;
+
+/**
+ * Space before a large first line so the glyph tops land `topMm` below the type area. With an exact line of
+ * 1.25 × size, LibreOffice and Word set the baseline at about 80% of the line, and CJK glyphs rise 0.88 em above it,
+ * so the glyph top is about 0.12 em below the line top (measured on the rendered PDF, see the tests).
+ */
+export function spaceBeforeForTop(topMm: number, sizePt: number): number {
+  return Math.max(0, mmToTwip(topMm) - Math.round(sizePt * 0.12 * 20));
+}
+
+function sampleLine(model: ReportModel): Paragraph[] {
+  return model.sample ? [new Paragraph({ style: S.sampleMark, children: [new TextRun(SAMPLE_LINE)] })] : [];
+}
+
+function issuerWithSuffix(issuer: string): string {
+  return issuer.endsWith('编') ? issuer : `${issuer}编`;
+}
+
+/**
+ * 编印单位 on the left and the date on the right (right tab stop), one character in from each side; a long
+ * 编印单位 gives up the indents, and one too long even then puts the date on a line of its own.
+ */
+function issuerLine(issuer: string, date: string, linePitch: number): Paragraph {
+  const room = TEXT_WIDTH / charTwips(SIZE_PT.sanhao);
+  const needed = emWidth(issuer) + emWidth(date) + 1;
+  const indent = needed + 2 <= room ? charTwips(SIZE_PT.sanhao) : 0;
+  return new Paragraph({
+    style: S.mastheadIssuer,
+    spacing: { before: linePitch },
+    indent: { left: indent, right: indent, firstLine: 0 },
+    // A hair inside the right edge: LibreOffice ignores a tab stop lying exactly on it.
+    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - indent - 10 }],
+    children: [new TextRun(issuer), new TextRun({ ...(needed <= room ? {} : { break: 1 }), children: [new Tab(), date] })],
+  });
+}
+
+/** 简报 报头: red name, 第N期（总第N期）, 编印单位 left and date right, the red rule. */
+function briefingMasthead(model: ReportModel, namePt: number, linePitch: number): FileChild[] {
+  const m = model.meta;
+  const issue = `第${m.issueNumber}期${m.totalIssueNumber ? `（总第${m.totalIssueNumber}期）` : ''}`;
+  return [
+    new Paragraph({ style: S.mastheadName, spacing: { before: spaceBeforeForTop(MASTHEAD_NAME_TOP_MM, namePt) }, children: [new TextRun(m.briefingName)] }),
+    new Paragraph({ style: S.mastheadIssue, spacing: { before: linePitch }, children: [new TextRun(issue)] }),
+    issuerLine(issuerWithSuffix(m.issuer), m.dateText, linePitch),
+    new Paragraph({ style: S.redRule }),
+    ...sampleLine(model),
+  ];
+}
+
+/** 通报 版头: red 发文机关标志 35 mm below the type area's top, 发文字号 two lines below it, the red rule 4 mm below. */
+function noticeMasthead(model: ReportModel, markPt: number, linePitch: number): FileChild[] {
+  const m = model.meta;
+  const mark = m.noticeIssuerMark || m.issuer;
+  const out: FileChild[] = [new Paragraph({ style: S.noticeMark, spacing: { before: spaceBeforeForTop(NOTICE_MARK_TOP_MM, markPt) }, children: [new TextRun(mark)] })];
+  if (m.noticeNumber) out.push(new Paragraph({ style: S.noticeNumber, spacing: { before: linePitch * 2 }, children: [new TextRun(m.noticeNumber)] }));
+  out.push(new Paragraph({ style: S.redRule }), ...sampleLine(model));
+  return out;
+}
+
+/** The part above the title, per kind; a 运行分析报告 has none (its sample line goes under the title). */
+export function mastheadChildren(model: ReportModel, sizePt: number, linePitch: number): FileChild[] {
+  switch (model.meta.kind) {
+    case '简报':
+      return briefingMasthead(model, sizePt, linePitch);
+    case '通报':
+      return noticeMasthead(model, sizePt, linePitch);
+    case '运行分析报告':
+      return [];
+  }
+}
+
+/** The text the masthead size is fitted to. */
+export function mastheadText(model: ReportModel): string {
+  return model.meta.kind === '通报' ? model.meta.noticeIssuerMark || model.meta.issuer : model.meta.briefingName;
+}
+
+/** Title (with the blank lines GB/T 9704 §7.3.1 puts above it) and, for a report, its 编印单位/date and sample lines. */
+export function titleChildren(model: ReportModel, linePitch: number, hasEditorNote: boolean): FileChild[] {
+  const kind = model.meta.kind;
+  const before = kind === '运行分析报告' ? 0 : hasEditorNote || model.sample ? linePitch : linePitch * 2;
+  const title = new Paragraph({
+    style: S.title,
+    // One blank line between the title and the body (the report's byline sits right under its title).
+    spacing: { before, after: kind === '运行分析报告' ? 0 : linePitch },
+    children: lineRuns(model.title),
+  });
+  if (kind !== '运行分析报告') return [title];
+  // 编印单位 and date under the title, on one line when they fit, else one under the other.
+  const oneLine = emWidth(model.meta.issuer) + emWidth(model.meta.dateText) + 1 <= TEXT_WIDTH / charTwips(SIZE_PT.sanhao) - 2;
+  const byline = new Paragraph({
+    style: S.sampleMark,
+    children: [new TextRun(model.meta.issuer), new TextRun(oneLine ? `\u3000${model.meta.dateText}` : { text: model.meta.dateText, break: 1 })],
+  });
+  // One blank line before the body; an 编者按 brings its own.
+  return [title, byline, ...sampleLine(model), ...(hasEditorNote ? [] : [new Paragraph({ style: S.body })])];
+}
