@@ -4,6 +4,7 @@ import { AppError } from '../shared/errors';
 import { UsageError, type CliCommand, type CliIo } from './command';
 import { computeCommand } from './commands/compute';
 import { demoCommand } from './commands/demo';
+import { briefingCommand, rankingCommand } from './commands/documents';
 import { figuresCommand } from './commands/figures';
 import { fillFormsCommand } from './commands/fill-forms';
 import { historyCommand, restoreCommand } from './commands/history';
@@ -23,6 +24,8 @@ export const commands: CliCommand[] = [
   fillFormsCommand,
   importCommand,
   computeCommand,
+  briefingCommand,
+  rankingCommand,
   serveCommand,
 ];
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { call, type CallSpec, type Envelope } from './contract-kit';
 import type {
   AppInfo,
+  ExportResult,
   FontCheckItem,
   Provenance,
   RankingView,
@@ -82,6 +83,14 @@ export const calls = {
   'settings.get': call<WorkspaceFile>()(empty),
   'settings.update': call<WorkspaceFile>()(z.strictObject({ patch: SettingsPatchSchema })),
   'fonts.check': call<FontCheckItem[]>()(empty),
+  /** Starts writing the .docx and/or .xlsx of a period as a job; progress arrives as 'job.progress'. */
+  'documents.export': call<{ jobId: string }>()(
+    z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema, parts: z.array(z.enum(['docx', 'xlsx'])).min(1).max(2) }),
+  ),
+  /** Waits for an export job and returns what it wrote and the format checker's findings. */
+  'documents.result': call<ExportResult>()(z.strictObject({ jobId: z.string().uuid() })),
+  /** Desktop only: shows an exported file in the system file manager. */
+  'documents.reveal': call<null>()(z.strictObject({ relativePath: z.string().min(1).max(500) })),
   'jobs.cancel': call<boolean>()(z.strictObject({ jobId: z.string().uuid() })),
   'audit.list': call<AuditItem[]>()(z.strictObject({ period: PeriodKeySchema.optional(), limit: z.number().int().positive().max(10_000).optional() })),
 

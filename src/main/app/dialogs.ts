@@ -1,4 +1,4 @@
-import { dialog, type BrowserWindow } from 'electron';
+import { dialog, shell, type BrowserWindow } from 'electron';
 import type { PlatformDialogs } from '../services/platform';
 
 /** Native dialogs, attached to the main window when there is one. Paths chosen here never reach the renderer. */
@@ -21,6 +21,9 @@ export function electronDialogs(window: () => BrowserWindow | null): PlatformDia
       const win = window();
       const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
       return result.canceled ? null : (result.filePath ?? null);
+    },
+    revealInFolder(path) {
+      shell.showItemInFolder(path);
     },
   };
 }

@@ -1,6 +1,7 @@
 import type { Handlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
 import { reportHandlers } from './reports';
+import { documentHandlers } from './documents';
 import { importHandlers } from './import';
 import { systemsHandlers } from './systems';
 import { workspaceHandlers } from './workspace';
@@ -23,5 +24,6 @@ export function createHandlers(services: Services): Handlers {
     ...systemsHandlers(services),
     ...reportHandlers(services),
     ...importHandlers(services),
+    ...documentHandlers(services),
   };
 }

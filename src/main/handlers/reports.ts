@@ -1,11 +1,11 @@
 import { chartFor } from '../../shared/report/build';
 import type { ChartBlock } from '../../shared/report/model';
-import { paragraphText, staleFacts, type ParagraphBlock } from '../../shared/report/model';
 import type { Handlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
 import { checkOfficialFonts } from '../services/fonts/font-check';
 import { parsePeriodOrThrow } from '../services/reports/figure-loader';
 import { markIssued } from '../services/reports/issue';
+import { modelWarnings } from '../services/reports/model-warnings';
 import { provenanceOf } from '../services/reports/provenance';
 import { buildWorkspaceReport, computeWorkspace, loadEdits, saveEdits } from '../services/reports/report-service';
 
@@ -13,20 +13,6 @@ type ReportHandlers = Pick<
   Handlers,
   'report.preview' | 'report.rankings' | 'briefing.getEdits' | 'briefing.saveEdits' | 'briefing.issue' | 'figures.provenance' | 'settings.get' | 'settings.update' | 'fonts.check' | 'jobs.cancel'
 >;
-
-/** Warnings the clerk must see before sending a document: damaged data, edited numbers that no longer match. */
-export function modelWarnings(model: import('../../shared/report/model').ReportModel, damaged: { period: string; message: string }[]): string[] {
-  const warnings = damaged.map((d) => `${d.period} 的数据文件已损坏（${d.message}），文稿中该期数据可能不全，请先在“数据填报”中恢复。`);
-  for (const section of model.sections) {
-    for (const block of section.blocks) {
-      if (block.type !== 'paragraph') continue;
-      for (const fact of staleFacts(block as ParagraphBlock)) {
-        warnings.push(`修改过的段落“${paragraphText(block).slice(0, 24)}…”中应为 ${fact.text}，与当前数据不符，请核对。`);
-      }
-    }
-  }
-  return warnings;
-}
 
 export function reportHandlers({ session, jobs }: Services): ReportHandlers {
   const now = () => new Date();

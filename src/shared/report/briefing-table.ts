@@ -17,48 +17,49 @@ function rankedFigure(res: IndicatorResult, row: RegionResult): TableCell {
   return { text: formatFigure(row.value, res.decimals), align: 'center', status: row.value === '/' ? 'notApplicable' : 'missing' };
 }
 
-function label(res: IndicatorResult): string {
+function label(res: IndicatorResult): { name: string; sub: string } {
   const ind = res.indicator;
-  if (res.rankBy === 'completion') return `${ind.name}${ind.milestones?.length ? '进度' : '完成率'}（%）`;
-  if (res.rankBy === 'growth' && ind.kind !== 'growth') return `${ind.name}增速（%）`;
-  return `${ind.name}${ind.unit ? `（${ind.unit}）` : ''}`;
+  if (res.rankBy === 'completion') return { name: ind.name, sub: `${ind.milestones?.length ? '进度' : '完成率'}（%）` };
+  if (res.rankBy === 'growth' || ind.kind === 'growth') return { name: ind.kind === 'growth' ? ind.name : `${ind.name}增速`, sub: '增速（%）' };
+  return { name: ind.name, sub: ind.unit ? `数值（${ind.unit}）` : '数值' };
 }
 
 /**
- * The briefing's table, portrait-friendly: one pair of rows per indicator (the ranked figure and its 位次),
- * one column per district after 全市, so it fits the 156 mm text block however many indicators there are.
+ * The briefing's table of the key indicators: 全市 and the districts down the side, and for each indicator
+ * its ranked figure (增速, 完成率 or 数值) and 位次 — the compact form of the 亮晒表 that fits the 156 mm
+ * text block in portrait.
  */
 export function buildBriefingTable(id: string, title: string, results: IndicatorResult[], regions: readonly string[], notes: string[]): TableBlock {
-  const header: HeaderCell[][] = [[{ text: '指标', colSpan: 2, rowSpan: 1 }, { text: '全市', colSpan: 1, rowSpan: 1 }, ...regions.map((r) => ({ text: r, colSpan: 1, rowSpan: 1 }))]];
-  const columns: TableColumn[] = [
-    { key: 'indicator', width: 20, align: 'left', role: 'text' },
-    { key: 'item', width: 6, align: 'center', role: 'text' },
-    { key: '全市', width: 7, align: 'right', role: 'value' },
-    ...regions.map((r) => ({ key: r, width: 7, align: 'right' as const, role: 'value' as const })),
+  const labels = results.map(label);
+  const header: HeaderCell[][] = [
+    [{ text: '地区', colSpan: 1, rowSpan: 2 }, ...labels.map((l) => ({ text: l.name, colSpan: 2, rowSpan: 1 }))],
+    labels.flatMap((l) => [
+      { text: l.sub, colSpan: 1, rowSpan: 1 },
+      { text: '位次', colSpan: 1, rowSpan: 1 },
+    ]),
   ];
-  const rows: TableRow[] = results.flatMap((res) => {
-    const byRegion = new Map(res.rows.map((r) => [r.region, r]));
-    const worst = Math.max(0, ...res.rows.map((r) => r.rank ?? 0));
-    const valueRow: TableRow = {
-      key: `${res.indicator.id}/value`,
-      isTotal: false,
-      cells: [{ text: label(res), align: 'left' }, { text: '数值', align: 'center' }, ...['全市', ...regions].map((r) => { const row = byRegion.get(r); return row ? rankedFigure(res, row) : { text: DASH, align: 'center' as const }; })],
-    };
-    const rankRow: TableRow = {
-      key: `${res.indicator.id}/rank`,
-      isTotal: false,
-      cells: [
-        { text: '', align: 'left' },
-        { text: '位次', align: 'center' },
-        { text: '', align: 'center' },
-        ...regions.map((r) => {
-          const row = byRegion.get(r);
-          const rank = row?.rank ?? null;
-          return { text: formatRank(rank), ...(rank !== null ? { value: rank, decimals: 0 } : {}), align: 'center' as const, ...(rank === 1 ? { status: 'top' as const } : rank !== null && rank === worst && worst > 1 ? { status: 'bottom' as const } : {}) };
-        }),
-      ],
-    };
-    return [valueRow, rankRow];
-  });
+  const columns: TableColumn[] = [
+    { key: 'region', width: 15, align: 'left', role: 'region' },
+    ...results.flatMap((res) => [
+      { key: `${res.indicator.id}/value`, width: 11, align: 'right' as const, role: 'value' as const, indicatorId: res.indicator.id },
+      { key: `${res.indicator.id}/rank`, width: 7, align: 'center' as const, role: 'rank' as const, decimals: 0, indicatorId: res.indicator.id },
+    ]),
+  ];
+  const rows: TableRow[] = ['全市', ...regions].map((region) => ({
+    key: region,
+    isTotal: region === '全市',
+    cells: [
+      { text: region, align: 'left' as const },
+      ...results.flatMap((res) => {
+        const row = res.rows.find((r) => r.region === region);
+        if (!row) return [{ text: DASH, align: 'center' as const }, { text: DASH, align: 'center' as const }];
+        const worst = Math.max(0, ...res.rows.map((r) => r.rank ?? 0));
+        const rank: TableCell = row.isTotal
+          ? { text: DASH, align: 'center' }
+          : { text: formatRank(row.rank), ...(row.rank !== null ? { value: row.rank, decimals: 0 } : {}), align: 'center', ...(row.rank === 1 ? { status: 'top' as const } : row.rank !== null && row.rank === worst && worst > 1 ? { status: 'bottom' as const } : {}) };
+        return [rankedFigure(res, row), rank];
+      }),
+    ],
+  }));
   return { type: 'table', id, title, header, columns, rows, notes, legend: [] };
 }

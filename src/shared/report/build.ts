@@ -98,10 +98,41 @@ function nextPeriodLabel(period: Period): string {
   return '下一期';
 }
 
+/** Width of a title line in Chinese characters: digits and Latin letters are half as wide. */
+function titleWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
+  return w;
+}
+
+/** Characters of a 2号 title per line in the 156 mm text block. */
+const TITLE_CHARS_PER_LINE = 20;
+
+/**
+ * A long title is broken between its parts, never inside a word, choosing the break that balances the
+ * lines (GB/T 9704 7.3.1: 回行时词意完整、排列对称); "\n" marks the break for every writer.
+ */
+export function balanceTitle(parts: string[]): string {
+  const whole = parts.join('');
+  if (titleWidth(whole) <= TITLE_CHARS_PER_LINE || parts.length < 2) return whole;
+  let best = whole;
+  let bestWidth = Number.POSITIVE_INFINITY;
+  for (let i = 1; i < parts.length; i++) {
+    const first = parts.slice(0, i).join('');
+    const second = parts.slice(i).join('');
+    const width = Math.max(titleWidth(first), titleWidth(second));
+    if (width < bestWidth) {
+      best = `${first}\n${second}`;
+      bestWidth = width;
+    }
+  }
+  return best;
+}
+
 function documentTitle(kind: DocumentKind, periodText: string, subject: string): string {
-  if (kind === '运行分析报告') return `${periodText}${subject}运行分析报告`;
-  if (kind === '通报') return `关于${periodText}${subject}主要指标进展情况的通报`;
-  return `${periodText}${subject}主要指标运行情况`;
+  if (kind === '运行分析报告') return balanceTitle([periodText, subject, '运行分析报告']);
+  if (kind === '通报') return balanceTitle(['关于', `${periodText}${subject}`, '主要指标进展情况的通报']);
+  return balanceTitle([periodText, subject, '主要指标运行情况']);
 }
 
 /** Builds the whole report model: narrative, tables, chart and document metadata. Pure. */

@@ -153,6 +153,11 @@ export interface ReportModel {
   ranking: TableBlock;
   /** The 赛马 composite table, when weights are configured. */
   composite?: TableBlock;
+  /**
+   * Print the ranking table in the .docx too, as a 附件 after the body (a long portrait table; the briefing's
+   * own compact table is in the body either way). Off by default: the .xlsx is the ranking table.
+   */
+  attachRanking?: boolean;
   /** Document settings the writers need (fonts, sizes) — the same for preview and paper. */
   style: ReportStyle;
 }

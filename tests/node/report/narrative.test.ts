@@ -22,7 +22,7 @@ beforeAll(async () => {
 
 describe('drafted narrative for the sample workspace, 2023年1—9月 (golden sentences)', () => {
   it('titles and metadata', () => {
-    expect(model.title).toBe('2023年1—9月先进制造业集群培育工程主要指标运行情况');
+    expect(model.title).toBe('2023年1—9月先进制造业集群培育工程\n主要指标运行情况');
     expect(model.meta).toMatchObject({ issueNumber: 8, totalIssueNumber: 31, dateText: '2023年10月8日', noticeNumber: '湖制造专班〔2023〕8号' });
     expect(model.sample).toBe(true);
   });

@@ -26,7 +26,7 @@ beforeAll(async () => {
 describe('report calls on the sample workspace', () => {
   it('previews the drafted briefing with its warnings', async () => {
     const { model, warnings } = await call<{ model: { title: string; sample: boolean }; warnings: string[] }>('report.preview', { period: '2023-09', kind: '简报' });
-    expect(model.title).toBe('2023年1—9月先进制造业集群培育工程主要指标运行情况');
+    expect(model.title).toBe('2023年1—9月先进制造业集群培育工程\n主要指标运行情况');
     expect(model.sample).toBe(true);
     expect(warnings).toEqual([]);
   });
@@ -80,5 +80,35 @@ describe('report calls on the sample workspace', () => {
     const fonts = await call<{ family: string; installed: boolean; substitute?: string }[]>('fonts.check', {});
     expect(fonts.map((f) => f.family)).toEqual(['仿宋_GB2312', '方正小标宋简体', '黑体', '楷体_GB2312', '宋体', 'Times New Roman']);
     for (const f of fonts) if (!f.installed) expect(f.substitute).toBeTruthy();
+  });
+});
+
+describe('exporting documents as a job', () => {
+  it('writes the .docx and .xlsx into exports/, checks the .docx and offers downloads in the browser host', async () => {
+    const progress: { state: string; done: number; total: number }[] = [];
+    const unsubscribe = services.events.subscribe((event, payload) => {
+      if (event === 'job.progress') progress.push(payload as { state: string; done: number; total: number });
+    });
+    const { jobId } = await call<{ jobId: string }>('documents.export', { period: '2023-09', kind: '简报', parts: ['docx', 'xlsx'] });
+    const result = await call<{ files: { name: string; relativePath: string; downloadId?: string }[]; checks: { pass: boolean }[] }>('documents.result', { jobId });
+    unsubscribe();
+    expect(result.files.map((f) => f.name)).toEqual([expect.stringMatching(/^2023年1—9月简报（第\d+期）（示例数据）\.docx$/), '2023年1—9月各区县主要指标亮晒表（示例数据）.xlsx']);
+    expect(result.files.every((f) => f.relativePath.startsWith('exports/2023-09/') && f.downloadId)).toBe(true);
+    expect(result.checks.length).toBeGreaterThan(20);
+    expect(result.checks.every((c) => c.pass)).toBe(true);
+    expect(progress.at(-1)?.state).toBe('done');
+    expect(progress.some((p) => p.state === 'running' && p.done > 0)).toBe(true);
+    const download = services.downloads.get(result.files[0]?.downloadId ?? '');
+    expect(download?.body.subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('cancels a running export', async () => {
+    const { jobId } = await call<{ jobId: string }>('documents.export', { period: '2023-09', kind: '简报', parts: ['docx'] });
+    expect(await call<boolean>('jobs.cancel', { jobId })).toBe(true);
+    await expect(call('documents.result', { jobId })).rejects.toThrow('CANCELLED');
+  });
+
+  it('refuses to reveal a path outside exports/', async () => {
+    await expect(call('documents.reveal', { relativePath: '../../etc/passwd' })).rejects.toThrow('FORBIDDEN');
   });
 });

@@ -16,6 +16,7 @@ export interface DownloadStoreOptions {
 }
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
  * Files produced for the browser host, kept in memory under unguessable ids until fetched from

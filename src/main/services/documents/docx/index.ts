@@ -56,7 +56,7 @@ export function bodyChildren(model: ReportModel, images: ChartImages, mastheadPt
     ...head,
     ...sectionsChildren(model, images),
     ...signatureChildren(model, linePitch),
-    ...(rankingInBody(model) ? [] : attachmentChildren(model.ranking)),
+    ...(model.attachRanking && !rankingInBody(model) ? attachmentChildren(model.ranking) : []),
     ...endBlockChildren(model),
   ];
 }
