@@ -59,6 +59,10 @@ export const calls = {
   'figures.cellHistory': call<CellHistoryItem[]>()(z.strictObject({ period: PeriodKeySchema, systemId, indicatorId, region })),
   'figures.restore': call<SaveResult>()(z.strictObject({ period: PeriodKeySchema, revision: z.number().int().nonnegative() })),
   'audit.list': call<AuditItem[]>()(z.strictObject({ period: PeriodKeySchema.optional(), limit: z.number().int().positive().max(10_000).optional() })),
+
+  // UI part 1
+  /** The open workspace, or null when none is open (a normal state for the start page, not an error). */
+  'workspace.current': call<WorkspaceInfo | null>()(empty),
 } as const satisfies Record<string, CallSpec<z.ZodType, unknown>>;
 
 /** Push events from main to the renderer, with their payload schemas. */

@@ -2,6 +2,7 @@ import type { Handlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
 import { systemsHandlers } from './systems';
 import { workspaceHandlers } from './workspace';
+import { workspaceCurrentHandlers } from './workspace-current';
 
 /** The handler table: the contract's calls bound to the services. Shared by every host. */
 export function createHandlers(services: Services): Handlers {
@@ -19,5 +20,6 @@ export function createHandlers(services: Services): Handlers {
     'templates.get': ({ id }) => services.templates.get(id),
     ...workspaceHandlers(services),
     ...systemsHandlers(services),
+    ...workspaceCurrentHandlers(services),
   };
 }
