@@ -38,6 +38,11 @@ async function stored(period: string, indicatorId: string, region: string) {
   return view.figures[SYSTEM]?.[indicatorId]?.[region];
 }
 
+/** Puts text on the real system clipboard of the page (permissions granted on the context), as Excel would. */
+async function writeClipboard(text: string): Promise<void> {
+  await page.evaluate(`navigator.clipboard.writeText(${JSON.stringify(text)})`);
+}
+
 async function waitSaved(): Promise<void> {
   await page.getByTestId('save-state').getByText(/已保存 \d\d:\d\d:\d\d/).waitFor();
 }
@@ -80,7 +85,7 @@ describe('entry of figures in Chromium against the real services', () => {
     expect(await cell(0, 1).textContent()).toBe('1.8');
     // Enter moved the cursor down: the paste starts at row 1, column 1 (吴兴).
     const tsv = '"32.5"\t３３．１\r\n41.25\t/\r\n';
-    await page.evaluate((text) => navigator.clipboard.writeText(text), tsv);
+    await writeClipboard(tsv);
     await page.keyboard.press('Control+V');
     await cell(2, 2).getByText('/').waitFor();
     expect([await cell(1, 1).textContent(), await cell(1, 2).textContent(), await cell(2, 1).textContent()]).toEqual(['32.5', '33.1', '41.25']);
@@ -103,7 +108,7 @@ describe('entry of figures in Chromium against the real services', () => {
   it('undoes a pasted block with Ctrl+Z and saves the old values back', async () => {
     await cell(1, 1).click();
     const before = [await cell(1, 3).textContent(), await cell(1, 4).textContent()];
-    await page.evaluate(() => navigator.clipboard.writeText('7\t8\t9\r\n'));
+    await writeClipboard('7\t8\t9\r\n');
     await page.keyboard.press('Control+V');
     await cell(1, 3).getByText('9').waitFor();
     await page.keyboard.press('Control+Z');
@@ -148,6 +153,33 @@ describe('entry of figures in Chromium against the real services', () => {
     await screenshot(page, 'entry-cell-history');
     await page.keyboard.press('Escape');
     await dialog.locator('.el-dialog').waitFor({ state: 'hidden' });
+  });
+
+  it('shows the 全省 column on demand, stores it as 全省, and transposes the grid', async () => {
+    await page.getByTestId('toggle-province').click();
+    await page.locator('.grid-colhead .head-title').getByText('全省平均').waitFor();
+    await cell(0, 7).click();
+    await page.keyboard.type('1.2');
+    await page.keyboard.press('Enter');
+    await waitSaved();
+    expect((await stored('2023Q3', SHARE, '全省'))?.v).toBe(1.2);
+    await page.getByTestId('toggle-transpose').click();
+    await expect(page.locator('.grid-rowhead .head-title').first().textContent()).resolves.toBe('全市');
+    await page.locator('.grid-colhead .head-title').getByText('湖州市八大新兴产业链营业收入占比提高').waitFor();
+    expect(await cell(1, 0).textContent()).toBe('1.8');
+    await screenshot(page, 'entry-transposed');
+    await page.getByTestId('toggle-transpose').click();
+    await page.getByTestId('toggle-province').click();
+  });
+
+  it('says which period to use when nothing of the system is due, and goes there', async () => {
+    await page.goto(`${app.host.url}/#/entry?system=hz-mfg-project-milestones-2023&period=2023-09`);
+    const empty = page.getByText('2023年9月没有需要填报的指标：本体系按季度报送 6 项。');
+    await empty.waitFor();
+    await screenshot(page, 'entry-nothing-due');
+    await page.getByRole('button', { name: '改填 2023年第三季度' }).click();
+    await page.getByTestId('entry-grid').waitFor();
+    await expect(page.locator('.grid-rowhead').count()).resolves.toBe(6);
   });
 
   it('keeps every page free of console errors', () => {

@@ -15,8 +15,10 @@ describe('workspace.current (UI part 1)', () => {
     const created = await dispatch(handlers, 'workspace.create', { name: '测试专班', city: '湖州', systemIds: ['hz-mfg-cluster-regional-2023'] }, ctx);
     expect(created.ok).toBe(true);
     const current = await dispatch(handlers, 'workspace.current', {}, ctx);
-    expect(current.ok && current.value).toMatchObject({ name: '测试专班', city: '湖州', sample: false, readOnly: false });
-    expect(current.ok && current.value && current.value.dir).toBe(join(services.session.defaultParentDir, '测试专班'));
+    expect(current).toMatchObject({
+      ok: true,
+      value: { name: '测试专班', city: '湖州', sample: false, readOnly: false, dir: join(services.session.defaultParentDir, '测试专班') },
+    });
     await dispatch(handlers, 'workspace.close', {}, ctx);
     expect(await dispatch(handlers, 'workspace.current', {}, ctx)).toEqual({ ok: true, value: null });
   });

@@ -1,4 +1,4 @@
-import { computed, ref, shallowRef, type Ref } from 'vue';
+import { computed, ref, shallowRef, triggerRef, type Ref } from 'vue';
 import { blockTexts, fillEdits, planPaste } from '../grid/clipboard';
 import { cellAt, positionOf, type CellRef, type GridLayout } from '../grid/layout';
 import {
@@ -40,12 +40,32 @@ export function useGridController(layout: Ref<GridLayout>, sheet: Ref<EntrySheet
   const composing = ref(false);
   /** Bumped when the sheet changes, so rendering re-reads cell texts. */
   const version = ref(0);
+  /** Per data row, how often its cells changed; with `reloads` it tells each rendered row whether to redraw. */
+  const rowChanges = shallowRef(new Map<number, number>());
+  const reloads = ref(0);
   const unsubscribe = shallowRef<(() => void) | null>(null);
 
   function watchSheet(): void {
     unsubscribe.value?.();
-    unsubscribe.value = sheet.value.subscribe(() => version.value++);
-    version.value++;
+    unsubscribe.value = sheet.value.subscribe((cells) => {
+      version.value++;
+      if (cells === 'all') {
+        reloads.value++;
+        return;
+      }
+      const map = rowChanges.value;
+      for (const c of cells) {
+        const pos = positionOf(layout.value, c);
+        if (pos) map.set(pos.row, (map.get(pos.row) ?? 0) + 1);
+      }
+      triggerRef(rowChanges);
+    });
+    reloads.value++;
+  }
+
+  /** Grows whenever anything in the row changes (both parts only ever grow), so equal means unchanged. */
+  function rowVersion(row: number): number {
+    return reloads.value + (rowChanges.value.get(row) ?? 0);
   }
 
   const size = computed(() => ({ rows: layout.value.rows, cols: layout.value.cols }));
@@ -212,6 +232,7 @@ export function useGridController(layout: Ref<GridLayout>, sheet: Ref<EntrySheet
     editText,
     composing,
     version,
+    rowVersion,
     activeCell,
     activeError,
     size,

@@ -30,6 +30,9 @@ export interface GridLayout {
   displayRowOf: number[];
   rows: number;
   cols: number;
+  /** Position of each indicator and region along its axis, for finding a cell's row and column quickly. */
+  indicatorIndex: ReadonlyMap<string, number>;
+  regionIndex: ReadonlyMap<string, number>;
 }
 
 export const UNCATEGORISED = '其他指标';
@@ -47,9 +50,9 @@ export function cellAt(layout: GridLayout, row: number, col: number): CellRef | 
 
 /** The data position of a cell, or null when it is not in the grid. */
 export function positionOf(layout: GridLayout, cell: CellRef): { row: number; col: number } | null {
-  const i = layout.indicators.findIndex((x) => x.id === cell.indicatorId);
-  const r = layout.regions.findIndex((x) => x.region === cell.region);
-  if (i < 0 || r < 0) return null;
+  const i = layout.indicatorIndex.get(cell.indicatorId);
+  const r = layout.regionIndex.get(cell.region);
+  if (i === undefined || r === undefined) return null;
   return layout.transposed ? { row: r, col: i } : { row: i, col: r };
 }
 
@@ -107,5 +110,7 @@ export function buildLayout(input: {
     displayRowOf,
     rows: input.transposed ? input.regions.length : indicators.length,
     cols: input.transposed ? indicators.length : input.regions.length,
+    indicatorIndex: new Map(indicators.map((ind, i) => [ind.id, i])),
+    regionIndex: new Map(input.regions.map((r, i) => [r.region, i])),
   };
 }

@@ -47,7 +47,7 @@ interface UndoEntry {
 export class EntrySheet {
   private readonly cells = new Map<string, CellState>();
   private readonly history = new UndoStack<UndoEntry>();
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Set<(cells: readonly CellRef[] | 'all') => void>();
   private versionCounter = 0;
 
   constructor(
@@ -63,14 +63,15 @@ export class EntrySheet {
     return this.versionCounter;
   }
 
-  subscribe(listener: () => void): () => void {
+  /** Called after every change with the cells that changed ('all' after a reload), so views redraw only those. */
+  subscribe(listener: (cells: readonly CellRef[] | 'all') => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private changed(): void {
+  private changed(cells: readonly CellRef[] | 'all'): void {
     this.versionCounter++;
-    for (const l of this.listeners) l();
+    for (const l of this.listeners) l(cells);
   }
 
   spec(indicatorId: string): FigureSpec | undefined {
@@ -137,7 +138,7 @@ export class EntrySheet {
       undoCells.push({ cell, before, after: raw });
     }
     if (options.record && undoCells.length) this.history.push({ cells: undoCells });
-    if (undoCells.length) this.changed();
+    if (undoCells.length) this.changed(undoCells.map((c) => c.cell));
     return result;
   }
 
@@ -169,7 +170,7 @@ export class EntrySheet {
       if (s) s.saved = c.value;
       else this.cells.set(key, { value: c.value, saved: c.value });
     }
-    this.changed();
+    this.changed(changes.map((c) => c.cell));
   }
 
   /** Main refused a value: the cell shows it outlined red with main's reason, and keeps the stored value. */
@@ -177,7 +178,7 @@ export class EntrySheet {
     const key = cellKey(cell);
     const s = this.cells.get(key) ?? { value: null, saved: null };
     this.cells.set(key, { value: s.saved, saved: s.saved, invalid: { raw: displayValue(s.value), message } });
-    this.changed();
+    this.changed([cell]);
   }
 
   /**
@@ -194,7 +195,7 @@ export class EntrySheet {
       }
     }
     for (const key of this.cells.keys()) if (!seen.has(key)) this.updateSaved(key, null);
-    this.changed();
+    this.changed('all');
   }
 
   private updateSaved(key: string, v: FigureValue): void {

@@ -23,3 +23,17 @@ export function scrollToShow(offset: number, viewport: number, itemStart: number
   if (itemStart + itemSize > visibleEnd) return itemStart + itemSize - viewport;
   return offset;
 }
+
+export function sameSpan(a: Span, b: Span): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
+/**
+ * The slice to render, with hysteresis: the previous slice is kept while it still covers what is visible,
+ * so most scroll frames change no DOM at all (the compositor just moves pixels); when the view reaches
+ * its edge, a new slice with `margin` items on each side is taken.
+ */
+export function renderSpan(previous: Span | undefined, visible: Span, count: number, margin: number): Span {
+  if (previous && previous.start <= visible.start && previous.end >= visible.end && previous.end <= count) return previous;
+  return { start: Math.max(0, visible.start - margin), end: Math.min(count, visible.end + margin) };
+}
