@@ -21,10 +21,14 @@
     });
   }
 
-  function reset() {
+  function scrollTo(left, top) {
     const el = grid();
-    el.scrollTop = 0;
-    el.scrollLeft = 0;
+    el.scrollTop = top;
+    el.scrollLeft = left;
+  }
+
+  function reset() {
+    scrollTo(0, 0);
   }
 
   /**
@@ -55,5 +59,5 @@
     });
   }
 
-  window.__gridBench = { scroll, reset, armKey };
+  window.__gridBench = { scroll, scrollTo, reset, armKey };
 })();

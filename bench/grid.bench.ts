@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { Workspace } from '../src/main/services/storage/workspace';
-import { launchBrowser } from '../tests/e2e/support/browser';
+import { launchBrowser, screenshot } from '../tests/e2e/support/browser';
 import { startApp, stopApp } from '../tests/e2e/support/app-host';
 import { BENCH_CITY, BENCH_SYSTEM, benchFigures, writeBenchTemplates } from './grid-fixture';
 import { mainThreadTime, measureKeystrokes, measureScroll, summary } from './grid-measure';
@@ -41,6 +41,10 @@ async function main(): Promise<void> {
       console.log(`${label}：${summary(deltas)}；240 帧内${cost}`);
     }
 
+    // A look at the middle of the sheet (category bands, frozen heads), as a clerk would see it.
+    await page.evaluate('window.__gridBench.scrollTo(4200, 3900)');
+    await page.waitForTimeout(300);
+    await screenshot(page, 'bench-grid-300x100');
     await page.evaluate('window.__gridBench.reset()');
     await page.locator('.grid-row[data-row="2"] .grid-cell[data-col="3"]').click();
     const typing = await measureKeystrokes(page, 'type', 30);
