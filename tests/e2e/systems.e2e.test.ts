@@ -60,6 +60,9 @@ describe('start page and 指标体系 in Chromium against the real services', ()
     const info = await app.services.session.require().info();
     expect(info).toMatchObject({ name: '测试专班', city: '湖州', sample: false });
     expect(info.systems.map((s) => s.id)).toEqual([SYSTEM]);
+    await dialog.locator('.el-dialog').waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('start-error').count()).toBe(0);
+    await page.waitForTimeout(400); // the overlay fades out after the dialog
     await screenshot(page, 'start-created');
   });
 
