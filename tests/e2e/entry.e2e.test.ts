@@ -21,7 +21,8 @@ beforeAll(async () => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.host.url });
   page = await context.newPage();
   page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
+    // A batch main refuses is an api error answered with HTTP 400, which Chromium logs; the page shows it.
+    if (msg.type() === 'error' && !msg.text().includes('status of 400 (Bad Request)')) consoleErrors.push(msg.text());
   });
   page.on('pageerror', (err) => consoleErrors.push(err.message));
 });
@@ -153,6 +154,42 @@ describe('entry of figures in Chromium against the real services', () => {
     await screenshot(page, 'entry-cell-history');
     await page.keyboard.press('Escape');
     await dialog.locator('.el-dialog').waitFor({ state: 'hidden' });
+  });
+
+  it("marks the cell main refuses (another window changed the indicator) with main's reason, and saves the rest", async () => {
+    // Meanwhile, someone made 制造业投资增长 a quarterly indicator: main now refuses its monthly figures.
+    const ws = app.services.session.require();
+    const original = ws.system(SYSTEM);
+    const changed = structuredClone(original);
+    const target = changed.indicators.find((i) => i.id === 'manufacturing-investment-growth')!;
+    target.frequency = 'quarterly';
+    await ws.replaceSystem(changed, '测试：改为按季度报送');
+    try {
+      await page.getByTestId('period-picker').click();
+      await page.getByRole('option', { name: /2023年9月/ }).click();
+      await page.locator('.grid-rowhead .head-title').getByText('制造业投资增长').waitFor();
+      await cell(0, 2).click();
+      await page.keyboard.type('9.9');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('8.8');
+      await page.keyboard.press('Enter');
+      // Main refused the batch naming the bad cell; the grid marks it and sends the rest again on its own.
+      await page.locator('.grid-row[data-row="1"] .grid-cell[data-col="2"].is-invalid').waitFor();
+      await page.getByTestId('invalid-count').getByText('1 格未通过检查').waitFor();
+      await page.getByTestId('invalid-count').click();
+      await page.getByTestId('cell-error').getByText('该指标按季度报送').waitFor();
+      expect(await cell(1, 2).getAttribute('title')).toBe('该指标按季度报送，请填在 2023Q1～2023Q4（季度） 期别中，而不是 2023-09');
+      // The valid cell of the same batch was sent again on its own and stored.
+      await page.getByTestId('save-state').getByText(/已保存/).waitFor();
+      expect((await stored('2023-09', 'industrial-value-added-growth', '南浔'))?.v).toBe(9.9);
+      expect((await stored('2023-09', 'manufacturing-investment-growth', '南浔'))?.v).not.toBe(8.8);
+      await screenshot(page, 'entry-rejected-by-main');
+    } finally {
+      await ws.replaceSystem(original, '测试：恢复');
+    }
+    await page.getByTestId('period-picker').click();
+    await page.getByRole('option', { name: /2023年第三季度/ }).click();
+    await page.locator('.grid-rowhead .head-title').getByText('规上工业亩均税收').waitFor();
   });
 
   it('shows the 全省 column on demand, stores it as 全省, and transposes the grid', async () => {
