@@ -226,6 +226,7 @@ export function useGridController(layout: Ref<GridLayout>, sheet: Ref<EntrySheet
   }
 
   return {
+    cellText: (cell: CellRef) => sheet.value.text(cell),
     sel,
     rect,
     editMode,
