@@ -192,6 +192,19 @@ describe('entry of figures in Chromium against the real services', () => {
     await page.locator('.grid-rowhead .head-title').getByText('规上工业亩均税收').waitFor();
   });
 
+  it('takes full-width digits typed through a Chinese input method (composition) and saves them as a number', async () => {
+    await cell(3, 3).click();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Input.imeSetComposition', { text: '２', selectionStart: 1, selectionEnd: 1 });
+    await cdp.send('Input.imeSetComposition', { text: '２２．５', selectionStart: 4, selectionEnd: 4 });
+    await cdp.send('Input.insertText', { text: '２２．５' });
+    await cdp.detach();
+    await page.keyboard.press('Enter');
+    await cell(3, 3).getByText('22.5').waitFor();
+    await waitSaved();
+    expect((await stored('2023Q3', 'mfg-labour-productivity', '德清'))?.v).toBe(22.5);
+  });
+
   it('shows the 全省 column on demand, stores it as 全省, and transposes the grid', async () => {
     await page.getByTestId('toggle-province').click();
     await page.locator('.grid-colhead .head-title').getByText('全省平均').waitFor();

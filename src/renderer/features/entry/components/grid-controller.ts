@@ -77,6 +77,8 @@ export function useGridController(layout: Ref<GridLayout>, sheet: Ref<EntrySheet
     void version.value;
     const cell = activeCell.value;
     if (!cell) return null;
+    // Pinyin being composed is not a value yet.
+    if (composing.value) return null;
     if (editMode.value !== 'none') {
       const spec = sheet.value.spec(cell.indicatorId);
       const parsed = spec ? validateEntry(editText.value, spec) : null;
