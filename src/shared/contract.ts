@@ -116,6 +116,9 @@ export const calls = {
   'import.apply': call<ApplyResult>()(z.strictObject({ previewId: z.string().regex(/^[0-9a-f-]{36}$/, '预览编号格式不对') })),
   /** The 催报 list: which regions have returned the period's figures. */
   'import.missing': call<RegionReturn[]>()(z.strictObject({ period: PeriodKeySchema })),
+  // UI part 1
+  /** The open workspace, or null when none is open (a normal state for the start page, not an error). */
+  'workspace.current': call<WorkspaceInfo | null>()(empty),
 } as const satisfies Record<string, CallSpec<z.ZodType, unknown>>;
 
 /** Push events from main to the renderer, with their payload schemas. */

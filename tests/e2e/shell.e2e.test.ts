@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, screenshot } from './support/browser';
-import { startApp, type RunningApp } from './support/app-host';
+import { startApp, stopApp, type RunningApp } from './support/app-host';
 
 let app: RunningApp;
 let browser: Browser;
@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
-  await app?.host.close();
+  await stopApp(app);
 });
 
 describe('the app shell in Chromium against the HTTP host', () => {
@@ -36,22 +36,23 @@ describe('the app shell in Chromium against the HTTP host', () => {
     await screenshot(page, 'shell-start');
   });
 
-  it('routes to 指标体系 and lists the systems from the templates service', async () => {
+  it('routes to 指标体系 and offers every shipped template, read-only while no workspace is open', async () => {
     await page.getByTestId('nav-systems').click();
     await page.waitForURL(/#\/systems$/);
     const templates = await app.services.templates.list();
-    const first = templates[0];
-    expect(first).toBeDefined();
-    await page.getByTestId('systems-table').getByText(first!.title, { exact: true }).first().waitFor();
-    const rows = await page.getByTestId('systems-table').locator('tbody tr').count();
-    expect(rows).toBe(templates.length);
+    await page.getByTestId('systems-source').getByText('程序自带模板（只读）').waitFor();
+    await page.getByTestId('systems-picker').click();
+    const options = page.locator('.el-select-dropdown__item:visible');
+    await options.first().waitFor();
+    expect(await options.count()).toBe(templates.length);
+    await page.keyboard.press('Escape');
     await screenshot(page, 'shell-systems');
   });
 
   it('keeps every route reachable by URL, and logs no errors', async () => {
     for (const route of ['entry', 'rankings', 'briefing', 'import', 'settings']) {
       await page.goto(`${app.host.url}/#/${route}`);
-      await page.locator('.page-title').first().waitFor();
+      await page.locator('.page').first().waitFor();
     }
     expect(consoleErrors).toEqual([]);
   });

@@ -5,6 +5,7 @@ import { documentHandlers } from './documents';
 import { importHandlers } from './import';
 import { systemsHandlers } from './systems';
 import { workspaceHandlers } from './workspace';
+import { workspaceCurrentHandlers } from './workspace-current';
 
 /** The handler table: the contract's calls bound to the services. Shared by every host. */
 export function createHandlers(services: Services): Handlers {
@@ -25,5 +26,6 @@ export function createHandlers(services: Services): Handlers {
     ...reportHandlers(services),
     ...importHandlers(services),
     ...documentHandlers(services),
+    ...workspaceCurrentHandlers(services),
   };
 }

@@ -47,6 +47,10 @@ export class WorkspaceSession {
     return this.options.documentsDir;
   }
 
+  get isOpen(): boolean {
+    return this.current !== null;
+  }
+
   require(): Workspace {
     if (!this.current) throw new AppError('NOT_FOUND', '还没有打开工作区。请在“工作区”页打开或新建一个工作区。');
     return this.current;

@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, screenshot } from './support/browser';
+import { startApp, stopApp, type RunningApp } from './support/app-host';
+
+const SYSTEM = 'hz-mfg-cluster-regional-2023';
+let app: RunningApp;
+let browser: Browser;
+let page: Page;
+const consoleErrors: string[] = [];
+
+beforeAll(async () => {
+  app = await startApp();
+  browser = await launchBrowser();
+  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  page.on('console', (msg) => {
+    // The refused folder dialog is an api error answered with HTTP 400, which Chromium logs; the page shows it.
+    if (msg.type() === 'error' && !msg.text().includes('status of 400 (Bad Request)')) consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(err.message));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stopApp(app);
+});
+
+describe('start page and 指标体系 in Chromium against the real services', () => {
+  it('shows the templates read-only before any workspace is open', async () => {
+    await page.goto(`${app.host.openUrl}`);
+    await page.getByTestId('nav-systems').click();
+    await page.getByTestId('systems-source').getByText('程序自带模板（只读）').waitFor();
+    await page.getByTestId('indicator-detail').waitFor();
+    expect(await page.getByTestId('edit-indicator').isDisabled()).toBe(true);
+    expect(await page.getByTestId('indicator-detail').textContent()).toContain('只能查看');
+  });
+
+  it('says in Chinese why a folder cannot be browsed in the browser preview', async () => {
+    await page.getByTestId('nav-start').click();
+    await page.getByTestId('choose-folder').click();
+    await page.getByTestId('start-error').getByText('浏览器预览中不能浏览文件夹').waitFor();
+  });
+
+  it('creates a workspace from the dialog: name, city, systems grouped by document', async () => {
+    await page.getByTestId('new-workspace-button').click();
+    const dialog = page.getByTestId('new-workspace');
+    await dialog.getByText('工作区名称').waitFor();
+    await page.getByTestId('new-submit').click();
+    await dialog.getByText('请填写工作区名称').waitFor();
+    await dialog.getByText('请至少选择一个指标体系').waitFor();
+    await page.getByTestId('new-name').fill('测试专班');
+    await dialog.getByText('嘉兴', { exact: true }).click();
+    await dialog.getByText('湖州', { exact: true }).click();
+    await dialog.getByText('主要指标各区县任务分解表').click();
+    await page.waitForTimeout(300); // let the dialog settle for the screenshot
+    await screenshot(page, 'start-new-workspace');
+    await page.getByTestId('new-submit').click();
+    await page.getByTestId('current-workspace').getByText('测试专班', { exact: true }).waitFor();
+    expect(await page.getByTestId('sample-banner').count()).toBe(0);
+    const info = await app.services.session.require().info();
+    expect(info).toMatchObject({ name: '测试专班', city: '湖州', sample: false });
+    expect(info.systems.map((s) => s.id)).toEqual([SYSTEM]);
+    await dialog.locator('.el-dialog').waitFor({ state: 'hidden' });
+    expect(await page.getByTestId('start-error').count()).toBe(0);
+    await page.waitForTimeout(400); // the overlay fades out after the dialog
+    await screenshot(page, 'start-created');
+  });
+
+  it('browses the workspace copy and edits an indicator; main validates and stores it', async () => {
+    await page.getByTestId('nav-systems').click();
+    await page.getByTestId('systems-source').getByText('本工作区副本（可修改）').waitFor();
+    await page.getByTestId('indicator-table').getByText('规上工业增加值增长').click();
+    const detail = page.getByTestId('indicator-detail');
+    await detail.getByText('越大越好').waitFor();
+    await detail.getByTestId('targets-table').getByText('不低于7%').waitFor();
+    await detail.getByTestId('by-region-table').getByText('南太湖新区').waitFor();
+    expect(await detail.getByTestId('indicator-source').textContent()).toMatch(/001_ea4810122a1c8d88\.txt，第 [\d、]+ 行/);
+    await screenshot(page, 'systems-workspace');
+
+    await page.getByTestId('edit-indicator').click();
+    const dialog = page.getByTestId('indicator-edit');
+    await page.getByTestId('edit-responsible').fill('市经信局、市统计局');
+    await page.waitForTimeout(300);
+    await screenshot(page, 'systems-edit-dialog');
+    await page.getByTestId('edit-save').click();
+    await dialog.locator('.el-dialog').waitFor({ state: 'hidden' });
+    await detail.getByText('市经信局、市统计局').waitFor();
+    const stored = app.services.session.require().system(SYSTEM).indicators.find((i) => i.id === 'industrial-value-added-growth');
+    expect(stored?.responsible).toEqual(['市经信局', '市统计局']);
+  });
+
+  it("shows main's Chinese message when main refuses an edit, and stores nothing", async () => {
+    await page.getByTestId('edit-indicator').click();
+    await page.getByTestId('add-target-year').click();
+    await page.getByTestId('edit-target-1').fill('8');
+    await page.getByTestId('edit-save').click();
+    const error = page.getByTestId('edit-error');
+    await error.getByText(/修改未保存：.*targets\.2024：年份不在本体系的 years（2023）中/).waitFor();
+    await page.waitForTimeout(300);
+    await screenshot(page, 'systems-edit-refused');
+    const stored = app.services.session.require().system(SYSTEM).indicators.find((i) => i.id === 'industrial-value-added-growth');
+    expect(stored?.targets).toEqual({ '2023': 7 });
+    await page.keyboard.press('Escape');
+  });
+
+  it('logs no console errors', () => {
+    expect(consoleErrors).toEqual([]);
+  });
+});
