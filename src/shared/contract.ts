@@ -91,6 +91,13 @@ export const calls = {
   'documents.result': call<ExportResult>()(z.strictObject({ jobId: z.string().uuid() })),
   /** Desktop only: shows an exported file in the system file manager. */
   'documents.reveal': call<null>()(z.strictObject({ relativePath: z.string().min(1).max(500) })),
+  /**
+   * Desktop only: prints the current page (the preview, laid out by its print CSS), or saves it as PDF
+   * into the workspace's exports/<period>/ folder. The browser host prints with window.print() instead.
+   */
+  'app.print': call<{ printed: boolean; pdf?: { relativePath: string } }>()(
+    z.strictObject({ mode: z.enum(['print', 'pdf']), period: PeriodKeySchema, fileName: z.string().trim().min(1).max(120).regex(/^[^\\/:*?"<>|]+$/, '文件名不能含 \\ / : * ? " < > |'), landscape: z.boolean().default(false) }),
+  ),
   'jobs.cancel': call<boolean>()(z.strictObject({ jobId: z.string().uuid() })),
   'audit.list': call<AuditItem[]>()(z.strictObject({ period: PeriodKeySchema.optional(), limit: z.number().int().positive().max(10_000).optional() })),
 

@@ -25,5 +25,15 @@ export function electronDialogs(window: () => BrowserWindow | null): PlatformDia
     revealInFolder(path) {
       shell.showItemInFolder(path);
     },
+    printWindow() {
+      const win = window();
+      if (!win) return Promise.resolve(false);
+      return new Promise((resolve) => win.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success)));
+    },
+    async printWindowToPdf(landscape) {
+      const win = window();
+      if (!win) throw new Error('no window to print');
+      return win.webContents.printToPDF({ pageSize: 'A4', landscape, printBackground: true, preferCSSPageSize: true });
+    },
   };
 }

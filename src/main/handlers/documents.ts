@@ -1,14 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { ExportResult } from '../../shared/api-types';
 import { AppError } from '../../shared/errors';
 import type { Handlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
 import { DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../services/downloads/download-store';
 import { parsePeriodOrThrow } from '../services/reports/figure-loader';
+import { saveIntoFolder } from '../services/documents/save-files';
 import { exportDocuments } from '../services/reports/export-service';
 
-type DocumentHandlers = Pick<Handlers, 'documents.export' | 'documents.result' | 'documents.reveal'>;
+type DocumentHandlers = Pick<Handlers, 'documents.export' | 'documents.result' | 'documents.reveal' | 'app.print'>;
 
 export function documentHandlers({ session, jobs, downloads, dialogs }: Services): DocumentHandlers {
   return {
@@ -32,6 +33,14 @@ export function documentHandlers({ session, jobs, downloads, dialogs }: Services
       return { jobId };
     },
     'documents.result': ({ jobId }) => jobs.result<ExportResult>(jobId),
+    'app.print': async ({ mode, period, fileName, landscape }) => {
+      if (!dialogs) throw new AppError('BAD_INPUT', '浏览器预览请使用浏览器的打印功能（Ctrl+P），可选择“另存为 PDF”。');
+      if (mode === 'print') return { printed: await dialogs.printWindow() };
+      const ws = session.require();
+      const pdf = await dialogs.printWindowToPdf(landscape);
+      const [path] = await saveIntoFolder(join(ws.dir, 'exports', period), [{ fileName: fileName.endsWith('.pdf') ? fileName : `${fileName}.pdf`, buffer: pdf }]);
+      return { printed: true, pdf: { relativePath: relative(ws.dir, path ?? '') } };
+    },
     'documents.reveal': ({ relativePath }) => {
       const ws = session.require();
       const exportsDir = resolve(ws.dir, 'exports');

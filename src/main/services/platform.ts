@@ -8,4 +8,8 @@ export interface PlatformDialogs {
   saveFile(title: string, defaultPath: string, filters: { name: string; extensions: string[] }[]): Promise<string | null>;
   /** Opens the system file manager with the file selected. */
   revealInFolder(path: string): void;
+  /** Prints the window's current page (the print preview, with its print CSS) through the system dialog. */
+  printWindow(): Promise<boolean>;
+  /** Renders the window's current page to PDF bytes (A4, print CSS). */
+  printWindowToPdf(landscape: boolean): Promise<Buffer>;
 }

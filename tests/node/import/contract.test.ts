@@ -115,7 +115,7 @@ describe('forms.generate on the desktop: written into the folder chosen in the d
       appRoot: PROJECT_ROOT,
       appVersion: 'test',
       appDataDir: tempDir('zjb-appdata-'),
-      dialogs: { chooseFolder: async () => folder, chooseFiles: async () => [], saveFile: async () => null, revealInFolder: () => {} },
+      dialogs: { chooseFolder: async () => folder, chooseFiles: async () => [], saveFile: async () => null, revealInFolder: () => {}, printWindow: async () => false, printWindowToPdf: async () => Buffer.alloc(0) },
     });
     await services.session.open(await sampleDir());
     const handlers = createHandlers(services);
