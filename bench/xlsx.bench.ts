@@ -6,7 +6,7 @@
  * the XML parts, fflate zips them).
  */
 import { buildRankingWorkbook, renderRankingXlsx } from '../src/main/services/documents/xlsx/ranking-workbook';
-import { workbookToBuffer } from '../src/main/services/documents/xlsx/exceljs-adapter';
+import { workbookToBuffer } from '../src/main/services/documents/exceljs';
 import { referenceRankingModel } from './reference-ranking';
 
 const WARM_RUNS = 20;

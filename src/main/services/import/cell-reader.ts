@@ -1,5 +1,5 @@
 import { stripFloatNoise } from '../../../shared/domain/figure-input';
-import type { Cell, CellValue } from '../documents/workbook-io';
+import type { Cell, CellValue } from '../documents/exceljs';
 
 /**
  * What a returned cell holds, normalised for parseFigureInput: exceljs gives numbers, strings, dates,

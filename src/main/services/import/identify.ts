@@ -4,7 +4,7 @@ import { periodTitle } from '../../../shared/domain/period-labels';
 import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../storage/workspace';
 import { assertPeriodInWorkspace } from '../documents/xlsx-forms/form-rows';
-import { loadWorkbook } from '../documents/workbook-io';
+import { loadWorkbook } from '../documents/exceljs';
 import { guardFile, tooLargeMessage } from './file-guard';
 import { readForm, type FormRead } from './read-form';
 

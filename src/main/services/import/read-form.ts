@@ -1,5 +1,5 @@
 import { FORM_SHEET, META_SHEET, metaChecksum, readMetaSheet, type FormMeta, type FormMetaRow } from '../documents/xlsx-forms/form-meta';
-import type { Workbook } from '../documents/workbook-io';
+import type { Workbook } from '../documents/exceljs';
 import { readTextCell, readValueCell, type CellRead } from './cell-reader';
 
 export interface FormCell {

@@ -1,7 +1,7 @@
 import type { FigureValue } from '../../../../shared/schemas/figure';
 import type { TargetValue } from '../../../../shared/schemas/indicator-system';
-import type { Borders, Cell, Workbook, Worksheet } from '../workbook-io';
-import { addRangeValidation } from '../workbook-io';
+import type { Borders, Cell, Workbook, Worksheet } from '../exceljs';
+import { addRangeValidation } from '../exceljs';
 import { FORM_SHEET, type FormMetaRow } from './form-meta';
 import type { FormRow } from './form-rows';
 import { noteValidation, validationKey, valueValidation } from './form-validation';
@@ -35,7 +35,7 @@ const PROTECTION_SPIN_COUNT = 1000;
 const FONT = '宋体';
 const INPUT_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } } as const;
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } } as const;
-const THIN: Borders = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+const THIN: Partial<Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
 
 export interface FormSheetRow {
   row: FormRow;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { Workbook, Worksheet } from '../workbook-io';
+import type { Workbook, Worksheet } from '../exceljs';
 
 /**
  * The hidden _meta sheet of a fill-in workbook: which workspace, city, region and period it was made

@@ -1,6 +1,6 @@
 import { FIGURE_BOUNDS, MAX_MAGNITUDE } from '../../../../shared/domain/figure-input';
 import type { IndicatorKind } from '../../../../shared/schemas/indicator-system';
-import type { DataValidation } from '../workbook-io';
+import type { DataValidation } from '../exceljs';
 
 /**
  * Data validation of the input cells, one rule per run of rows of the same kind (applied by range,

@@ -4,7 +4,7 @@ import { periodTitle } from '../../../../shared/domain/period-labels';
 import { AppError } from '../../../../shared/errors';
 import type { FigureRecord } from '../../../../shared/schemas/figures';
 import type { Workspace } from '../../storage/workspace';
-import { newWorkbook, workbookToBuffer } from '../workbook-io';
+import { createWorkbook, workbookToBuffer } from '../exceljs';
 import { NOTE_COLUMN, REPORTER_NAME_CELL, REPORTER_PHONE_CELL, VALUE_COLUMN, writeFormSheet, type FormSheetInput } from './fill-form-sheet';
 import { FORM_TEMPLATE_ID, FORM_TEMPLATE_VERSION, writeMetaSheet, type FormMeta } from './form-meta';
 import { assertPeriodInWorkspace, formSections, type FormRowOptions, type FormSection } from './form-rows';
@@ -111,7 +111,7 @@ export async function generateFillForms(ws: Workspace, period: string, options: 
       input.sections.push({ heading: sectionHeading(index, s), rows });
     }
 
-    const wb = newWorkbook('指标简报助手');
+    const wb = await createWorkbook();
     wb.created = now;
     wb.modified = now;
     const rows = await writeFormSheet(wb, input);

@@ -1,6 +1,6 @@
 import type { CellStatus, TableCell, TableColumn } from '../../../../shared/report/model';
 import { numberFormat, type CellContent } from './cell-content';
-import type { Style } from './exceljs-adapter';
+import type { Style } from '../exceljs';
 import { SIZES, statusLook, type StyleBook } from './sheet-styles';
 
 /** Printed as placeholders, centred whatever the column's alignment. */

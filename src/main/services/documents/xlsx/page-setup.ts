@@ -1,4 +1,4 @@
-import type { HeaderFooter, PageSetup } from './exceljs-adapter';
+import type { HeaderFooter, PageSetup } from '../exceljs';
 
 export type Paper = 'A4' | 'A3';
 

@@ -1,6 +1,6 @@
 import type { ReportModel } from '../../../../shared/report/model';
 import type { RowOrder } from '../../../../shared/report/table-row-order';
-import { createWorkbook, workbookToBuffer, type Workbook } from './exceljs-adapter';
+import { createWorkbook, workbookToBuffer, type Workbook } from '../exceljs';
 import { sheetFonts } from './sheet-styles';
 import { writeTableSheet, type SheetContext } from './table-sheet';
 

@@ -9,7 +9,7 @@
  * it (an attempt throws), and exceljs resolves each style once.
  */
 import type { CellStatus, ReportStyle } from '../../../../shared/report/model';
-import type { Alignment, Borders, Fill, Font, Style } from './exceljs-adapter';
+import type { Alignment, Borders, Fill, Font, Style } from '../exceljs';
 
 export interface SheetFonts {
   /** 表题: 方正小标宋简体 (or 黑体). */

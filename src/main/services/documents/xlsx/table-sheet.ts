@@ -6,7 +6,7 @@ import type { TableBlock } from '../../../../shared/report/model';
 import { orderTableRows, type RowOrder } from '../../../../shared/report/table-row-order';
 import { BodyStyles, PLACEHOLDER_TEXTS } from './body-styles';
 import { safeText } from './cell-content';
-import type { Workbook, Worksheet } from './exceljs-adapter';
+import type { Workbook, Worksheet } from '../exceljs';
 import { footerFor, pageSetupFor, type Paper } from './page-setup';
 import { planSheet, type LegendLine, type SheetLayout } from './sheet-layout';
 import { BODY_ROW_HEIGHT, SIZES, StyleBook, statusLook, type SheetFonts } from './sheet-styles';

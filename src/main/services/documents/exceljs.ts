@@ -9,6 +9,9 @@ import type * as ExcelJsModule from 'exceljs';
 export type {
   Alignment,
   Borders,
+  Cell,
+  CellValue,
+  DataValidation,
   Fill,
   Font,
   HeaderFooter,
@@ -103,4 +106,22 @@ export async function workbookToBuffer(workbook: ExcelJsModule.Workbook): Promis
   xlsx.prepareModel(model, {});
   for (const step of PART_STEPS) await xlsx[step](sink, model);
   return Buffer.from(zipSync(parts, { level: 1 }));
+}
+
+/**
+ * Loads a returned workbook with the normal (non-streaming) reader, which keeps merges (the streaming one
+ * drops them, exceljs #3000). Data validations are skipped: whole-column rules make loading very slow
+ * (#1842) and the importer does its own checks.
+ */
+export async function loadWorkbook(bytes: Buffer): Promise<ExcelJsModule.Workbook> {
+  const Workbook = await loadWorkbookClass();
+  const workbook = new Workbook();
+  // exceljs types its argument as its own Buffer alias; a Node Buffer is what it reads.
+  await workbook.xlsx.load(bytes as unknown as ExcelJsModule.Buffer, { ignoreNodes: ['dataValidations'] });
+  return workbook;
+}
+
+/** Range data validation ("D7:D20"), which exceljs supports but does not declare in its types. */
+export function addRangeValidation(ws: ExcelJsModule.Worksheet, range: string, validation: ExcelJsModule.DataValidation): void {
+  (ws as unknown as { dataValidations: { add(address: string, v: ExcelJsModule.DataValidation): void } }).dataValidations.add(range, validation);
 }
