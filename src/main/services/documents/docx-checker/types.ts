@@ -1,13 +1,7 @@
 import type { DocumentKind, ReportStyle } from '../../../../shared/report/model';
 
 /** One line of the format check, in Chinese for the clerk: what was checked, what was found, what is required. */
-export interface CheckItem {
-  id: string;
-  label: string;
-  pass: boolean;
-  measured: string;
-  expected: string;
-}
+export type { CheckItem } from '../../../../shared/api-types';
 
 /** What the document should be; without it the checker uses GB/T 9704's values. */
 export interface CheckExpectations {
