@@ -53,3 +53,10 @@ export function applySummary(view: ImportView): string {
   parts.push('写入后可在“数据填报”的修改记录中查看和恢复。确定导入吗？');
   return parts.join('');
 }
+
+/** "00:31" in the clerk's local time: when a preview or a download stops working. */
+export function clockText(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
