@@ -33,6 +33,7 @@ const systemId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '体系编号格式不
 const indicatorId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '指标编号格式不对');
 const region = z.string().min(1).max(50);
 const empty = z.strictObject({});
+const previewId = z.string().regex(/^[0-9a-f-]{36}$/, '预览编号格式不对');
 /**
  * A returned workbook as base64. The cap is above the importer's 20 MB per file, so a file somewhat over
  * the limit is refused by name (without being decoded) rather than failing the whole request.
@@ -120,7 +121,11 @@ export const calls = {
       anomalies: z.strictObject({ levelJumpRatio: z.number().positive().max(100).optional(), rateJumpPoints: z.number().positive().max(1000).optional() }).optional(),
     }),
   ),
-  'import.apply': call<ApplyResult>()(z.strictObject({ previewId: z.string().regex(/^[0-9a-f-]{36}$/, '预览编号格式不对') })),
+  /**
+   * Writes a preview's changes. A large batch previewed in several requests is applied as one import:
+   * its other previews go in morePreviewIds and all are checked before anything is written.
+   */
+  'import.apply': call<ApplyResult>()(z.strictObject({ previewId, morePreviewIds: z.array(previewId).max(50).optional() })),
   /** The 催报 list: which regions have returned the period's figures. */
   'import.missing': call<RegionReturn[]>()(z.strictObject({ period: PeriodKeySchema })),
   // UI part 1

@@ -37,8 +37,8 @@ export function importHandlers({ session, dialogs, downloads, importPreviews }: 
         ...(period ? { period } : {}),
         ...(anomalies ? { anomalies } : {}),
       }),
-    'import.apply': async ({ previewId }, ctx) => {
-      const result = await applyImport(session.require(), previewId, { store: importPreviews });
+    'import.apply': async ({ previewId, morePreviewIds }, ctx) => {
+      const result = await applyImport(session.require(), [previewId, ...(morePreviewIds ?? [])], { store: importPreviews });
       const latest = new Map<string, number>();
       for (const file of result.applied) for (const p of file.periods) latest.set(p.period, Math.max(latest.get(p.period) ?? 0, p.revision));
       for (const [period, revision] of latest) ctx.emit('figures.changed', { period, revision });

@@ -20,27 +20,51 @@ function resolvePreview(target: ImportPreview | string, store: ImportPreviewStor
   return found;
 }
 
+/** Within one preview main refuses both files of a region and period; across previews it is checked here. */
+function assertNoDuplicates(previews: ImportPreview[]): void {
+  const seen = new Map<string, { file: string; previewId: string }>();
+  for (const p of previews) {
+    for (const f of p.files) {
+      if (f.status !== 'accepted' || !f.region || !f.period) continue;
+      const key = `${f.region}\u0000${f.period}`;
+      const other = seen.get(key);
+      if (other && other.previewId !== p.id) {
+        throw new AppError('CONFLICT', `“${other.file}”和“${f.file}”都是${f.region}${f.periodTitle ?? f.period}的填报表，不能同时导入。本次未导入任何数据，请只保留一份后重新预览。`);
+      }
+      seen.set(key, { file: f.file, previewId: p.id });
+    }
+  }
+}
+
 /**
  * Writes what a preview reported as changed, through Workspace.setFigures: one journal entry per file and
  * period, with the file as the entry's origin and each change's own cell ({kind:'import', file, sheet,
  * cell}), so every figure's history names the file and cell it came from. Rejected cells and refused files
  * are not written. Refused as a whole when any period moved since the preview (someone saved in between):
  * the old → new the clerk confirmed would no longer be true.
+ *
+ * Several previews are one import sent in several requests (a large batch): they are checked together
+ * before anything is written, since writing the first one moves the revisions the others were read at.
  */
-export async function applyImport(ws: Workspace, target: ImportPreview | string, options: ApplyOptions = {}): Promise<ApplyResult> {
-  const preview = resolvePreview(target, options.store);
-  if (preview.workspaceId !== ws.settings.id) throw new AppError('CONFLICT', '这次导入预览是在另一个工作区中做的，不能导入到当前工作区。请重新预览。');
-  for (const [period, revision] of Object.entries(preview.basis)) {
-    const now = (await ws.figures.get(period)).revision;
-    if (now !== revision) {
-      throw new AppError('CONFLICT', `${period} 的数据在预览之后被修改过（第 ${revision} 版 → 第 ${now} 版），为免覆盖，本次未导入任何数据。请重新预览后再导入。`, { period, revision, now });
+export async function applyImport(ws: Workspace, target: ImportPreview | string | readonly (ImportPreview | string)[], options: ApplyOptions = {}): Promise<ApplyResult> {
+  const targets = Array.isArray(target) ? target : [target];
+  if (targets.length === 0) throw new AppError('BAD_INPUT', '没有要导入的预览，请先选择文件预览。');
+  const previews = targets.map((t: ImportPreview | string) => resolvePreview(t, options.store));
+  if (previews.some((p) => p.workspaceId !== ws.settings.id)) throw new AppError('CONFLICT', '这次导入预览是在另一个工作区中做的，不能导入到当前工作区。请重新预览。');
+  assertNoDuplicates(previews);
+  for (const preview of previews) {
+    for (const [period, revision] of Object.entries(preview.basis)) {
+      const now = (await ws.figures.get(period)).revision;
+      if (now !== revision) {
+        throw new AppError('CONFLICT', `${period} 的数据在预览之后被修改过（第 ${revision} 版 → 第 ${now} 版），为免覆盖，本次未导入任何数据。请重新预览后再导入。`, { period, revision, now });
+      }
     }
   }
   await ws.assertWritable();
 
   const applied: AppliedFile[] = [];
   let changed = 0;
-  for (const file of preview.files) {
+  for (const file of previews.flatMap((p) => p.files)) {
     if (file.status !== 'accepted' || !file.region) continue;
     const byPeriod = new Map<string, StoreChange[]>();
     for (const cell of file.cells) {
@@ -72,12 +96,12 @@ export async function applyImport(ws: Workspace, target: ImportPreview | string,
     }
     applied.push(done);
   }
-  options.store?.delete(preview.id);
+  for (const p of previews) options.store?.delete(p.id);
   return {
-    previewId: preview.id,
+    previewId: previews[0]?.id ?? '',
     applied,
     changed,
-    skippedCells: preview.totals.rejected,
-    refusedFiles: preview.totals.refusedFiles,
+    skippedCells: previews.reduce((n, p) => n + p.totals.rejected, 0),
+    refusedFiles: previews.reduce((n, p) => n + p.totals.refusedFiles, 0),
   };
 }
