@@ -57,6 +57,19 @@ export function mastheadText(model: ReportModel): string {
   return model.meta.kind === '通报' ? model.meta.noticeIssuerMark || model.meta.issuer : model.meta.briefingName;
 }
 
+/** 3号 characters across the 156 mm type area (8845 twips ÷ 320 twips). */
+export const SANHAO_EMS_PER_LINE = 8845 / 320;
+
+/**
+ * How the 编印单位 and the date share their line under a 简报 masthead, `room` ems wide: one character in from
+ * each side when there is room to spare, flush when only just, and the date on a line of its own (still on the
+ * right) when both do not fit.
+ */
+export function issuerLineFit(issuer: string, date: string, room: number): { indented: boolean; oneLine: boolean } {
+  const needed = emWidth(issuer) + emWidth(date) + 1;
+  return { indented: needed + 2 <= room, oneLine: needed <= room };
+}
+
 /** "…办公室编": the 编印单位 line of a 简报 masthead. */
 export function issuerWithSuffix(issuer: string): string {
   return issuer.endsWith('编') ? issuer : `${issuer}编`;

@@ -11,7 +11,8 @@ export function columnLabels(table: Pick<TableBlock, 'title' | 'header' | 'colum
     for (const cell of placeHeaderCells(table)) {
       for (let c = cell.col; c < cell.col + cell.colSpan; c++) {
         const text = cell.text.trim();
-        if (text && labels[c] && !labels[c].includes(text)) labels[c].push(text);
+        const parts = labels[c];
+        if (text && parts && !parts.includes(text)) parts.push(text);
       }
     }
   } catch {

@@ -2,7 +2,7 @@ import { Paragraph, Tab, TabStopType, TextRun, type FileChild } from 'docx';
 import type { ReportModel } from '../../../../shared/report/model';
 import { S } from './style-ids';
 import { lineRuns } from './table';
-import { issueText, issuerWithSuffix, SAMPLE_LINE } from '../../../../shared/report/layout-text';
+import { issueText, issuerLineFit, issuerWithSuffix, SAMPLE_LINE } from '../../../../shared/report/layout-text';
 import { emWidth } from './text-fit';
 import { charTwips, mmToTwip, SIZE_PT, TEXT_WIDTH } from './units';
 
@@ -30,16 +30,15 @@ function sampleLine(model: ReportModel): Paragraph[] {
  * 编印单位 gives up the indents, and one too long even then puts the date on a line of its own.
  */
 function issuerLine(issuer: string, date: string, linePitch: number): Paragraph {
-  const room = TEXT_WIDTH / charTwips(SIZE_PT.sanhao);
-  const needed = emWidth(issuer) + emWidth(date) + 1;
-  const indent = needed + 2 <= room ? charTwips(SIZE_PT.sanhao) : 0;
+  const fit = issuerLineFit(issuer, date, TEXT_WIDTH / charTwips(SIZE_PT.sanhao));
+  const indent = fit.indented ? charTwips(SIZE_PT.sanhao) : 0;
   return new Paragraph({
     style: S.mastheadIssuer,
     spacing: { before: linePitch },
     indent: { left: indent, right: indent, firstLine: 0 },
     // A hair inside the right edge: LibreOffice ignores a tab stop lying exactly on it.
     tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - indent - 10 }],
-    children: [new TextRun(issuer), new TextRun({ ...(needed <= room ? {} : { break: 1 }), children: [new Tab(), date] })],
+    children: [new TextRun(issuer), new TextRun({ ...(fit.oneLine ? {} : { break: 1 }), children: [new Tab(), date] })],
   });
 }
 

@@ -8,7 +8,7 @@ import type { ChartBlock, ParagraphBlock, ReportModel, TableBlock } from '../../
 export type FlowItem =
   | { kind: 'masthead'; key: string }
   | { kind: 'editorNote'; key: string; text: string; spaceBefore: boolean }
-  | { kind: 'title'; key: string; text: string; linesBefore: number; lineAfter: boolean }
+  | { kind: 'title'; key: string; text: string; linesBefore: number; lineAfter: boolean; edited: boolean }
   | { kind: 'byline'; key: string; blankAfter: boolean }
   | { kind: 'sectionHeading'; key: string; sectionId: string; text: string; listSection: boolean }
   | { kind: 'heading'; key: string; level: 1 | 2 | 3 | 4; text: string }
@@ -27,14 +27,14 @@ export function keepsWithNext(item: FlowItem): boolean {
  * The flow of a model. `editingNote` shows the 按语 block while the clerk writes a first one; the title's
  * blank lines follow the writer (two, or one after a 按语 or the 示例数据 line; none in a report).
  */
-export function buildFlow(model: ReportModel, options: { editingNote?: boolean } = {}): FlowItem[] {
+export function buildFlow(model: ReportModel, options: { editingNote?: boolean; titleEdited?: boolean } = {}): FlowItem[] {
   const kind = model.meta.kind;
   const note = model.editorNote?.trim() ?? '';
   const hasNote = note !== '' || options.editingNote === true;
   const report = kind === '运行分析报告';
   const items: FlowItem[] = [];
   const noteItem: FlowItem = { kind: 'editorNote', key: 'editor-note', text: model.editorNote ?? '', spaceBefore: !report };
-  const title: FlowItem = { kind: 'title', key: 'title', text: model.title, linesBefore: report ? 0 : hasNote || model.sample ? 1 : 2, lineAfter: !report };
+  const title: FlowItem = { kind: 'title', key: 'title', text: model.title, linesBefore: report ? 0 : hasNote || model.sample ? 1 : 2, lineAfter: !report, edited: options.titleEdited === true };
   if (report) {
     items.push(title, { kind: 'byline', key: 'byline', blankAfter: !hasNote });
     if (hasNote) items.push(noteItem);

@@ -6,7 +6,7 @@
 
 export type Measure =
   /** Drawn whole; `keepWithNext` moves it to the next page with the first line of the block after it. */
-  | { type: 'block'; height: number; keepWithNext?: boolean; atFoot?: boolean }
+  | { type: 'block'; height: number; keepWithNext?: boolean }
   /** A paragraph: whole lines at a fixed pitch, after `spaceBefore`. */
   | { type: 'lines'; lines: number; pitch: number; spaceBefore: number }
   /** A table: caption (title, subtitle), header rows, each body row, notes and legend. */
