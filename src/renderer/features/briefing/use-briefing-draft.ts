@@ -16,6 +16,14 @@ interface PendingEdits {
 const EMPTY: BriefingEdits = { paragraphs: {} };
 
 /**
+ * A plain copy of edits held in Vue state: the desktop bridge structured-clones what it sends, and a
+ * reactive proxy cannot be cloned.
+ */
+export function plainEdits(edits: BriefingEdits): BriefingEdits {
+  return JSON.parse(JSON.stringify(edits)) as BriefingEdits;
+}
+
+/**
  * The document being prepared: main's draft without edits (the pure draft) and the clerk's edits, put
  * together here with the same shared function main uses, so every keystroke shows at once. Edits are
  * autosaved through briefing.saveEdits (one file per period and kind; the newest unsent version wins).
@@ -98,8 +106,9 @@ export function useBriefingDraft() {
 
   function update(change: (e: BriefingEdits) => BriefingEdits): void {
     if (!current) return;
-    edits.value = change({ ...edits.value, paragraphs: { ...edits.value.paragraphs } });
-    queue.enqueue([{ ...current, edits: edits.value }]);
+    const next = change(plainEdits(edits.value));
+    edits.value = next;
+    queue.enqueue([{ ...current, edits: plainEdits(next) }]);
   }
 
   function drafted(id: string): ParagraphBlock | undefined {

@@ -4,7 +4,7 @@ import { isListSection, LIST_SECTIONS, type ListSectionId } from '../../../share
 import type { ProvenanceRequest } from '../../components/provenance';
 import type { DocEditor } from './preview/editor-context';
 import { listTexts, type FlowItem } from './preview/flow';
-import type { useBriefingDraft } from './use-briefing-draft';
+import { plainEdits, type useBriefingDraft } from './use-briefing-draft';
 
 type Draft = ReturnType<typeof useBriefingDraft>;
 
@@ -29,7 +29,7 @@ export function useDocEditor(draft: Draft, editable: Ref<boolean>, openProvenanc
   function start(item: FlowItem): void {
     if (!editable.value) return;
     if (editingKey.value === item.key) return;
-    before = structuredClone(draft.edits.value);
+    before = plainEdits(draft.edits.value);
     editingKey.value = item.key;
   }
 
@@ -80,7 +80,7 @@ export function useDocEditor(draft: Draft, editable: Ref<boolean>, openProvenanc
   function writeNote(): void {
     if (!editable.value) return;
     writingNote.value = true;
-    before = structuredClone(draft.edits.value);
+    before = plainEdits(draft.edits.value);
     editingKey.value = 'editor-note';
   }
 
