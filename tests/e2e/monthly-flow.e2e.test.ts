@@ -11,7 +11,7 @@ import { pdfPages, sofficeAvailable, squash, toPdfs } from '../support/libreoffi
 import { loadWorkbook, sheetTexts } from '../support/xlsx';
 import { launchBrowser, screenshot, SCREENSHOT_DIR } from './support/browser';
 import { startApp, stopApp, type RunningApp } from './support/app-host';
-import { englishWords, pdfPngs, rawPdfPages, waitForProgressRecorder } from './support/flow-helpers';
+import { englishWords, pdfPngs, progressSeen, rawPdfPages, scrollToTop, waitForProgressRecorder } from './support/flow-helpers';
 
 const run = promisify(execFile);
 const DOWNLOADS = join(SCREENSHOT_DIR, 'downloads');
@@ -129,6 +129,18 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     expect(await visibleEnglish()).toEqual([]);
   });
 
+  it('exports the ranking table .xlsx from the rankings page', async () => {
+    await scrollToTop(page);
+    await page.getByTestId('export-xlsx').click();
+    const files = page.getByTestId('export-files');
+    await files.locator('li').first().waitFor({ timeout: 60_000 });
+    expect(await files.locator('li').count()).toBe(1);
+    expect(await files.innerText()).toContain('2023年1—9月各区县主要指标亮晒表（示例数据）.xlsx');
+    expect(await page.getByTestId('check-result').count()).toBe(0);
+    await screenshot(page, 'flow-06b-rankings-exported');
+    await page.getByRole('button', { name: '关闭导出结果' }).click();
+  });
+
   it('prints the ranking table landscape with its header on every page and page numbers', async () => {
     await page.emulateMedia({ media: 'print' });
     const pdf = join(SCREENSHOT_DIR, 'flow-rankings-print.pdf');
@@ -178,10 +190,49 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await rail.getByTestId('restore-paragraph').click();
     await rail.waitFor({ state: 'detached' });
     expect(await page.getByTestId('briefing-warning').count()).toBe(0);
-    await page.waitForFunction(() => document.querySelector('[data-testid="save-state"]')?.textContent?.includes('已保存'));
+    await page.getByTestId('save-state').getByText(/已保存/).waitFor();
     await expect.poll(async () => (await loadEdits(ws(), '2023-09', '简报'))?.paragraphs[OVERALL]).toBeUndefined();
     expect(await page.locator(`.doc-pages [data-paragraph="${OVERALL}"]`).first().innerText()).toContain('同比增长8.4%');
     await screenshot(page, 'flow-09-restored');
+  });
+
+  it('writes a 按语 and rewrites 存在问题 as a list, then takes both back', async () => {
+    const pages = page.getByTestId('doc-pages');
+    await page.getByTestId('edit-note').click();
+    const editor = page.getByTestId('text-editor');
+    await editor.waitFor();
+    await editor.fill('请各区县对照落后指标，抓紧整改。');
+    await page.keyboard.press('Control+Enter');
+    await pages.getByTestId('editor-note').getByText('编者按：请各区县对照落后指标，抓紧整改。').waitFor();
+    await page.getByTestId('save-state').getByText(/已保存/).waitFor();
+    await expect.poll(async () => (await loadEdits(ws(), '2023-09', '简报'))?.editorNote).toBe('请各区县对照落后指标，抓紧整改。');
+    await pages.getByTestId('editor-note').scrollIntoViewIfNeeded();
+    await screenshot(page, 'flow-09b-editor-note');
+
+    const rail = pages.getByTestId('list-rail').first();
+    await rail.scrollIntoViewIfNeeded();
+    await rail.getByRole('button', { name: '编辑段落列表…' }).click();
+    const dialog = page.getByTestId('list-editor');
+    await dialog.locator('textarea').first().waitFor();
+    const before = await dialog.locator('textarea').count();
+    await dialog.getByRole('button', { name: '添加一段' }).click();
+    await dialog.locator('textarea').nth(before).fill('四是要素保障仍需加强。');
+    await dialog.getByRole('button', { name: '删除第 1 段' }).click();
+    await page.waitForTimeout(300);
+    await screenshot(page, 'flow-09c-list-editor');
+    await dialog.getByTestId('list-editor-save').click();
+    await pages.getByText('四是要素保障仍需加强。').waitFor();
+    await page.getByTestId('save-state').getByText(/已保存/).waitFor();
+    await expect.poll(async () => (await loadEdits(ws(), '2023-09', '简报'))?.problems?.at(-1)).toBe('四是要素保障仍需加强。');
+    expect((await loadEdits(ws(), '2023-09', '简报'))?.problems).toHaveLength(before);
+
+    await pages.getByTestId('list-rail').first().getByRole('button', { name: '恢复为自动起草' }).click();
+    await pages.getByText('四是要素保障仍需加强。').waitFor({ state: 'detached' });
+    await page.getByTestId('edit-note').click();
+    await page.getByTestId('text-editor').fill('');
+    await page.keyboard.press('Control+Enter');
+    await pages.getByTestId('editor-note').waitFor({ state: 'detached' });
+    await expect.poll(async () => JSON.stringify(await loadEdits(ws(), '2023-09', '简报'))).toBe(JSON.stringify({ paragraphs: {} }));
   });
 
   it('exports both files as a job: progress shown, then the checker passes every item', async () => {
@@ -193,10 +244,10 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     const [, passed, total] = /(\d+)\/(\d+) 项通过/.exec(text) ?? [];
     expect(Number(total)).toBeGreaterThan(10);
     expect(passed).toBe(total);
-    const seen = await page.evaluate(() => (window as unknown as { __progress: { shown: boolean; reports: number } }).__progress);
+    const seen = await progressSeen(page);
     expect(seen.shown).toBe(true);
     expect(await page.getByTestId('export-files').locator('li').count()).toBe(2);
-    await page.evaluate(() => document.querySelector('.shell-main')?.scrollTo(0, 0));
+    await scrollToTop(page);
     await screenshot(page, 'flow-10-exported');
   });
 
@@ -211,7 +262,8 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
       if (name.endsWith('.xlsx')) downloaded.xlsx = path;
     }
     expect(downloaded.docx).toMatch(/2023年1—9月简报（第8期）（示例数据）\.docx$/);
-    expect(downloaded.xlsx).toMatch(/亮晒表（示例数据）\.xlsx$/);
+    // The rankings page exported the table once already: the second file gets （2） rather than overwriting it.
+    expect(downloaded.xlsx).toMatch(/亮晒表（示例数据）（2）\.xlsx$/);
   });
 
   it('checks the downloaded .docx with the format checker and reads the .xlsx back', async () => {
@@ -285,6 +337,25 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await page.getByTestId('doc-page').first().scrollIntoViewIfNeeded();
     await screenshot(page, 'flow-12-issued');
     console.log(`整个月度流程（打开示例到签发）用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+  });
+
+  it('lays out a 通报 (mark and 文号, signature, 印发) and a 运行分析报告 (no masthead)', async () => {
+    const pages = page.getByTestId('doc-pages');
+    await page.getByTestId('kind-picker').getByText('通报').click();
+    await pages.getByTestId('notice-number').getByText(`湖制造专班〔${YEAR}〕9号`).waitFor();
+    expect(await pages.getByTestId('doc-title').innerText()).toBe('关于2023年1—9月先进制造业集群培育工程\n主要指标进展情况的通报');
+    expect(await pages.getByTestId('end-block').innerText()).toMatch(/湖州市先进制造业集群培育工程工作专班办公室\s*\d{4}年\d+月\d+日印发/);
+    await scrollToTop(page);
+    await page.locator('.doc-root > .el-loading-mask').waitFor({ state: 'hidden' });
+    await page.waitForTimeout(300);
+    await screenshot(page, 'flow-13-notice');
+    await page.getByTestId('kind-picker').getByText('运行分析报告').click();
+    await pages.getByTestId('doc-title').getByText('运行分析报告').waitFor();
+    expect(await pages.getByTestId('masthead').count()).toBe(0);
+    await page.locator('.doc-root > .el-loading-mask').waitFor({ state: 'hidden' });
+    await page.waitForTimeout(300);
+    await screenshot(page, 'flow-14-report');
+    expect(await visibleEnglish()).toEqual([]);
   });
 
   it('logs no errors on the way', () => {

@@ -17,18 +17,27 @@ export function englishWords(text: string): string[] {
 
 /** Records whether an export's progress bar was shown, and how many progress reports it took. */
 export async function waitForProgressRecorder(page: Page): Promise<void> {
-  await page.evaluate(() => {
+  await page.evaluate(`(() => {
     const state = { shown: false, reports: 0 };
-    (window as unknown as { __progress: typeof state }).__progress = state;
+    window.__progress = state;
     const look = () => {
       const el = document.querySelector('[data-testid="export-progress"]');
       if (el) {
         state.shown = true;
-        state.reports = Math.max(state.reports, Number(el.getAttribute('data-reports') ?? 0));
+        state.reports = Math.max(state.reports, Number(el.getAttribute('data-reports') || 0));
       }
     };
     new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true });
-  });
+  })()`);
+}
+
+export async function progressSeen(page: Page): Promise<{ shown: boolean; reports: number }> {
+  return (await page.evaluate('window.__progress')) as { shown: boolean; reports: number };
+}
+
+/** Scrolls the app's main area back to the top (the page scrolls inside it, not the window). */
+export async function scrollToTop(page: Page): Promise<void> {
+  await page.evaluate(`document.querySelector('.shell-main')?.scrollTo(0, 0)`);
 }
 
 /** The pages of a PDF as PNGs under test-results/e2e/ (to look at). */

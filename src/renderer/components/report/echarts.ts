@@ -13,8 +13,19 @@ export { echarts };
 /** Size the .docx lays a chart out at (CSS pixels) before scaling it to the 156 mm type area. */
 export const PAPER_CHART = { width: 780, height: 400 } as const;
 
+/** Drawn once per chart block: the preview re-lays its pages on every keystroke of an edit. */
+const drawn = new WeakMap<ChartBlock, string>();
+
 /** The chart exactly as the .docx prints it, as SVG markup (same option, same size). */
 export function paperChartSvg(block: ChartBlock): string {
+  const hit = drawn.get(block);
+  if (hit !== undefined) return hit;
+  const svg = drawSvg(block);
+  drawn.set(block, svg);
+  return svg;
+}
+
+function drawSvg(block: ChartBlock): string {
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: PAPER_CHART.width, height: PAPER_CHART.height, locale: 'ZH' });
   try {
     chart.setOption(chartOption(block));
