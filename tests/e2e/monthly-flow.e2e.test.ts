@@ -79,6 +79,18 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await page.getByText('设置已保存').first().waitFor();
     expect(ws().settings.documents.issueCounters[YEAR]).toBe(8);
     await expect.poll(() => form.locator('.el-form-item__error').count()).toBe(0);
+    await page.getByRole('tab', { name: '字体与版式' }).click();
+    await page.getByTestId('layout-settings').waitFor();
+    await page.waitForTimeout(400);
+    await screenshot(page, 'flow-03a-settings-layout');
+    await page.getByRole('tab', { name: '重点指标与赛马' }).click();
+    const ranking = page.getByTestId('ranking-settings');
+    await ranking.getByTestId('key-indicators').getByText('规上工业亩均税收').waitFor();
+    await ranking.getByLabel('规上工业亩均税收的小数位').fill('2');
+    await ranking.getByTestId('save-ranking').click();
+    await expect.poll(() => ws().settings.ranking.decimalsOverride['hz-mfg-cluster-regional-2023/industrial-tax-per-mu'], { timeout: 10_000 }).toBe(2);
+    await page.waitForTimeout(300);
+    await screenshot(page, 'flow-03b-settings-ranking');
     await page.getByRole('tab', { name: '字体检查' }).click();
     await page.getByTestId('font-check').locator('.el-table__body tr').first().waitFor();
     await page.waitForTimeout(400); // the tab underline slides over
@@ -99,6 +111,8 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     // 德清 and 长兴 share the third place of 规上工业增加值增长 (the sample's tie).
     const rankOf = async (region: string) => (await row(region).locator('td').nth(1).innerText()).trim();
     expect([await rankOf('德清'), await rankOf('长兴')]).toEqual(['3', '3']);
+    // 规上工业亩均税收 at the 2 decimals set in 设置 (its last three columns: value, 同比, 位次).
+    expect((await row('全市').locator('td').nth(-3).innerText()).trim()).toMatch(/^\d+\.\d\d$/);
     expect(await table.locator('thead tr').first().locator('th').first().getAttribute('rowspan')).toBe('2');
     expect(await page.getByTestId('table-legend').first().innerText()).toContain('超序时进度');
     await screenshot(page, 'flow-04-rankings');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { documentForm, documentPatch, fieldErrors, linesToList, rankingForm, rankingPatch } from '../../src/renderer/features/settings/settings-form';
+import { documentForm, documentPatch, fieldErrors, linesToList, rankingForm, rankingPatch, refusalSummary } from '../../src/renderer/features/settings/settings-form';
 import { WorkspaceFileSchema, type WorkspaceFile } from '../../src/shared/schemas/workspace';
 
 const ws: WorkspaceFile = WorkspaceFileSchema.parse({
@@ -58,8 +58,9 @@ describe('settings form ↔ patch', () => {
     });
     expect(fieldErrors('设置有误：documents.briefingName：简报名称不能为空；documents.issued：列表', fields)).toEqual({
       byField: { 'documents.briefingName': '简报名称不能为空' },
-      general: ['documents.issued：列表'],
+      general: ['列表'],
     });
     expect(fieldErrors('工作区为只读，不能修改。', fields)).toEqual({ byField: {}, general: ['工作区为只读，不能修改。'] });
+    expect(refusalSummary(fieldErrors('请求参数有误：patch.documents.copies：印数至少为 1 份', fields))).toBe('印数至少为 1 份');
   });
 });

@@ -50,7 +50,7 @@ export const FONT_ROLES: { key: keyof FontSettings; label: string }[] = [
   { key: 'body', label: '正文' },
   { key: 'title', label: '标题、报头' },
   { key: 'heading1', label: '一级标题（一、）' },
-  { key: 'heading2', label: '二级标题（（一））、按语' },
+  { key: 'heading2', label: '二级标题、按语' },
   { key: 'pageNumber', label: '页码' },
   { key: 'latin', label: '数字和西文' },
 ];
@@ -149,6 +149,11 @@ export function rankingPatch(form: RankingForm, ws: WorkspaceFile): SettingsPatc
   };
 }
 
+/** One line for a message box: every reason, field names left out (the fields themselves are marked). */
+export function refusalSummary(errors: { byField: Record<string, string>; general: string[] }): string {
+  return [...Object.values(errors.byField), ...errors.general].join('；');
+}
+
 /**
  * Splits main's refusal ("设置有误：documents.copies：印数至少为 1 份；…") into the messages of the fields it
  * names (the longest known field path that starts the reported path) and the rest, shown above the form.
@@ -162,7 +167,8 @@ export function fieldErrors(message: string, fields: readonly string[]): { byFie
     const path = m?.[1]?.replace(/^patch\./, '').replace(/\[\d+\]/g, '') ?? '';
     const field = m ? [...fields].sort((a, b) => b.length - a.length).find((f) => path === f || path.startsWith(`${f}.`)) : undefined;
     if (field && m?.[2]) byField[field] = byField[field] ? `${byField[field]}；${m[2]}` : m[2];
-    else if (reason.trim()) general.push(reason.trim());
+    // A reason about no field of the form: its message without the file's internal field path.
+    else if (reason.trim()) general.push(m?.[2] ?? reason.trim());
   }
   if (general.length === 0 && Object.keys(byField).length === 0) general.push(message);
   return { byField, general };
