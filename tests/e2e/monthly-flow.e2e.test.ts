@@ -240,6 +240,19 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await expect.poll(async () => (await loadEdits(ws(), '2023-09', '简报'))?.problems?.at(-1)).toBe('四是要素保障仍需加强。');
     expect((await loadEdits(ws(), '2023-09', '简报'))?.problems).toHaveLength(before);
 
+    const title = pages.getByTestId('doc-title');
+    await title.scrollIntoViewIfNeeded();
+    await title.click();
+    expect(await page.getByTestId('text-editor').inputValue()).toBe('2023年1—9月先进制造业集群培育工程\n主要指标运行情况');
+    await page.getByTestId('text-editor').fill('前三季度先进制造业集群培育工程\n运行情况');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => title.innerText()).toBe('前三季度先进制造业集群培育工程\n运行情况');
+    await expect.poll(async () => (await loadEdits(ws(), '2023-09', '简报'))?.title).toBe('前三季度先进制造业集群培育工程\n运行情况');
+    await title.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.text-editor').getByRole('button', { name: '恢复为自动起草' }).click();
+    await expect.poll(() => title.innerText()).toBe('2023年1—9月先进制造业集群培育工程\n主要指标运行情况');
+
     await pages.getByTestId('list-rail').first().getByRole('button', { name: '恢复为自动起草' }).click();
     await pages.getByText('四是要素保障仍需加强。').waitFor({ state: 'detached' });
     await page.getByTestId('edit-note').click();
