@@ -9,8 +9,8 @@ import { buildCompositeTable } from './composite-table';
 import { computeIndicator, RATE_DECIMALS, type FigureLookup, type IndicatorResult } from './compute';
 import type { Block, ChartBlock, DocumentKind, ParagraphBlock, ReportModel, Section } from './model';
 import { districtParagraph, nextStepParagraphs, overallParagraph, problemParagraphs, subjectOf as subjectOfName, summaryParagraph } from './narrative';
-import { RunBuilder } from './runs';
 import { buildRankingTable } from './ranking-table';
+import { applyBriefingEdits } from './edits';
 
 export interface ReportWorkspace {
   name: string;
@@ -83,15 +83,6 @@ export function chartFor(res: IndicatorResult | undefined): ChartBlock | null {
   return { type: 'chart', id: `chart/${res.systemId}/${res.indicator.id}`, title: `各区县${name}`, unit, decimals: completion ? RATE_DECIMALS : res.decimals, bars, lines };
 }
 
-function applyEdits(blocks: Block[], edits: BriefingEdits | undefined): Block[] {
-  if (!edits) return blocks;
-  return blocks.map((b) => (b.type === 'paragraph' && edits.paragraphs[b.id] !== undefined ? { ...b, editedText: edits.paragraphs[b.id] } : b));
-}
-
-function textParagraphs(prefix: string, texts: string[]): ParagraphBlock[] {
-  return texts.filter((t) => t.trim()).map((t, i) => new RunBuilder().text(t.trim()).build(`${prefix}/${i + 1}`));
-}
-
 function nextPeriodLabel(period: Period): string {
   if (period.kind === 'month') return period.month === 12 ? `${period.year + 1}年1月` : `${period.month + 1}月`;
   if (period.kind === 'quarter') return period.quarter === 4 ? '下一年度第一季度' : `第${['一', '二', '三', '四'][period.quarter] ?? ''}季度`;
@@ -155,10 +146,10 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
   const briefingTable = buildBriefingTable('briefing-table', `表1  ${periodText}各区县主要指标及位次`, results, workspace.regions, tableNotes);
   const chart = chartFor(results[0]);
   const sections: Section[] = [
-    { id: 'overall', heading: '一、总体情况', blocks: applyEdits([summaryParagraph(results, period), ...overall], edits) },
-    { id: 'districts', heading: '二、分区县情况', blocks: applyEdits([...districtBlocks, briefingTable, ...(chart ? [chart] : [])], edits) },
-    { id: 'problems', heading: '三、存在问题', blocks: edits?.problems ? textParagraphs('problems', edits.problems) : applyEdits(problemParagraphs(results), edits) },
-    { id: 'next', heading: '四、下步工作', blocks: edits?.nextSteps ? textParagraphs('next', edits.nextSteps) : applyEdits(nextStepParagraphs(results, nextPeriodLabel(period)), edits) },
+    { id: 'overall', heading: '一、总体情况', blocks: [summaryParagraph(results, period), ...overall] },
+    { id: 'districts', heading: '二、分区县情况', blocks: [...districtBlocks, briefingTable, ...(chart ? [chart] : [])] },
+    { id: 'problems', heading: '三、存在问题', blocks: problemParagraphs(results) },
+    { id: 'next', heading: '四、下步工作', blocks: nextStepParagraphs(results, nextPeriodLabel(period)) },
   ];
 
   const ranking = buildRankingTable({
@@ -185,7 +176,7 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
     : null;
 
   const issueNumber = docs.issueCounters[year] ?? 1;
-  return {
+  const draft: ReportModel = {
     sample: workspace.sample,
     meta: {
       kind,
@@ -201,8 +192,7 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
     },
     periodTitle: periodText,
     asOf,
-    title: edits?.title ?? documentTitle(kind, periodText, subject),
-    ...(edits?.editorNote ? { editorNote: edits.editorNote } : {}),
+    title: documentTitle(kind, periodText, subject),
     sections,
     ranking,
     ...(composite ? { composite } : {}),
@@ -213,6 +203,7 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
       rankingPaper: docs.rankingPaper,
     },
   };
+  return applyBriefingEdits(draft, edits);
 }
 
 /** Time progress of a period as printed ("75.0"), for labels. */

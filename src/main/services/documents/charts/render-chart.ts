@@ -1,7 +1,7 @@
 import { renderAsync } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { ChartBlock } from '../../../../shared/report/model';
-import { chartOption } from './chart-option';
+import { chartOption } from '../../../../shared/report/chart-option';
 import { familyOfFontFile, findChartFonts } from './chart-fonts';
 
 export interface ChartRenderOptions {

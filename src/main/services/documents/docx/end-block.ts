@@ -15,7 +15,10 @@ import {
 import type { ReportModel } from '../../../../shared/report/model';
 import { S } from './style-ids';
 import { END_LINE_INDENT } from './styles';
+import { closingLine, endBlockLines } from '../../../../shared/report/layout-text';
 import { emWidth } from './text-fit';
+
+export { closingLine, distributionLine, endBlockLines } from '../../../../shared/report/layout-text';
 import { charTwips, PAGE, SIZE_PT, TEXT_HEIGHT, TEXT_WIDTH } from './units';
 
 /** 版记 rules (GB/T 9704 §7.4.1): first and last 0.35 mm (1 pt = sz 8), the one between 0.25 mm (0.75 pt = sz 6). */
@@ -23,23 +26,6 @@ const THICK = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
 const THIN = { style: BorderStyle.SINGLE, size: 6, color: '000000' };
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'auto' };
 const END_LINE_TWIPS = 480;
-
-/** "报：A，B。": names separated by full-width commas, ending with 。 (GB/T 9704 §7.4.2). */
-export function distributionLine(label: string, names: readonly string[]): string | undefined {
-  const cleaned = names.map((n) => n.trim().replace(/[，,。；;、]+$/u, '')).filter((n) => n !== '');
-  return cleaned.length ? `${label}：${cleaned.join('，')}。` : undefined;
-}
-
-export function endBlockLines(model: ReportModel): string[] {
-  const d = model.meta.distribution;
-  return [distributionLine('报', d.bao), distributionLine('送', d.song), distributionLine('发', d.fa)].filter((l): l is string => l !== undefined);
-}
-
-/** The text of the row between the thin and the last thick rule. */
-export function closingLine(model: ReportModel): { left?: string; right: string } {
-  if (model.meta.kind === '通报') return { left: model.meta.issuer, right: `${model.meta.dateText}印发` };
-  return { right: `（共印${model.meta.copies}份）` };
-}
 
 /** Estimated height of the block, to keep a floating block from running past one page. */
 function estimatedHeight(lines: readonly string[]): number {

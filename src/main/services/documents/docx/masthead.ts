@@ -2,12 +2,11 @@ import { Paragraph, Tab, TabStopType, TextRun, type FileChild } from 'docx';
 import type { ReportModel } from '../../../../shared/report/model';
 import { S } from './style-ids';
 import { lineRuns } from './table';
+import { issueText, issuerLineFit, issuerWithSuffix, SAMPLE_LINE } from '../../../../shared/report/layout-text';
 import { emWidth } from './text-fit';
 import { charTwips, mmToTwip, SIZE_PT, TEXT_WIDTH } from './units';
 
-/** The 示例数据 marker every document made from the sample workspace carries (under the masthead and in the header). */
-export const SAMPLE_LINE = '（示例数据，仅供演示）';
-export const SAMPLE_HEADER = '示例数据';
+export { SAMPLE_HEADER, SAMPLE_LINE } from '../../../../shared/report/layout-text';
 
 /** Where the masthead name's top sits below the type area's top (GONGWEN's 简报 default), and the 通报 mark (GB/T 9704 §7.2.4). */
 export const MASTHEAD_NAME_TOP_MM = 20;
@@ -26,32 +25,27 @@ function sampleLine(model: ReportModel): Paragraph[] {
   return model.sample ? [new Paragraph({ style: S.sampleMark, children: [new TextRun(SAMPLE_LINE)] })] : [];
 }
 
-function issuerWithSuffix(issuer: string): string {
-  return issuer.endsWith('编') ? issuer : `${issuer}编`;
-}
-
 /**
  * 编印单位 on the left and the date on the right (right tab stop), one character in from each side; a long
  * 编印单位 gives up the indents, and one too long even then puts the date on a line of its own.
  */
 function issuerLine(issuer: string, date: string, linePitch: number): Paragraph {
-  const room = TEXT_WIDTH / charTwips(SIZE_PT.sanhao);
-  const needed = emWidth(issuer) + emWidth(date) + 1;
-  const indent = needed + 2 <= room ? charTwips(SIZE_PT.sanhao) : 0;
+  const fit = issuerLineFit(issuer, date, TEXT_WIDTH / charTwips(SIZE_PT.sanhao));
+  const indent = fit.indented ? charTwips(SIZE_PT.sanhao) : 0;
   return new Paragraph({
     style: S.mastheadIssuer,
     spacing: { before: linePitch },
     indent: { left: indent, right: indent, firstLine: 0 },
     // A hair inside the right edge: LibreOffice ignores a tab stop lying exactly on it.
     tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - indent - 10 }],
-    children: [new TextRun(issuer), new TextRun({ ...(needed <= room ? {} : { break: 1 }), children: [new Tab(), date] })],
+    children: [new TextRun(issuer), new TextRun({ ...(fit.oneLine ? {} : { break: 1 }), children: [new Tab(), date] })],
   });
 }
 
 /** 简报 报头: red name, 第N期（总第N期）, 编印单位 left and date right, the red rule. */
 function briefingMasthead(model: ReportModel, namePt: number, linePitch: number): FileChild[] {
   const m = model.meta;
-  const issue = `第${m.issueNumber}期${m.totalIssueNumber ? `（总第${m.totalIssueNumber}期）` : ''}`;
+  const issue = issueText(model);
   return [
     new Paragraph({ style: S.mastheadName, spacing: { before: spaceBeforeForTop(MASTHEAD_NAME_TOP_MM, namePt) }, children: [new TextRun(m.briefingName)] }),
     new Paragraph({ style: S.mastheadIssue, spacing: { before: linePitch }, children: [new TextRun(issue)] }),
@@ -83,10 +77,7 @@ export function mastheadChildren(model: ReportModel, sizePt: number, linePitch: 
   }
 }
 
-/** The text the masthead size is fitted to. */
-export function mastheadText(model: ReportModel): string {
-  return model.meta.kind === '通报' ? model.meta.noticeIssuerMark || model.meta.issuer : model.meta.briefingName;
-}
+export { mastheadText } from '../../../../shared/report/layout-text';
 
 /** Title (with the blank lines GB/T 9704 §7.3.1 puts above it) and, for a report, its 编印单位/date and sample lines. */
 export function titleChildren(model: ReportModel, linePitch: number, hasEditorNote: boolean): FileChild[] {
