@@ -43,6 +43,7 @@ export async function checkOfficialFonts(platform = process.platform): Promise<F
   const families = await linuxFamilies();
   return OFFICIAL_FONTS.map((f) => {
     const installed = families.has(f.family);
-    return { family: f.family, role: f.role, installed, ...(installed ? {} : { substitute: `本机缺少，预览和 PDF 将用${families.has('Noto Serif CJK SC') ? 'Noto Serif CJK SC 等' : '系统默认'}字体代替；在装有该字体的 Windows 电脑上用 Word/WPS 打开时显示正常` }) };
+    const stand = f.family === 'Times New Roman' ? (families.has('Liberation Serif') ? 'Liberation Serif（与 Times New Roman 等宽）' : '系统默认西文衬线') : families.has('Noto Serif CJK SC') ? 'Noto Serif CJK SC 等' : '系统默认';
+    return { family: f.family, role: f.role, installed, ...(installed ? {} : { substitute: `本机缺少，预览和 PDF 将用${stand}字体代替；在装有该字体的 Windows 电脑上用 Word/WPS 打开时显示正常` }) };
   });
 }

@@ -21,6 +21,8 @@ export interface SampleOptions {
   systems: IndicatorSystem[];
   registries: RegionRegistry[];
   userName: string;
+  /** Year whose issue counter is seeded besides 2023 (defaults to the current year). */
+  issueYear?: number;
 }
 
 interface Period {
@@ -177,7 +179,8 @@ export async function createSampleWorkspace(options: SampleOptions): Promise<Wor
         noticeNumberPrefix: '湖制造专班',
         distribution: { bao: ['市委、市政府领导'], song: ['市级有关部门'], fa: ['各区县人民政府，南太湖新区管委会'] },
         copies: 60,
-        issueCounters: { '2023': 8 },
+        // 2023 for the demo's fixed-date briefing; the current year for briefings drafted today.
+        issueCounters: { '2023': 8, [String(options.issueYear ?? new Date().getFullYear())]: 8 },
         totalIssueNext: 31,
       },
       ranking: {
