@@ -136,7 +136,7 @@ function declineConflict(text: string): TargetEvaluation {
   };
 }
 
-/** Every part must be met: any part not met makes the whole not met; otherwise any pending part makes it pending. */
+/** Every part must be met: one part not met makes the whole not met; otherwise a pending part makes it pending. */
 function judgeAll(actual: number, parts: readonly ParsedTarget[], ctx: TargetContext): TargetEvaluation {
   const results = parts.map((p) => judge(actual, p, ctx));
   const failed = results.filter((r) => r.status === 'notMet');
