@@ -47,7 +47,9 @@ export async function benchDocxPhases(): Promise<{ buildMs: number; packMs: numb
 
 /** The fixture's chart: first render (loads ECharts, resvg and the CJK font), a render without the cache, a cache hit. */
 export async function benchChart(): Promise<{ coldMs: number; uncachedMs: number; cachedMs: number }> {
-  const chart = briefingFixture().sections.flatMap((s) => s.blocks).find((b): b is ChartBlock => b.type === 'chart')!;
+  const chart = briefingFixture()
+    .sections.flatMap((s) => s.blocks)
+    .find((b): b is ChartBlock => b.type === 'chart')!;
   clearChartCache();
   let t = performance.now();
   await renderChartPng(chart);

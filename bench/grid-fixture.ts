@@ -30,7 +30,13 @@ export function writeBenchTemplates(indicators = 300, regionCount = 100): { appR
     cityId: 'bench-city',
     city: BENCH_CITY,
     totalName: '全市',
-    regions: regions.map((short, i) => ({ id: `r${i + 1}`, name: short, short, optional: false, note: '示例数据/测试：合成区县' })),
+    regions: regions.map((short, i) => ({
+      id: `r${i + 1}`,
+      name: short,
+      short,
+      optional: false,
+      note: '示例数据/测试：合成区县',
+    })),
   };
   const system: IndicatorSystemInput = {
     formatVersion: 1,

@@ -36,7 +36,11 @@ export async function measureScroll(page: Page, dx: number, dy: number, frames: 
  * 'enter': after typing a digit, Enter is timed until the cursor has moved down and the editor closed.
  * 'arrow': ArrowRight is timed until the cursor outline has moved.
  */
-export async function measureKeystrokes(page: Page, mode: 'type' | 'enter' | 'arrow', count: number): Promise<{ dom: number[]; painted: number[] }> {
+export async function measureKeystrokes(
+  page: Page,
+  mode: 'type' | 'enter' | 'arrow',
+  count: number,
+): Promise<{ dom: number[]; painted: number[] }> {
   await installProbe(page);
   const dom: number[] = [];
   const painted: number[] = [];

@@ -23,7 +23,11 @@ export async function staticPeer(browser: Browser, rows: number, cols: number): 
   }
   await page.evaluate(`document.getElementById('c').innerHTML = ${JSON.stringify(parts.join(''))}`);
   const out: string[] = [];
-  for (const [label, dx, dy] of [['纵向', 0, 45], ['横向', 40, 0], ['斜向', 40, 45]] as const) {
+  for (const [label, dx, dy] of [
+    ['纵向', 0, 45],
+    ['横向', 40, 0],
+    ['斜向', 40, 45],
+  ] as const) {
     let deltas: number[] = [];
     const cost = await mainThreadTime(page, async () => (deltas = await measureScroll(page, dx, dy, 240)));
     out.push(`对照（静态 ${rows}×${cols} 个 div，无脚本）${label}滚动：${summary(deltas)}；${cost}`);

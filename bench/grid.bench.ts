@@ -18,9 +18,23 @@ const PERIOD = '2023-09';
 async function main(): Promise<void> {
   const { appRoot, regions } = writeBenchTemplates(INDICATORS, REGIONS);
   const app = await startApp({ appRoot, userName: '性能测试' });
-  const ctx = { userName: '性能测试', app: 'cli' as const, now: () => new Date(), registries: await app.services.templates.registries() };
+  const ctx = {
+    userName: '性能测试',
+    app: 'cli' as const,
+    now: () => new Date(),
+    registries: await app.services.templates.registries(),
+  };
   const dir = join(app.documentsDir, '性能测试（示例数据）');
-  const created = await Workspace.create(dir, { name: '性能测试（示例数据/测试）', city: BENCH_CITY, systems: [await app.services.templates.get(BENCH_SYSTEM)], sample: true }, ctx);
+  const created = await Workspace.create(
+    dir,
+    {
+      name: '性能测试（示例数据/测试）',
+      city: BENCH_CITY,
+      systems: [await app.services.templates.get(BENCH_SYSTEM)],
+      sample: true,
+    },
+    ctx,
+  );
   await created.setFigures(PERIOD, benchFigures(INDICATORS, regions), { kind: 'sample' });
   await created.close();
   await app.services.session.open(dir);
@@ -33,9 +47,15 @@ async function main(): Promise<void> {
     await page.locator('.grid-row[data-row="0"] .grid-cell[data-col="0"]').waitFor();
     const loadMs = Date.now() - loadStart;
     const cells = await page.locator('.grid-cell').count();
-    console.log(`网格：${INDICATORS} 项指标 × ${REGIONS + 1} 列（全市 + ${REGIONS} 个区县），打开到首屏 ${loadMs} ms，渲染中的单元格 ${cells} 个`);
+    console.log(
+      `网格：${INDICATORS} 项指标 × ${REGIONS + 1} 列（全市 + ${REGIONS} 个区县），打开到首屏 ${loadMs} ms，渲染中的单元格 ${cells} 个`,
+    );
 
-    for (const [label, dx, dy] of [['纵向滚动（每帧 45px）', 0, 45], ['横向滚动（每帧 40px）', 40, 0], ['斜向滚动（每帧 45px/40px）', 40, 45]] as const) {
+    for (const [label, dx, dy] of [
+      ['纵向滚动（每帧 45px）', 0, 45],
+      ['横向滚动（每帧 40px）', 40, 0],
+      ['斜向滚动（每帧 45px/40px）', 40, 45],
+    ] as const) {
       let deltas: number[] = [];
       const cost = await mainThreadTime(page, async () => (deltas = await measureScroll(page, dx, dy, 240)));
       console.log(`${label}：${summary(deltas)}；240 帧内${cost}`);

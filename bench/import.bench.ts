@@ -13,7 +13,8 @@ const FORMS = 100;
 /** Seventeen months of the sample (2022-01 … 2023-05) × six districts: 102 forms, the first 100 used. */
 function months(): string[] {
   const out: string[] = [];
-  for (const year of [2022, 2023]) for (let m = 1; m <= (year === 2022 ? 12 : 5); m++) out.push(`${year}-${String(m).padStart(2, '0')}`);
+  for (const year of [2022, 2023])
+    for (let m = 1; m <= (year === 2022 ? 12 : 5); m++) out.push(`${year}-${String(m).padStart(2, '0')}`);
   return out;
 }
 
@@ -47,7 +48,13 @@ async function fill(buffer: Buffer): Promise<Buffer> {
 export async function benchImport(): Promise<{ forms: number; previewMs: number; applyMs: number }> {
   const templates = new TemplatesService(join(__dirname, '..', 'templates'));
   const dir = join(mkdtempSync(join(tmpdir(), 'zjb-bench-import-')), 'sample');
-  const ws = await createSampleWorkspace({ dir, seed: 20230930, systems: await templates.all(), registries: await templates.registries(), userName: '基准测试' });
+  const ws = await createSampleWorkspace({
+    dir,
+    seed: 20230930,
+    systems: await templates.all(),
+    registries: await templates.registries(),
+    userName: '基准测试',
+  });
   try {
     const files: ImportFile[] = [];
     for (const period of months()) {
@@ -60,7 +67,8 @@ export async function benchImport(): Promise<{ forms: number; previewMs: number;
     const t1 = performance.now();
     const result = await applyImport(ws, preview);
     const t2 = performance.now();
-    if (preview.totals.refusedFiles > 0 || result.changed === 0) throw new Error(`bench import did not import: ${JSON.stringify(preview.totals)}`);
+    if (preview.totals.refusedFiles > 0 || result.changed === 0)
+      throw new Error(`bench import did not import: ${JSON.stringify(preview.totals)}`);
     return { forms: files.length, previewMs: Math.round(t1 - t0), applyMs: Math.round(t2 - t1) };
   } finally {
     await ws.close();
@@ -69,6 +77,8 @@ export async function benchImport(): Promise<{ forms: number; previewMs: number;
 
 if (require.main === module) {
   void benchImport().then((r) => {
-    console.log(`import of ${r.forms} returned forms: preview ${r.previewMs} ms, apply ${r.applyMs} ms, total ${r.previewMs + r.applyMs} ms (target ≤ 10000 ms)`);
+    console.log(
+      `import of ${r.forms} returned forms: preview ${r.previewMs} ms, apply ${r.applyMs} ms, total ${r.previewMs + r.applyMs} ms (target ≤ 10000 ms)`,
+    );
   });
 }

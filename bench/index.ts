@@ -14,7 +14,9 @@ async function section(name: string, run: () => Promise<unknown>): Promise<void>
   process.stdout.write(`\n== ${name}\n`);
   try {
     const result = await run();
-    process.stdout.write(JSON.stringify(result, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(2)) : v), 2) + '\n');
+    process.stdout.write(
+      JSON.stringify(result, (_k, v: unknown) => (typeof v === 'number' ? Number(v.toFixed(2)) : v), 2) + '\n',
+    );
   } catch (err) {
     process.stdout.write(`failed: ${err instanceof Error ? err.stack : String(err)}\n`);
     process.exitCode = 1;
@@ -31,7 +33,8 @@ async function peer(file: string): Promise<{ warmMs: number }> {
 
 async function main(): Promise<void> {
   const only = process.argv[2];
-  if (!only || only === 'storage') await section('storage: 10 years × 12 months × 300 indicators × 100 regions', () => benchStorage());
+  if (!only || only === 'storage')
+    await section('storage: 10 years × 12 months × 300 indicators × 100 regions', () => benchStorage());
   if (!only || only === 'docx') {
     await section('briefing .docx: reference job, 83-row table, ~12 paragraphs (target warm ≤ 78 ms)', async () => ({
       ...(await benchDocx()),
@@ -47,7 +50,8 @@ async function main(): Promise<void> {
       return { ...ours, naiveExceljsWarmMs: naive.warmMs, percentOfNaive: (100 * ours.warmMs) / naive.warmMs };
     });
   }
-  if (!only || only === 'import') await section('import: 100 returned fill-in workbooks (target ≤ 10 s)', () => benchImport());
+  if (!only || only === 'import')
+    await section('import: 100 returned fill-in workbooks (target ≤ 10 s)', () => benchImport());
 }
 
 void main();

@@ -23,13 +23,27 @@ async function main(): Promise<void> {
   const times: number[] = [];
   for (let k = 0; k < Number(countText); k++) {
     const s = performance.now();
-    await ws.setFigures(latest, [{ systemId: 'bench-system', indicatorId: `ind-${k % 300}`, region: '区1', value: 1000 + k / 10 }], { kind: 'entry' });
+    await ws.setFigures(
+      latest,
+      [{ systemId: 'bench-system', indicatorId: `ind-${k % 300}`, region: '区1', value: 1000 + k / 10 }],
+      { kind: 'entry' },
+    );
     times.push(performance.now() - s);
   }
   const sorted = [...times].sort((a, b) => a - b);
   const rssMb = process.memoryUsage().rss / 1048576;
   await ws.close();
-  process.stdout.write(JSON.stringify({ periods: info.periods.length, openMs, firstPeriodLoadMs, saveMedianMs: median(times), saveP95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? 0, saveMaxMs: sorted[sorted.length - 1] ?? 0, rssMb }));
+  process.stdout.write(
+    JSON.stringify({
+      periods: info.periods.length,
+      openMs,
+      firstPeriodLoadMs,
+      saveMedianMs: median(times),
+      saveP95Ms: sorted[Math.floor(sorted.length * 0.95)] ?? 0,
+      saveMaxMs: sorted[sorted.length - 1] ?? 0,
+      rssMb,
+    }),
+  );
 }
 
 void main();

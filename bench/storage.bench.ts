@@ -23,7 +23,12 @@ export interface StorageBench {
 
 /** A synthetic city of `n` districts and a system of `m` monthly indicators (benchmark data only). */
 function fixtures(n: number, m: number): { registry: RegionRegistry; system: IndicatorSystem } {
-  const regions = Array.from({ length: n }, (_, i) => ({ id: `r${i}`, name: `测试区${i}`, short: `区${i}`, optional: false }));
+  const regions = Array.from({ length: n }, (_, i) => ({
+    id: `r${i}`,
+    name: `测试区${i}`,
+    short: `区${i}`,
+    optional: false,
+  }));
   const registry: RegionRegistry = { formatVersion: 1, cityId: 'bench', city: '基准市', totalName: '全市', regions };
   const system: IndicatorSystem = {
     formatVersion: 1,
@@ -55,17 +60,33 @@ function fixtures(n: number, m: number): { registry: RegionRegistry; system: Ind
   return { registry, system };
 }
 
-async function buildWorkspace(dir: string, years: number, m: number, n: number): Promise<{ ctx: WorkspaceContext; seconds: number; registry: RegionRegistry }> {
+async function buildWorkspace(
+  dir: string,
+  years: number,
+  m: number,
+  n: number,
+): Promise<{ ctx: WorkspaceContext; seconds: number; registry: RegionRegistry }> {
   const { registry, system } = fixtures(n, m);
   const ctx: WorkspaceContext = { userName: 'bench', app: 'cli', now: () => new Date(), registries: [registry] };
   const start = performance.now();
-  const ws = await Workspace.create(dir, { name: '基准测试工作区', city: '基准市', systems: [system], sample: true }, ctx);
+  const ws = await Workspace.create(
+    dir,
+    { name: '基准测试工作区', city: '基准市', systems: [system], sample: true },
+    ctx,
+  );
   const regions = system.regions;
   for (let y = 0; y < years; y++) {
     for (let month = 1; month <= 12; month++) {
       const key = `${2014 + y}-${String(month).padStart(2, '0')}`;
       const changes: FigureChangeInput[] = [];
-      for (let i = 0; i < m; i++) for (let r = 0; r < n; r++) changes.push({ systemId: system.id, indicatorId: `ind-${i}`, region: regions[r]!, value: Math.round((i + r + month) * 10.7) / 10 });
+      for (let i = 0; i < m; i++)
+        for (let r = 0; r < n; r++)
+          changes.push({
+            systemId: system.id,
+            indicatorId: `ind-${i}`,
+            region: regions[r]!,
+            value: Math.round((i + r + month) * 10.7) / 10,
+          });
       await ws.setFigures(key, changes, { kind: 'sample' });
     }
   }
@@ -75,11 +96,25 @@ async function buildWorkspace(dir: string, years: number, m: number, n: number):
 
 /** Opens and edits the workspace in a fresh process (so RSS is the app's, not the builder's). */
 function measureInChild(dir: string, registry: RegionRegistry, saves: number) {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(__dirname, 'storage-open.ts'), dir, JSON.stringify(registry), String(saves)], { encoding: 'utf8', maxBuffer: 1 << 20 });
-  return JSON.parse(out) as { periods: number; openMs: number; firstPeriodLoadMs: number; saveMedianMs: number; saveP95Ms: number; saveMaxMs: number; rssMb: number };
+  const out = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(__dirname, 'storage-open.ts'), dir, JSON.stringify(registry), String(saves)],
+    { encoding: 'utf8', maxBuffer: 1 << 20 },
+  );
+  return JSON.parse(out) as {
+    periods: number;
+    openMs: number;
+    firstPeriodLoadMs: number;
+    saveMedianMs: number;
+    saveP95Ms: number;
+    saveMaxMs: number;
+    rssMb: number;
+  };
 }
 
-export async function benchStorage(options = { years: 10, indicators: 300, regions: 100 }): Promise<StorageBench & { periods: number; smallWorkspaceRssMb: number }> {
+export async function benchStorage(
+  options = { years: 10, indicators: 300, regions: 100 },
+): Promise<StorageBench & { periods: number; smallWorkspaceRssMb: number }> {
   const root = mkdtempSync(join(tmpdir(), 'zjb-bench-storage-'));
   try {
     const big = join(root, 'big');

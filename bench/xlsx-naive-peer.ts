@@ -49,7 +49,11 @@ export async function naiveRankingXlsx(model: ReportModel): Promise<number> {
       for (let i = 0; i < cell.rowSpan; i++) for (let j = 0; j < cell.colSpan; j++) covered.add(`${r + i},${c + j}`);
       const target = sheet.getCell(3 + r, 1 + c);
       target.value = cell.text;
-      target.style = { font: { name: '黑体', size: 11 }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true }, border: thin() };
+      target.style = {
+        font: { name: '黑体', size: 11 },
+        alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+        border: thin(),
+      };
       if (cell.rowSpan > 1 || cell.colSpan > 1) sheet.mergeCells(3 + r, 1 + c, 2 + r + cell.rowSpan, c + cell.colSpan);
       c += cell.colSpan;
     }
@@ -60,7 +64,12 @@ export async function naiveRankingXlsx(model: ReportModel): Promise<number> {
       const target = sheet.getCell(3 + headerRows + r, 1 + c);
       const numeric = /^-?\d+(\.\d+)?$/.test(cell.text);
       target.value = numeric ? Number(cell.text) : cell.text;
-      const fill = cell.status === 'ahead' || cell.status === 'top' ? 'FFFCE4D6' : cell.status === 'behind' || cell.status === 'bottom' ? 'FFE2EFDA' : undefined;
+      const fill =
+        cell.status === 'ahead' || cell.status === 'top'
+          ? 'FFFCE4D6'
+          : cell.status === 'behind' || cell.status === 'bottom'
+            ? 'FFE2EFDA'
+            : undefined;
       target.style = {
         font: { name: numeric ? 'Times New Roman' : '仿宋_GB2312', size: 11, bold: row.isTotal },
         alignment: { horizontal: numeric ? 'right' : 'center', vertical: 'middle' },

@@ -45,7 +45,10 @@ const RULES = {
   services: (spec, target) =>
     isPackage(spec, ['electron'])
       ? 'main/services 不能引用 electron'
-      : isPackage(spec, UI_PACKAGES.filter((p) => p !== 'echarts'))
+      : isPackage(
+            spec,
+            UI_PACKAGES.filter((p) => p !== 'echarts'),
+          )
         ? 'main/services 不能引用界面库'
         : target && !['shared', 'services'].includes(layerOf(target))
           ? 'main/services 只能引用 shared 和 services'
@@ -63,7 +66,9 @@ const RULES = {
         ? 'main 不能引用界面、preload 或命令行代码'
         : null,
   shell: (spec, target) =>
-    target && ['renderer', 'preload', 'cli'].includes(layerOf(target)) ? '外壳不能引用界面、preload 或命令行代码' : null,
+    target && ['renderer', 'preload', 'cli'].includes(layerOf(target))
+      ? '外壳不能引用界面、preload 或命令行代码'
+      : null,
   preload: (spec, target) =>
     spec === 'electron' ? null : target && layerOf(target) === 'shared' ? null : 'preload 只能引用 electron 和 shared',
   renderer: (spec, target) =>
@@ -83,7 +88,8 @@ const RULES = {
   other: () => null,
 };
 
-const IMPORT_RE = /(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT_RE =
+  /(?:import|export)\s+(?:type\s+)?(?:[^'"`;]*?\s+from\s+)?['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 function* files(dir) {
   let entries;
@@ -115,7 +121,8 @@ for (const file of files(src)) {
     const reason = RULES[layer](spec, target);
     if (reason) violations.push(`${rel}: 引用了 "${spec}" —— ${reason}`);
   }
-  if (layer === 'shared' && DOM_GLOBALS.test(text)) violations.push(`${rel}: 使用了浏览器全局对象 —— shared 不能依赖 DOM`);
+  if (layer === 'shared' && DOM_GLOBALS.test(text))
+    violations.push(`${rel}: 使用了浏览器全局对象 —— shared 不能依赖 DOM`);
 }
 
 if (violations.length) {

@@ -42,6 +42,7 @@ count_json() {
 }
 
 step "typecheck (node + web programs)" npm run -s typecheck
+step "lint (eslint + prettier)" npm run -s lint
 step "layer check" npm run -s lint:layers
 
 echo "== unit and integration tests (vitest: node + dom)"

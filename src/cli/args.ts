@@ -2,7 +2,9 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './command';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
-export type ParsedArgs<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>;
+export type ParsedArgs<O extends Options> = ReturnType<
+  typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>
+>;
 
 /** parseArgs with errors turned into Chinese usage errors. */
 export function parseCommandArgs<O extends Options>(args: string[], options: O): ParsedArgs<O> {

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, type BrowserWindow, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { transport } from '../shared/contract';
 import { electronDialogs } from './app/dialogs';

@@ -8,7 +8,10 @@ const allowedEvents = new Set<string>(eventNames);
 const api: ApiBridge = {
   invoke(name, input) {
     if (!allowedCalls.has(name)) {
-      return Promise.resolve({ ok: false, error: { code: 'UNKNOWN_CALL', message: `没有名为“${String(name)}”的操作。` } });
+      return Promise.resolve({
+        ok: false,
+        error: { code: 'UNKNOWN_CALL', message: `没有名为“${String(name)}”的操作。` },
+      });
     }
     return ipcRenderer.invoke(transport.ipcChannel(name as CallName), input);
   },

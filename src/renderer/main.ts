@@ -7,4 +7,8 @@ import './styles/app.css';
 import App from './App.vue';
 import { router } from './router';
 
-createApp(App).use(createPinia()).use(router).use(ElementPlus, { locale: zhCn }).mount('#app');
+const app = createApp(App).use(createPinia()).use(router);
+// @ts-expect-error element-plus 2.14 types install()'s options with its prop definitions, which no locale
+// satisfies under exactOptionalPropertyTypes; at run time it takes { locale } (its documented use).
+app.use(ElementPlus, { locale: zhCn });
+app.mount('#app');

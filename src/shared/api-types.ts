@@ -1,3 +1,7 @@
+import type { FigureValue } from './schemas/figure';
+import type { FigureOrigin, FigureRecord, FigureTable } from './schemas/figures';
+import type { ChartBlock, TableBlock } from './report/model';
+
 /** Output types of contract calls that are not plain schema types. */
 
 export interface AppInfo {
@@ -59,7 +63,7 @@ export interface PeriodView {
   period: string;
   revision: number;
   /** figures[systemId][indicatorId][region] */
-  figures: import('./schemas/figures').FigureTable;
+  figures: FigureTable;
   damage?: PeriodDamageInfo;
 }
 
@@ -83,7 +87,7 @@ export interface RevisionInfo {
   revision: number;
   at: string;
   by: string;
-  origin: import('./schemas/figures').FigureOrigin;
+  origin: FigureOrigin;
   changeCount: number;
   /** A short Chinese description, e.g. "导入 吴兴.xlsx，12 项". */
   summary: string;
@@ -93,9 +97,9 @@ export interface CellHistoryItem {
   revision: number;
   at: string;
   by: string;
-  origin: import('./schemas/figures').FigureOrigin;
-  old: import('./schemas/figure').FigureValue;
-  new: import('./schemas/figure').FigureValue;
+  origin: FigureOrigin;
+  old: FigureValue;
+  new: FigureValue;
   note?: string;
 }
 
@@ -109,12 +113,12 @@ export interface AuditItem {
     systemId: string;
     indicatorId: string;
     region: string;
-    old: import('./schemas/figure').FigureValue;
-    new: import('./schemas/figure').FigureValue;
+    old: FigureValue;
+    new: FigureValue;
     /** Set when this change has its own origin (an imported file's cell). */
-    origin?: import('./schemas/figures').FigureOrigin;
+    origin?: FigureOrigin;
   }[];
-  origin?: import('./schemas/figures').FigureOrigin;
+  origin?: FigureOrigin;
 }
 
 export interface FontCheckItem {
@@ -162,7 +166,7 @@ export interface Provenance {
   region: string;
   /** What the number is: the figure itself, or a value computed from it (完成率, 同比, 位次…). */
   what: string;
-  record: import('./schemas/figures').FigureRecord | null;
+  record: FigureRecord | null;
   history: CellHistoryItem[];
 }
 
@@ -171,9 +175,9 @@ export interface RankingView {
   period: string;
   periodTitle: string;
   sample: boolean;
-  ranking: import('./report/model').TableBlock;
-  composite: import('./report/model').TableBlock | null;
-  charts: import('./report/model').ChartBlock[];
+  ranking: TableBlock;
+  composite: TableBlock | null;
+  charts: ChartBlock[];
   /** Time progress in percent (unrounded) and how it was set. */
   timeProgress: { percent: number; note: string } | null;
   warnings: string[];

@@ -68,16 +68,26 @@ export const calls = {
   ),
 
   'figures.get': call<PeriodView>()(z.strictObject({ period: PeriodKeySchema })),
-  'figures.set': call<SaveResult>()(z.strictObject({ period: PeriodKeySchema, changes: z.array(FigureChangeInputSchema).min(1).max(50_000) })),
+  'figures.set': call<SaveResult>()(
+    z.strictObject({ period: PeriodKeySchema, changes: z.array(FigureChangeInputSchema).min(1).max(50_000) }),
+  ),
   'figures.history': call<RevisionInfo[]>()(z.strictObject({ period: PeriodKeySchema })),
-  'figures.cellHistory': call<CellHistoryItem[]>()(z.strictObject({ period: PeriodKeySchema, systemId, indicatorId, region })),
-  'figures.restore': call<SaveResult>()(z.strictObject({ period: PeriodKeySchema, revision: z.number().int().nonnegative() })),
+  'figures.cellHistory': call<CellHistoryItem[]>()(
+    z.strictObject({ period: PeriodKeySchema, systemId, indicatorId, region }),
+  ),
+  'figures.restore': call<SaveResult>()(
+    z.strictObject({ period: PeriodKeySchema, revision: z.number().int().nonnegative() }),
+  ),
   'report.preview': call<{ model: ReportModel; warnings: string[] }>()(
     z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema, edits: BriefingEditsSchema.optional() }),
   ),
   'report.rankings': call<RankingView>()(z.strictObject({ period: PeriodKeySchema })),
-  'briefing.getEdits': call<BriefingEdits | null>()(z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema })),
-  'briefing.saveEdits': call<null>()(z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema, edits: BriefingEditsSchema })),
+  'briefing.getEdits': call<BriefingEdits | null>()(
+    z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema }),
+  ),
+  'briefing.saveEdits': call<null>()(
+    z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema, edits: BriefingEditsSchema }),
+  ),
   /** 签发: the only call that moves the issue counter. */
   'briefing.issue': call<IssueRecord>()(z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema })),
   'figures.provenance': call<Provenance>()(z.strictObject({ ref: z.string().min(5).max(300) })),
@@ -86,7 +96,14 @@ export const calls = {
   'fonts.check': call<FontCheckItem[]>()(empty),
   /** Starts writing the .docx and/or .xlsx of a period as a job; progress arrives as 'job.progress'. */
   'documents.export': call<{ jobId: string }>()(
-    z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema, parts: z.array(z.enum(['docx', 'xlsx'])).min(1).max(2) }),
+    z.strictObject({
+      period: PeriodKeySchema,
+      kind: DocumentKindSchema,
+      parts: z
+        .array(z.enum(['docx', 'xlsx']))
+        .min(1)
+        .max(2),
+    }),
   ),
   /** Waits for an export job and returns what it wrote and the format checker's findings. */
   'documents.result': call<ExportResult>()(z.strictObject({ jobId: z.string().uuid() })),
@@ -97,14 +114,28 @@ export const calls = {
    * into the workspace's exports/<period>/ folder. The browser host prints with window.print() instead.
    */
   'app.print': call<{ printed: boolean; pdf?: { relativePath: string } }>()(
-    z.strictObject({ mode: z.enum(['print', 'pdf']), period: PeriodKeySchema, fileName: z.string().trim().min(1).max(120).regex(/^[^\\/:*?"<>|]+$/, '文件名不能含 \\ / : * ? " < > |'), landscape: z.boolean().default(false) }),
+    z.strictObject({
+      mode: z.enum(['print', 'pdf']),
+      period: PeriodKeySchema,
+      fileName: z
+        .string()
+        .trim()
+        .min(1)
+        .max(120)
+        .regex(/^[^\\/:*?"<>|]+$/, '文件名不能含 \\ / : * ? " < > |'),
+      landscape: z.boolean().default(false),
+    }),
   ),
   'jobs.cancel': call<boolean>()(z.strictObject({ jobId: z.string().uuid() })),
-  'audit.list': call<AuditItem[]>()(z.strictObject({ period: PeriodKeySchema.optional(), limit: z.number().int().positive().max(10_000).optional() })),
+  'audit.list': call<AuditItem[]>()(
+    z.strictObject({ period: PeriodKeySchema.optional(), limit: z.number().int().positive().max(10_000).optional() }),
+  ),
 
   // Fill-in workbooks and import
   /** One 填报表 per region; desktop: written to a folder chosen in a dialog; browser: download ids. */
-  'forms.generate': call<FormsGenerateResult>()(z.strictObject({ period: PeriodKeySchema, regions: z.array(region).min(1).max(100).optional() })),
+  'forms.generate': call<FormsGenerateResult>()(
+    z.strictObject({ period: PeriodKeySchema, regions: z.array(region).min(1).max(100).optional() }),
+  ),
   /** Returned workbooks as bytes (never paths); nothing is written until import.apply. */
   'import.preview': call<ImportPreview>()(
     z.strictObject({
@@ -112,20 +143,29 @@ export const calls = {
         .array(
           z.strictObject({
             name: z.string().trim().min(1).max(255),
-            base64: z.string().refine((b) => b.length <= MAX_UPLOAD_BASE64_CHARS, '文件远超 20 MB 上限，不像是填报表，未读取'),
+            base64: z
+              .string()
+              .refine((b) => b.length <= MAX_UPLOAD_BASE64_CHARS, '文件远超 20 MB 上限，不像是填报表，未读取'),
           }),
         )
         .min(1)
         .max(200),
       period: PeriodKeySchema.optional(),
-      anomalies: z.strictObject({ levelJumpRatio: z.number().positive().max(100).optional(), rateJumpPoints: z.number().positive().max(1000).optional() }).optional(),
+      anomalies: z
+        .strictObject({
+          levelJumpRatio: z.number().positive().max(100).optional(),
+          rateJumpPoints: z.number().positive().max(1000).optional(),
+        })
+        .optional(),
     }),
   ),
   /**
    * Writes a preview's changes. A large batch previewed in several requests is applied as one import:
    * its other previews go in morePreviewIds and all are checked before anything is written.
    */
-  'import.apply': call<ApplyResult>()(z.strictObject({ previewId, morePreviewIds: z.array(previewId).max(50).optional() })),
+  'import.apply': call<ApplyResult>()(
+    z.strictObject({ previewId, morePreviewIds: z.array(previewId).max(50).optional() }),
+  ),
   /** The 催报 list: which regions have returned the period's figures. */
   'import.missing': call<RegionReturn[]>()(z.strictObject({ period: PeriodKeySchema })),
   // UI part 1

@@ -47,7 +47,11 @@ export class AppError extends Error {
 export function toErrorData(err: unknown): AppErrorData {
   if (err instanceof AppError) return err.toData();
   const detail = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-  return { code: 'INTERNAL', message: '程序内部出错，操作未完成，数据未被修改。请重试；如仍出错，请把日志发给技术支持。', detail };
+  return {
+    code: 'INTERNAL',
+    message: '程序内部出错，操作未完成，数据未被修改。请重试；如仍出错，请把日志发给技术支持。',
+    detail,
+  };
 }
 
 export function isAppErrorData(value: unknown): value is AppErrorData {

@@ -45,7 +45,10 @@ async function writeClipboard(text: string): Promise<void> {
 }
 
 async function waitSaved(): Promise<void> {
-  await page.getByTestId('save-state').getByText(/已保存 \d\d:\d\d:\d\d/).waitFor();
+  await page
+    .getByTestId('save-state')
+    .getByText(/已保存 \d\d:\d\d:\d\d/)
+    .waitFor();
 }
 
 describe('entry of figures in Chromium against the real services', () => {
@@ -66,13 +69,28 @@ describe('entry of figures in Chromium against the real services', () => {
     expect(await page.getByTestId('sample-banner').isVisible()).toBe(true);
     await page.getByTestId('period-picker').locator('.el-select__selected-item', { hasText: '2023年9月' }).waitFor();
     // 2023-09 shows the three monthly indicators of the regional system, under 全市 and six districts.
-    await expect(page.locator('.grid-rowhead .head-title').allTextContents()).resolves.toEqual(['规上工业增加值增长', '制造业投资增长', '数字经济核心产业制造业增加值增速']);
-    await expect(page.locator('.grid-colhead .head-title').allTextContents()).resolves.toEqual(['全市', '吴兴', '南浔', '德清', '长兴', '安吉', '南太湖新区']);
+    await expect(page.locator('.grid-rowhead .head-title').allTextContents()).resolves.toEqual([
+      '规上工业增加值增长',
+      '制造业投资增长',
+      '数字经济核心产业制造业增加值增速',
+    ]);
+    await expect(page.locator('.grid-colhead .head-title').allTextContents()).resolves.toEqual([
+      '全市',
+      '吴兴',
+      '南浔',
+      '德清',
+      '长兴',
+      '安吉',
+      '南太湖新区',
+    ]);
     const sampleValue = await stored('2023-09', 'industrial-value-added-growth', '吴兴');
     expect(await cell(0, 1).textContent()).toBe(String(sampleValue?.v));
     await cell(0, 1).click();
     await page.getByTestId('status-target').getByText('区县目标：7（不低于7%）').waitFor();
-    await page.getByTestId('status-last-year').getByText(/上年同期（2022年9月）：\d+(\.\d)?%/).waitFor();
+    await page
+      .getByTestId('status-last-year')
+      .getByText(/上年同期（2022年9月）：\d+(\.\d)?%/)
+      .waitFor();
     await screenshot(page, 'entry-month');
   });
 
@@ -89,7 +107,11 @@ describe('entry of figures in Chromium against the real services', () => {
     await writeClipboard(tsv);
     await page.keyboard.press('Control+V');
     await cell(2, 2).getByText('/').waitFor();
-    expect([await cell(1, 1).textContent(), await cell(1, 2).textContent(), await cell(2, 1).textContent()]).toEqual(['32.5', '33.1', '41.25']);
+    expect([await cell(1, 1).textContent(), await cell(1, 2).textContent(), await cell(2, 1).textContent()]).toEqual([
+      '32.5',
+      '33.1',
+      '41.25',
+    ]);
     await waitSaved();
     expect((await stored('2023Q3', SHARE, '吴兴'))?.v).toBe(1.8);
     expect((await stored('2023Q3', PER_MU, '吴兴'))?.v).toBe(32.5);
@@ -102,8 +124,15 @@ describe('entry of figures in Chromium against the real services', () => {
     await page.reload();
     await cell(1, 1).getByText('32.5').waitFor();
     await page.locator('.grid-rowhead .head-title').getByText('规上工业亩均税收').waitFor();
-    await page.getByTestId('period-picker').locator('.el-select__selected-item', { hasText: '2023年第三季度' }).waitFor();
-    expect([await cell(0, 1).textContent(), await cell(1, 2).textContent(), await cell(2, 2).textContent()]).toEqual(['1.8', '33.1', '/']);
+    await page
+      .getByTestId('period-picker')
+      .locator('.el-select__selected-item', { hasText: '2023年第三季度' })
+      .waitFor();
+    expect([await cell(0, 1).textContent(), await cell(1, 2).textContent(), await cell(2, 2).textContent()]).toEqual([
+      '1.8',
+      '33.1',
+      '/',
+    ]);
   });
 
   it('undoes a pasted block with Ctrl+Z and saves the old values back', async () => {
@@ -127,7 +156,10 @@ describe('entry of figures in Chromium against the real services', () => {
     const before = await stored('2023Q3', PER_MU, '长兴');
     await cell(1, 4).click();
     await page.keyboard.type('abc');
-    await page.getByTestId('cell-error').getByText('“abc”不是数字。请输入数字（如 12.5）、“/”表示不适用，或留空').waitFor();
+    await page
+      .getByTestId('cell-error')
+      .getByText('“abc”不是数字。请输入数字（如 12.5）、“/”表示不适用，或留空')
+      .waitFor();
     await page.keyboard.press('Enter');
     await page.keyboard.press('Shift+Enter');
     await expect(cell(1, 4).getAttribute('class')).resolves.toContain('is-invalid');
@@ -178,9 +210,14 @@ describe('entry of figures in Chromium against the real services', () => {
       await page.getByTestId('invalid-count').getByText('1 格未通过检查').waitFor();
       await page.getByTestId('invalid-count').click();
       await page.getByTestId('cell-error').getByText('该指标按季度报送').waitFor();
-      expect(await cell(1, 2).getAttribute('title')).toBe('该指标按季度报送，请填在 2023Q1～2023Q4（季度） 期别中，而不是 2023-09');
+      expect(await cell(1, 2).getAttribute('title')).toBe(
+        '该指标按季度报送，请填在 2023Q1～2023Q4（季度） 期别中，而不是 2023-09',
+      );
       // The valid cell of the same batch was sent again on its own and stored.
-      await page.getByTestId('save-state').getByText(/已保存/).waitFor();
+      await page
+        .getByTestId('save-state')
+        .getByText(/已保存/)
+        .waitFor();
       expect((await stored('2023-09', 'industrial-value-added-growth', '南浔'))?.v).toBe(9.9);
       expect((await stored('2023-09', 'manufacturing-investment-growth', '南浔'))?.v).not.toBe(8.8);
       await screenshot(page, 'entry-rejected-by-main');

@@ -20,7 +20,11 @@ const consoleErrors: string[] = [];
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+  context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.host.url });
   page = await context.newPage();
   page.on('console', (msg) => {
@@ -46,7 +50,8 @@ function metaRows(meta: ExcelJS.Worksheet): { row: number; indicatorId: string; 
   meta.eachRow((r) => {
     const key = String(r.getCell(1).value ?? '');
     if (key === 'row') started = true;
-    else if (started) out.push({ row: Number(key), indicatorId: String(r.getCell(3).value), name: String(r.getCell(5).value) });
+    else if (started)
+      out.push({ row: Number(key), indicatorId: String(r.getCell(3).value), name: String(r.getCell(5).value) });
   });
   return out;
 }
@@ -83,7 +88,8 @@ async function shot(name: string): Promise<void> {
   await screenshot(page, name);
 }
 
-const rowTexts = async (testId: string) => (await page.getByTestId(testId).allTextContents()).map((t) => t.replace(/\s+/g, ''));
+const rowTexts = async (testId: string) =>
+  (await page.getByTestId(testId).allTextContents()).map((t) => t.replace(/\s+/g, ''));
 
 let formBytes: Buffer;
 let formName: string;
@@ -131,15 +137,22 @@ describe('导入 in Chromium against the real services', () => {
     ]);
     await page.getByTestId('changes-table').waitFor();
     const summary = await rowTexts('file-summary-row');
-    expect(summary[0]).toMatch(/^2023年1—10月_吴兴_填报表（示例数据）\.xlsx吴兴2023年1—10月已接受将写入\d+个数，未通过检查1格，异常提示1处$/);
+    expect(summary[0]).toMatch(
+      /^2023年1—10月_吴兴_填报表（示例数据）\.xlsx吴兴2023年1—10月已接受将写入\d+个数，未通过检查1格，异常提示1处$/,
+    );
     expect(summary[1]).toContain('说明.txt——已拒绝“说明.txt”不是Excel工作簿');
     const changes = await rowTexts('change-row');
     expect(changes).toContainEqual('吴兴规上工业增加值增长（%）（空）→6.4D7');
-    const september = (await app.services.session.require().figures.get('2023-09')).figures[SYSTEM]?.[DIGITAL]?.['吴兴']?.v;
+    const september = (await app.services.session.require().figures.get('2023-09')).figures[SYSTEM]?.[DIGITAL]?.['吴兴']
+      ?.v;
     expect(typeof september).toBe('number');
     const jump = Math.round((60 - Number(september)) * 10) / 10;
-    expect(changes).toContainEqual(`吴兴数字经济核心产业制造业增加值增速（%）⚠变动大：较上期（2023年1—9月：${september}%）变动+${jump}个百分点，超过10个百分点的提示线，请核实（空）→60D9`);
-    expect(await rowTexts('rejection-row')).toEqual(['D8制造业投资增长abc“abc”不是数字。请输入数字（如12.5）、“/”表示不适用，或留空']);
+    expect(changes).toContainEqual(
+      `吴兴数字经济核心产业制造业增加值增速（%）⚠变动大：较上期（2023年1—9月：${september}%）变动+${jump}个百分点，超过10个百分点的提示线，请核实（空）→60D9`,
+    );
+    expect(await rowTexts('rejection-row')).toEqual([
+      'D8制造业投资增长abc“abc”不是数字。请输入数字（如12.5）、“/”表示不适用，或留空',
+    ]);
     expect((await app.services.session.require().figures.get('2023-10')).revision).toBe(0);
     await shot('import-preview');
   });
@@ -149,17 +162,33 @@ describe('导入 in Chromium against the real services', () => {
     const count = Number(/（(\d+) 个数）/.exec((await button.textContent()) ?? '')?.[1]);
     await button.click();
     const dialog = page.locator('.el-message-box');
-    await dialog.getByText(`将把 吴兴 共 1 个区县的 ${count} 个数写入工作区（2023年1—10月）。未通过检查的 1 格不写入。被拒绝的 1 个文件不导入。有 1 处异常提示，请确认已经核实。`, { exact: false }).waitFor();
+    await dialog
+      .getByText(
+        `将把 吴兴 共 1 个区县的 ${count} 个数写入工作区（2023年1—10月）。未通过检查的 1 格不写入。被拒绝的 1 个文件不导入。有 1 处异常提示，请确认已经核实。`,
+        { exact: false },
+      )
+      .waitFor();
     await shot('import-confirm');
     await dialog.getByRole('button', { name: '应用导入' }).click();
     await page.getByTestId('apply-done').getByText(`已导入 ${count} 个数`).waitFor();
-    expect(await stored(GROWTH, '吴兴')).toMatchObject({ v: 6.4, by: 'e2e测试员', origin: { kind: 'import', file: formName, sheet: '填报表', cell: 'D7' } });
+    expect(await stored(GROWTH, '吴兴')).toMatchObject({
+      v: 6.4,
+      by: 'e2e测试员',
+      origin: { kind: 'import', file: formName, sheet: '填报表', cell: 'D7' },
+    });
     expect((await stored(DIGITAL, '吴兴'))?.v).toBe(60);
     expect(await stored(INVESTMENT, '吴兴')).toBeUndefined();
     expect(await stored(GROWTH, '南浔')).toBeUndefined();
     // The 催报 list follows the figures.changed event: 吴兴 still owes the rejected indicator.
     await page.getByTestId('missing-row').filter({ hasText: '吴兴' }).getByText('尚缺 1 项：制造业投资增长').waitFor();
-    expect((await rowTexts('missing-row')).map((r) => r.slice(0, 2))).toEqual(['吴兴', '南浔', '德清', '长兴', '安吉', '南太']);
+    expect((await rowTexts('missing-row')).map((r) => r.slice(0, 2))).toEqual([
+      '吴兴',
+      '南浔',
+      '德清',
+      '长兴',
+      '安吉',
+      '南太',
+    ]);
     await shot('import-applied');
   });
 
@@ -178,9 +207,14 @@ describe('导入 in Chromium against the real services', () => {
   it('re-imports a corrected form: old → new for the changed figure, the gap filled, 吴兴 off the 催报 list', async () => {
     await page.getByTestId('import-more').click();
     const corrected = await fill(formBytes, { [GROWTH]: 6.6, [INVESTMENT]: 8.1, [DIGITAL]: 60 });
-    await page.getByTestId('import-file-input').setInputFiles([{ name: formName, mimeType: 'application/octet-stream', buffer: corrected }]);
+    await page
+      .getByTestId('import-file-input')
+      .setInputFiles([{ name: formName, mimeType: 'application/octet-stream', buffer: corrected }]);
     await page.getByTestId('changes-table').waitFor();
-    expect(await rowTexts('change-row')).toEqual(['吴兴规上工业增加值增长（%）6.4→6.6D7', '吴兴制造业投资增长（%）（空）→8.1D8']);
+    expect(await rowTexts('change-row')).toEqual([
+      '吴兴规上工业增加值增长（%）6.4→6.6D7',
+      '吴兴制造业投资增长（%）（空）→8.1D8',
+    ]);
     expect(await page.getByTestId('rejections-table').count()).toBe(0);
     await shot('import-preview-correction');
     await page.getByTestId('apply-import').click();
@@ -198,9 +232,14 @@ describe('导入 in Chromium against the real services', () => {
     await page.getByTestId('entry-link').first().click();
     await page.getByTestId('entry-grid').waitFor();
     await page.getByTestId('period-picker').locator('.el-select__selected-item', { hasText: '2023年10月' }).waitFor();
-    const cell = (row: number, col: number) => page.locator(`.grid-row[data-row="${row}"] .grid-cell[data-col="${col}"]`);
+    const cell = (row: number, col: number) =>
+      page.locator(`.grid-row[data-row="${row}"] .grid-cell[data-col="${col}"]`);
     await cell(0, 1).getByText('6.6').waitFor();
-    expect([await cell(1, 1).textContent(), await cell(2, 1).textContent(), await cell(0, 2).textContent()]).toEqual(['8.1', '60', '']);
+    expect([await cell(1, 1).textContent(), await cell(2, 1).textContent(), await cell(0, 2).textContent()]).toEqual([
+      '8.1',
+      '60',
+      '',
+    ]);
     await shot('import-entry-link');
   });
 
@@ -232,10 +271,19 @@ describe('导入 in Chromium against the real services', () => {
   });
 
   it('previews the same form again and says there is nothing to write', async () => {
-    await page.getByTestId('import-file-input').setInputFiles([{ name: formName, mimeType: 'application/octet-stream', buffer: await fill(formBytes, { [GROWTH]: 6.6, [INVESTMENT]: 8.1, [DIGITAL]: 60 }) }]);
+    await page.getByTestId('import-file-input').setInputFiles([
+      {
+        name: formName,
+        mimeType: 'application/octet-stream',
+        buffer: await fill(formBytes, { [GROWTH]: 6.6, [INVESTMENT]: 8.1, [DIGITAL]: 60 }),
+      },
+    ]);
     await page.getByTestId('no-changes').waitFor();
     expect(await page.getByTestId('apply-import').isDisabled()).toBe(true);
-    await page.getByTestId('preview-totals').getByText(/将写入\s*0\s*个数/).waitFor();
+    await page
+      .getByTestId('preview-totals')
+      .getByText(/将写入\s*0\s*个数/)
+      .waitFor();
     await page.getByText('没有需要写入的数', { exact: true }).waitFor();
   });
 

@@ -11,7 +11,14 @@ import { pdfPages, sofficeAvailable, squash, toPdfs } from '../support/libreoffi
 import { loadWorkbook, sheetTexts } from '../support/xlsx';
 import { launchBrowser, screenshot, SCREENSHOT_DIR } from './support/browser';
 import { startApp, stopApp, type RunningApp } from './support/app-host';
-import { englishWords, pdfPngs, progressSeen, rawPdfPages, scrollToTop, waitForProgressRecorder } from './support/flow-helpers';
+import {
+  englishWords,
+  pdfPngs,
+  progressSeen,
+  rawPdfPages,
+  scrollToTop,
+  waitForProgressRecorder,
+} from './support/flow-helpers';
 
 const run = promisify(execFile);
 const DOWNLOADS = join(SCREENSHOT_DIR, 'downloads');
@@ -30,7 +37,11 @@ let previewPages = 0;
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', acceptDownloads: true });
+  context = await browser.newContext({
+    viewport: { width: 1366, height: 768 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  });
   page = await context.newPage();
   page.on('console', (msg) => {
     // A save main refuses is an api error answered with HTTP 400, which Chromium logs; the page shows it.
@@ -48,7 +59,8 @@ afterAll(async () => {
 const ws = () => app.services.session.require();
 
 /** The native input of an Element Plus field, whichever element its data-testid landed on. */
-const field = (scope: ReturnType<Page['getByTestId']>, id: string) => scope.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
+const field = (scope: ReturnType<Page['getByTestId']>, id: string) =>
+  scope.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first();
 
 async function visibleEnglish(): Promise<string[]> {
   return englishWords(await page.locator('#app').innerText());
@@ -88,7 +100,11 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await ranking.getByTestId('key-indicators').getByText('规上工业亩均税收').waitFor();
     await ranking.getByLabel('规上工业亩均税收的小数位').fill('2');
     await ranking.getByTestId('save-ranking').click();
-    await expect.poll(() => ws().settings.ranking.decimalsOverride['hz-mfg-cluster-regional-2023/industrial-tax-per-mu'], { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(() => ws().settings.ranking.decimalsOverride['hz-mfg-cluster-regional-2023/industrial-tax-per-mu'], {
+        timeout: 10_000,
+      })
+      .toBe(2);
     await page.waitForTimeout(300);
     await screenshot(page, 'flow-03b-settings-ranking');
     await page.getByRole('tab', { name: '字体检查' }).click();
@@ -106,7 +122,8 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await table.waitFor();
     await page.getByTestId('period-picker').locator('.el-select__selected-item', { hasText: '2023年9月' }).waitFor();
     await page.getByTestId('time-progress').getByText('序时进度 75.0%').waitFor();
-    const row = (region: string) => table.locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${region}$`) }) });
+    const row = (region: string) =>
+      table.locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${region}$`) }) });
     expect(await table.locator('tbody tr').first().locator('th').innerText()).toBe('全市');
     // 德清 and 长兴 share the third place of 规上工业增加值增长 (the sample's tie).
     const rankOf = async (region: string) => (await row(region).locator('td').nth(1).innerText()).trim();
@@ -117,7 +134,9 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     expect(await page.getByTestId('table-legend').first().innerText()).toContain('超序时进度');
     await screenshot(page, 'flow-04-rankings');
 
-    const stored = (await ws().figures.get('2023-09')).figures['hz-mfg-cluster-regional-2023']?.['industrial-value-added-growth']?.['德清'];
+    const stored = (await ws().figures.get('2023-09')).figures['hz-mfg-cluster-regional-2023']?.[
+      'industrial-value-added-growth'
+    ]?.['德清'];
     await row('德清').locator('td').nth(0).locator('button').click();
     const drawer = page.getByTestId('provenance');
     await drawer.getByText('示例数据生成').first().waitFor();
@@ -173,12 +192,16 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await page.getByTestId('nav-briefing').click();
     await page.getByTestId('doc-page').first().waitFor();
     await page.getByTestId('doc-pages').getByTestId('issue-number').getByText('第8期（总第31期）').waitFor();
-    expect(await page.getByTestId('doc-pages').getByTestId('doc-title').innerText()).toBe('2023年1—9月先进制造业集群培育工程\n主要指标运行情况');
+    expect(await page.getByTestId('doc-pages').getByTestId('doc-title').innerText()).toBe(
+      '2023年1—9月先进制造业集群培育工程\n主要指标运行情况',
+    );
     expect(await page.getByTestId('doc-pages').getByTestId('masthead').innerText()).toContain('（示例数据，仅供演示）');
     await page.locator(`.doc-pages [data-paragraph="${OVERALL}"]`).first().waitFor();
     previewPages = await page.getByTestId('doc-page').count();
     expect(previewPages).toBeGreaterThanOrEqual(3);
-    expect(await page.getByTestId('doc-pages').getByTestId('end-block').innerText()).toContain('报：市委、市政府领导。');
+    expect(await page.getByTestId('doc-pages').getByTestId('end-block').innerText()).toContain(
+      '报：市委、市政府领导。',
+    );
     await screenshot(page, 'flow-07-briefing');
     expect(await visibleEnglish()).toEqual([]);
   });
@@ -195,8 +218,14 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await page.keyboard.press('Control+Enter');
     const rail = page.getByTestId('paragraph-rail');
     await rail.getByText('段落中应为 8.4，与当前数据不符').waitFor();
-    await page.getByTestId('briefing-warning').getByText(/中应为 8\.4，与当前数据不符，请核对/).waitFor();
-    await page.getByTestId('save-state').getByText(/已保存 \d\d:\d\d:\d\d/).waitFor();
+    await page
+      .getByTestId('briefing-warning')
+      .getByText(/中应为 8\.4，与当前数据不符，请核对/)
+      .waitFor();
+    await page
+      .getByTestId('save-state')
+      .getByText(/已保存 \d\d:\d\d:\d\d/)
+      .waitFor();
     expect((await loadEdits(ws(), '2023-09', '简报'))?.paragraphs[OVERALL]).toContain('增长8.6%');
     await rail.scrollIntoViewIfNeeded();
     await screenshot(page, 'flow-08-edited-stale');
@@ -204,9 +233,14 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await rail.getByTestId('restore-paragraph').click();
     await rail.waitFor({ state: 'detached' });
     expect(await page.getByTestId('briefing-warning').count()).toBe(0);
-    await page.getByTestId('save-state').getByText(/已保存/).waitFor();
+    await page
+      .getByTestId('save-state')
+      .getByText(/已保存/)
+      .waitFor();
     await expect.poll(async () => (await loadEdits(ws(), '2023-09', '简报'))?.paragraphs[OVERALL]).toBeUndefined();
-    expect(await page.locator(`.doc-pages [data-paragraph="${OVERALL}"]`).first().innerText()).toContain('同比增长8.4%');
+    expect(await page.locator(`.doc-pages [data-paragraph="${OVERALL}"]`).first().innerText()).toContain(
+      '同比增长8.4%',
+    );
     await screenshot(page, 'flow-09-restored');
   });
 
@@ -218,8 +252,13 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await editor.fill('请各区县对照落后指标，抓紧整改。');
     await page.keyboard.press('Control+Enter');
     await pages.getByTestId('editor-note').getByText('编者按：请各区县对照落后指标，抓紧整改。').waitFor();
-    await page.getByTestId('save-state').getByText(/已保存/).waitFor();
-    await expect.poll(async () => (await loadEdits(ws(), '2023-09', '简报'))?.editorNote).toBe('请各区县对照落后指标，抓紧整改。');
+    await page
+      .getByTestId('save-state')
+      .getByText(/已保存/)
+      .waitFor();
+    await expect
+      .poll(async () => (await loadEdits(ws(), '2023-09', '简报'))?.editorNote)
+      .toBe('请各区县对照落后指标，抓紧整改。');
     await pages.getByTestId('editor-note').scrollIntoViewIfNeeded();
     await screenshot(page, 'flow-09b-editor-note');
 
@@ -236,18 +275,27 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await screenshot(page, 'flow-09c-list-editor');
     await dialog.getByTestId('list-editor-save').click();
     await pages.getByText('四是要素保障仍需加强。').waitFor();
-    await page.getByTestId('save-state').getByText(/已保存/).waitFor();
-    await expect.poll(async () => (await loadEdits(ws(), '2023-09', '简报'))?.problems?.at(-1)).toBe('四是要素保障仍需加强。');
+    await page
+      .getByTestId('save-state')
+      .getByText(/已保存/)
+      .waitFor();
+    await expect
+      .poll(async () => (await loadEdits(ws(), '2023-09', '简报'))?.problems?.at(-1))
+      .toBe('四是要素保障仍需加强。');
     expect((await loadEdits(ws(), '2023-09', '简报'))?.problems).toHaveLength(before);
 
     const title = pages.getByTestId('doc-title');
     await title.scrollIntoViewIfNeeded();
     await title.click();
-    expect(await page.getByTestId('text-editor').inputValue()).toBe('2023年1—9月先进制造业集群培育工程\n主要指标运行情况');
+    expect(await page.getByTestId('text-editor').inputValue()).toBe(
+      '2023年1—9月先进制造业集群培育工程\n主要指标运行情况',
+    );
     await page.getByTestId('text-editor').fill('前三季度先进制造业集群培育工程\n运行情况');
     await page.keyboard.press('Control+Enter');
     await expect.poll(() => title.innerText()).toBe('前三季度先进制造业集群培育工程\n运行情况');
-    await expect.poll(async () => (await loadEdits(ws(), '2023-09', '简报'))?.title).toBe('前三季度先进制造业集群培育工程\n运行情况');
+    await expect
+      .poll(async () => (await loadEdits(ws(), '2023-09', '简报'))?.title)
+      .toBe('前三季度先进制造业集群培育工程\n运行情况');
     await title.focus();
     await page.keyboard.press('Enter');
     await page.locator('.text-editor').getByRole('button', { name: '恢复为自动起草' }).click();
@@ -259,7 +307,9 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await page.getByTestId('text-editor').fill('');
     await page.keyboard.press('Control+Enter');
     await pages.getByTestId('editor-note').waitFor({ state: 'detached' });
-    await expect.poll(async () => JSON.stringify(await loadEdits(ws(), '2023-09', '简报'))).toBe(JSON.stringify({ paragraphs: {} }));
+    await expect
+      .poll(async () => JSON.stringify(await loadEdits(ws(), '2023-09', '简报')))
+      .toBe(JSON.stringify({ paragraphs: {} }));
   });
 
   it('exports both files as a job: progress shown, then the checker passes every item', async () => {
@@ -295,8 +345,20 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
 
   it('checks the downloaded .docx with the format checker and reads the .xlsx back', async () => {
     const docx = readFileSync(downloaded.docx!);
-    const { model } = await buildWorkspaceReport(ws(), { period: parsePeriod('2023-09'), periodKey: '2023-09', kind: '简报', issueDate: new Date() });
-    const checks = await checkBriefingDocx(docx, { kind: '简报', linePitchTwips: model.style.linePitchTwips, fonts: model.style.fonts, sample: true, copies: model.meta.copies, dateText: model.meta.dateText });
+    const { model } = await buildWorkspaceReport(ws(), {
+      period: parsePeriod('2023-09'),
+      periodKey: '2023-09',
+      kind: '简报',
+      issueDate: new Date(),
+    });
+    const checks = await checkBriefingDocx(docx, {
+      kind: '简报',
+      linePitchTwips: model.style.linePitchTwips,
+      fonts: model.style.fonts,
+      sample: true,
+      copies: model.meta.copies,
+      dateText: model.meta.dateText,
+    });
     expect(checks.filter((c) => !c.pass)).toEqual([]);
     expect(checks.length).toBeGreaterThan(10);
 
@@ -340,7 +402,16 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     expect(all).toContain('主要指标运行情况');
     expect(all).toContain('报：市委、市政府领导。');
     expect(all).toContain('（共印60份）');
-    for (const chrome of ['指标简报助手', '指标体系', '排名亮晒', '浏览器预览', '导出两份文件', '签发第', '点击任一段落']) expect(all).not.toContain(chrome);
+    for (const chrome of [
+      '指标简报助手',
+      '指标体系',
+      '排名亮晒',
+      '浏览器预览',
+      '导出两份文件',
+      '签发第',
+      '点击任一段落',
+    ])
+      expect(all).not.toContain(chrome);
     // 数据填报 is a menu item, and also words of the drafted 下步工作: the PDF has it exactly as often as the pages.
     const occurrences = (text: string) => text.split('数据填报').length - 1;
     expect(occurrences(all)).toBe(occurrences(squash(await page.getByTestId('doc-pages').innerText())));
@@ -359,7 +430,9 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await box.getByRole('button', { name: '签发第8期' }).click();
     await page.getByText(`已签发${YEAR}年第8期（总第31期）简报。`).waitFor();
     await page.getByTestId('doc-pages').getByTestId('issue-number').getByText('第9期（总第32期）').waitFor();
-    expect(ws().settings.documents.issued.map((r) => [r.year, r.number, r.kind, r.period])).toEqual([[YEAR, 8, '简报', '2023-09']]);
+    expect(ws().settings.documents.issued.map((r) => [r.year, r.number, r.kind, r.period])).toEqual([
+      [YEAR, 8, '简报', '2023-09'],
+    ]);
     expect(ws().settings.documents.issueCounters[YEAR]).toBe(9);
     await page.getByTestId('doc-page').first().scrollIntoViewIfNeeded();
     await screenshot(page, 'flow-12-issued');
@@ -370,8 +443,12 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     const pages = page.getByTestId('doc-pages');
     await page.getByTestId('kind-picker').getByText('通报').click();
     await pages.getByTestId('notice-number').getByText(`湖制造专班〔${YEAR}〕9号`).waitFor();
-    expect(await pages.getByTestId('doc-title').innerText()).toBe('关于2023年1—9月先进制造业集群培育工程\n主要指标进展情况的通报');
-    expect(await pages.getByTestId('end-block').innerText()).toMatch(/湖州市先进制造业集群培育工程工作专班办公室\s*\d{4}年\d+月\d+日印发/);
+    expect(await pages.getByTestId('doc-title').innerText()).toBe(
+      '关于2023年1—9月先进制造业集群培育工程\n主要指标进展情况的通报',
+    );
+    expect(await pages.getByTestId('end-block').innerText()).toMatch(
+      /湖州市先进制造业集群培育工程工作专班办公室\s*\d{4}年\d+月\d+日印发/,
+    );
     await scrollToTop(page);
     await page.locator('.doc-root > .el-loading-mask').waitFor({ state: 'hidden' });
     await page.waitForTimeout(300);

@@ -74,7 +74,9 @@ describe('start page and 指标体系 in Chromium against the real services', ()
     await detail.getByText('越大越好').waitFor();
     await detail.getByTestId('targets-table').getByText('不低于7%').waitFor();
     await detail.getByTestId('by-region-table').getByText('南太湖新区').waitFor();
-    expect(await detail.getByTestId('indicator-source').textContent()).toMatch(/001_ea4810122a1c8d88\.txt，第 [\d、]+ 行/);
+    expect(await detail.getByTestId('indicator-source').textContent()).toMatch(
+      /001_ea4810122a1c8d88\.txt，第 [\d、]+ 行/,
+    );
     await screenshot(page, 'systems-workspace');
 
     await page.getByTestId('edit-indicator').click();
@@ -85,7 +87,10 @@ describe('start page and 指标体系 in Chromium against the real services', ()
     await page.getByTestId('edit-save').click();
     await dialog.locator('.el-dialog').waitFor({ state: 'hidden' });
     await detail.getByText('市经信局、市统计局').waitFor();
-    const stored = app.services.session.require().system(SYSTEM).indicators.find((i) => i.id === 'industrial-value-added-growth');
+    const stored = app.services.session
+      .require()
+      .system(SYSTEM)
+      .indicators.find((i) => i.id === 'industrial-value-added-growth');
     expect(stored?.responsible).toEqual(['市经信局', '市统计局']);
   });
 
@@ -98,7 +103,10 @@ describe('start page and 指标体系 in Chromium against the real services', ()
     await error.getByText(/修改未保存：.*targets\.2024：年份不在本体系的 years（2023）中/).waitFor();
     await page.waitForTimeout(300);
     await screenshot(page, 'systems-edit-refused');
-    const stored = app.services.session.require().system(SYSTEM).indicators.find((i) => i.id === 'industrial-value-added-growth');
+    const stored = app.services.session
+      .require()
+      .system(SYSTEM)
+      .indicators.find((i) => i.id === 'industrial-value-added-growth');
     expect(stored?.targets).toEqual({ '2023': 7 });
     await page.keyboard.press('Escape');
   });

@@ -47,22 +47,70 @@ describe('CLI figures, history and restore on a sample workspace', () => {
     expect(sample.code).toBe(0);
     expect(sample.out).toContain('示例数据');
 
-    const got = await run(['figures', 'get', '--workspace', dir, '--period', '2023-09', '--system', 'hz-mfg-cluster-regional-2023', '--json']);
+    const got = await run([
+      'figures',
+      'get',
+      '--workspace',
+      dir,
+      '--period',
+      '2023-09',
+      '--system',
+      'hz-mfg-cluster-regional-2023',
+      '--json',
+    ]);
     expect(got.code).toBe(0);
-    const parsed = JSON.parse(got.out) as { sample: boolean; period: string; figures: { systemId: string; indicatorId: string; indicatorName: string; region: string; value: unknown }[] };
+    const parsed = JSON.parse(got.out) as {
+      sample: boolean;
+      period: string;
+      figures: { systemId: string; indicatorId: string; indicatorName: string; region: string; value: unknown }[];
+    };
     expect(parsed.sample).toBe(true);
     expect(parsed.period).toBe('2023-09');
     const wuxing = parsed.figures.find((f) => f.indicatorId === 'industrial-value-added-growth' && f.region === '吴兴');
     expect(wuxing).toMatchObject({ systemId: 'hz-mfg-cluster-regional-2023', indicatorName: '规上工业增加值增长' });
     expect(typeof wuxing?.value).toBe('number');
 
-    const set = await run(['figures', 'set', '--workspace', dir, '--period', '2023-09', '--system', 'hz-mfg-cluster-regional-2023', '--indicator', 'industrial-value-added-growth', '--region', '吴兴', '--value', '9.9']);
+    const set = await run([
+      'figures',
+      'set',
+      '--workspace',
+      dir,
+      '--period',
+      '2023-09',
+      '--system',
+      'hz-mfg-cluster-regional-2023',
+      '--indicator',
+      'industrial-value-added-growth',
+      '--region',
+      '吴兴',
+      '--value',
+      '9.9',
+    ]);
     expect(set.code).toBe(0);
     expect(set.out).toContain('已保存：2023-09 第 2 版');
-    const again = JSON.parse((await run(['figures', 'get', '--workspace', dir, '--period', '2023-09', '--json'])).out) as typeof parsed;
-    expect(again.figures.find((f) => f.indicatorId === 'industrial-value-added-growth' && f.region === '吴兴')?.value).toBe(9.9);
+    const again = JSON.parse(
+      (await run(['figures', 'get', '--workspace', dir, '--period', '2023-09', '--json'])).out,
+    ) as typeof parsed;
+    expect(
+      again.figures.find((f) => f.indicatorId === 'industrial-value-added-growth' && f.region === '吴兴')?.value,
+    ).toBe(9.9);
 
-    const bad = await run(['figures', 'set', '--workspace', dir, '--period', '2023-09', '--system', 'hz-mfg-cluster-regional-2023', '--indicator', 'industrial-value-added-growth', '--region', '吴兴', '--value', 'abc']);
+    const bad = await run([
+      'figures',
+      'set',
+      '--workspace',
+      dir,
+      '--period',
+      '2023-09',
+      '--system',
+      'hz-mfg-cluster-regional-2023',
+      '--indicator',
+      'industrial-value-added-growth',
+      '--region',
+      '吴兴',
+      '--value',
+      'abc',
+    ]);
     expect(bad.code).toBe(1);
     expect(bad.err).toContain('“abc”不是数字');
 
@@ -71,8 +119,12 @@ describe('CLI figures, history and restore on a sample workspace', () => {
     expect(history.out).toContain('命令行，1 项');
     const restore = await run(['restore', '--workspace', dir, '--period', '2023-09', '--revision', '1']);
     expect(restore.code).toBe(0);
-    const restored = JSON.parse((await run(['figures', 'get', '--workspace', dir, '--period', '2023-09', '--json'])).out) as typeof parsed;
-    expect(restored.figures.find((f) => f.indicatorId === 'industrial-value-added-growth' && f.region === '吴兴')?.value).toBe(wuxing?.value);
+    const restored = JSON.parse(
+      (await run(['figures', 'get', '--workspace', dir, '--period', '2023-09', '--json'])).out,
+    ) as typeof parsed;
+    expect(
+      restored.figures.find((f) => f.indicatorId === 'industrial-value-added-growth' && f.region === '吴兴')?.value,
+    ).toBe(wuxing?.value);
   });
 
   it('names the missing option', async () => {

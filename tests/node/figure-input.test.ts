@@ -54,9 +54,21 @@ describe('parsing a typed, pasted or imported value', () => {
 
 describe('computed values (an imported formula result) with more decimals than allowed', () => {
   it('rounds them half up to the indicator precision + 2 and says from what, instead of refusing', () => {
-    expect(parseFigureInput(100 / 3, yi, { excessDecimals: 'round' })).toEqual({ ok: true, value: 33.333, rounded: { from: 33.3333333333 } });
-    expect(parseFigureInput(7.12351, percent, { excessDecimals: 'round' })).toEqual({ ok: true, value: 7.124, rounded: { from: 7.12351 } });
-    expect(parseFigureInput('7.12345', percent, { excessDecimals: 'round' })).toEqual({ ok: true, value: 7.123, rounded: { from: 7.12345 } });
+    expect(parseFigureInput(100 / 3, yi, { excessDecimals: 'round' })).toEqual({
+      ok: true,
+      value: 33.333,
+      rounded: { from: 33.3333333333 },
+    });
+    expect(parseFigureInput(7.12351, percent, { excessDecimals: 'round' })).toEqual({
+      ok: true,
+      value: 7.124,
+      rounded: { from: 7.12351 },
+    });
+    expect(parseFigureInput('7.12345', percent, { excessDecimals: 'round' })).toEqual({
+      ok: true,
+      value: 7.123,
+      rounded: { from: 7.12345 },
+    });
     expect(parseFigureInput(7.25, percent, { excessDecimals: 'round' })).toEqual({ ok: true, value: 7.25 });
   });
 

@@ -22,7 +22,10 @@ beforeAll(async () => {
   const real = createHandlers(createServices({ appRoot: PROJECT_ROOT, appVersion: 'test' }));
   // Count handler runs so the tests can prove that refused requests run nothing.
   const counted = Object.fromEntries(
-    Object.entries(real).map(([name, fn]) => [name, (input: never, ctx: never) => (handlerRuns++, (fn as (i: never, c: never) => unknown)(input, ctx))]),
+    Object.entries(real).map(([name, fn]) => [
+      name,
+      (input: never, ctx: never) => (handlerRuns++, (fn as (i: never, c: never) => unknown)(input, ctx)),
+    ]),
   ) as unknown as Handlers;
   host = await startHttpHost({ handlers: counted, hub: new EventHub(), rendererDir });
 });

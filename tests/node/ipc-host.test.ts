@@ -44,20 +44,29 @@ describe('IPC host', () => {
 
   it('runs a call from the trusted window against the real service', async () => {
     const { ipc } = setup();
-    const result = (await ipc.invoke(transport.ipcChannel('app.info'), trusted, {})) as { ok: boolean; value: { host: string } };
+    const result = (await ipc.invoke(transport.ipcChannel('app.info'), trusted, {})) as {
+      ok: boolean;
+      value: { host: string };
+    };
     expect(result.ok).toBe(true);
     expect(result.value.host).toBe('electron');
   });
 
   it('refuses a call from another sender', async () => {
     const { ipc } = setup();
-    const result = (await ipc.invoke(transport.ipcChannel('app.info'), stranger, {})) as { ok: boolean; error: { code: string } };
+    const result = (await ipc.invoke(transport.ipcChannel('app.info'), stranger, {})) as {
+      ok: boolean;
+      error: { code: string };
+    };
     expect(result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
   it('parses input with the contract schema', async () => {
     const { ipc } = setup();
-    const result = (await ipc.invoke(transport.ipcChannel('templates.get'), trusted, { id: '../../etc' })) as { ok: boolean; error: { code: string; message: string } };
+    const result = (await ipc.invoke(transport.ipcChannel('templates.get'), trusted, { id: '../../etc' })) as {
+      ok: boolean;
+      error: { code: string; message: string };
+    };
     expect(result.ok).toBe(false);
     expect(result.error.code).toBe('BAD_INPUT');
     expect(result.error.message).toContain('体系编号格式不对');

@@ -16,7 +16,9 @@ function checkWith(file: string, content: string) {
 
 describe('layer check', () => {
   it('passes on the project as it is', () => {
-    expect(execFileSync(process.execPath, [SCRIPT, '--root', PROJECT_ROOT], { encoding: 'utf8' })).toContain('分层检查通过');
+    expect(execFileSync(process.execPath, [SCRIPT, '--root', PROJECT_ROOT], { encoding: 'utf8' })).toContain(
+      '分层检查通过',
+    );
   });
 
   it.each([
@@ -30,7 +32,11 @@ describe('layer check', () => {
     ['src/renderer/bad.ts', "import { ipcRenderer } from 'electron';", 'renderer 不能引用 electron'],
     ['src/renderer/bad.ts', "import { readFileSync } from 'node:fs';", 'renderer 不能引用 Node 内置模块'],
     ['src/renderer/bad.ts', "import fs from 'fs';", 'renderer 不能引用 Node 内置模块'],
-    ['src/renderer/bad.ts', "import { createServices } from '../main/services/container';", 'renderer 只能引用 renderer 和 shared'],
+    [
+      'src/renderer/bad.ts',
+      "import { createServices } from '../main/services/container';",
+      'renderer 只能引用 renderer 和 shared',
+    ],
     ['src/preload/bad.ts', "import { z } from 'zod';", 'preload 只能引用 electron 和 shared'],
     ['src/preload/bad.ts', "import { readFile } from 'node:fs/promises';", 'preload 只能引用 electron 和 shared'],
   ])('fails on %s importing what it must not (%s)', (file, content, reason) => {

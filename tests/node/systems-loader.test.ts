@@ -96,7 +96,9 @@ describe('indicator system loader', () => {
     delete (s.indicators[0] as Partial<(typeof s.indicators)[0]>).unit;
     const { problems, systems } = await loadWith(s);
     expect(systems).toEqual([]);
-    expect(problems).toEqual([{ file: 'templates/systems/bad.json', message: 'indicators[0].unit：缺少必填项（应为文本）' }]);
+    expect(problems).toEqual([
+      { file: 'templates/systems/bad.json', message: 'indicators[0].unit：缺少必填项（应为文本）' },
+    ]);
   });
 
   it('names a wrong type with what was found', async () => {

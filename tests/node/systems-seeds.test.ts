@@ -22,7 +22,12 @@ function factsOf(system: IndicatorSystem): { indicator: string; lines: number[];
     if (ind.growthTarget) facts.push({ where: 'growthTarget', value: ind.growthTarget.value });
     if (ind.actualGrowth) facts.push({ where: 'actualGrowth', value: ind.actualGrowth.value });
     for (const m of ind.milestones ?? []) facts.push({ where: `milestones.${m.period}`, value: m.percent });
-    return { indicator: `${system.id}/${ind.id}（${ind.name}）`, lines: ind.source.lines, file: ind.source.file, facts };
+    return {
+      indicator: `${system.id}/${ind.id}（${ind.name}）`,
+      lines: ind.source.lines,
+      file: ind.source.file,
+      facts,
+    };
   });
 }
 
@@ -44,9 +49,14 @@ describe('shipped indicator systems', async () => {
         const text = compactText(cited);
         for (const fact of row.facts) {
           if (typeof fact.value === 'number') {
-            if (!numbers.has(Math.abs(fact.value))) missing.push(`${row.indicator} ${fact.where}=${fact.value} 不在 ${row.file} 第 ${row.lines.join(',')} 行`);
+            if (!numbers.has(Math.abs(fact.value)))
+              missing.push(
+                `${row.indicator} ${fact.where}=${fact.value} 不在 ${row.file} 第 ${row.lines.join(',')} 行`,
+              );
           } else if (!text.includes(normalizeWidth(fact.value).replace(/\s/g, ''))) {
-            missing.push(`${row.indicator} ${fact.where}="${fact.value}" 不在 ${row.file} 第 ${row.lines.join(',')} 行`);
+            missing.push(
+              `${row.indicator} ${fact.where}="${fact.value}" 不在 ${row.file} 第 ${row.lines.join(',')} 行`,
+            );
           }
         }
       }
@@ -56,7 +66,8 @@ describe('shipped indicator systems', async () => {
 
   it.skipIf(!seedsAvailable)('every system cites the seed file its document came from', () => {
     for (const system of loaded.systems) {
-      for (const ind of system.indicators) expect(ind.source.file, `${system.id}/${ind.id}`).toBe(system.document.seedFile);
+      for (const ind of system.indicators)
+        expect(ind.source.file, `${system.id}/${ind.id}`).toBe(system.document.seedFile);
     }
   });
 });

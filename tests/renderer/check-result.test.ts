@@ -5,8 +5,20 @@ import type { CheckItem } from '../../src/shared/api-types';
 
 const checks: CheckItem[] = [
   { id: 'page-size', label: '纸张', pass: true, measured: '210×297 mm', expected: 'A4（210×297 mm）' },
-  { id: 'body-pitch', label: '正文行距', pass: false, measured: '固定值 30 磅', expected: '固定值 28.95 磅（每页 22 行）' },
-  { id: 'page-number', label: '页码', pass: true, measured: '— 1 —，单页居右', expected: '4号宋体“— 1 —”，单页居右、双页居左' },
+  {
+    id: 'body-pitch',
+    label: '正文行距',
+    pass: false,
+    measured: '固定值 30 磅',
+    expected: '固定值 28.95 磅（每页 22 行）',
+  },
+  {
+    id: 'page-number',
+    label: '页码',
+    pass: true,
+    measured: '— 1 —，单页居右',
+    expected: '4号宋体“— 1 —”，单页居右、双页居左',
+  },
 ];
 
 describe("the format checker's result", () => {

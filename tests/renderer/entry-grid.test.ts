@@ -19,7 +19,12 @@ afterEach(() => {
 
 function setup(readOnly = false) {
   const sheet = new EntrySheet(specsOf(inds), { gdp: { 全市: 100, 吴兴: 20 } });
-  const layout = buildLayout({ system: { categories: [] }, indicators: inds, regions: regionColumns(['吴兴', '南浔'], false), transposed: false });
+  const layout = buildLayout({
+    system: { categories: [] },
+    indicators: inds,
+    regions: regionColumns(['吴兴', '南浔'], false),
+    transposed: false,
+  });
   const commits: ApplyResult[] = [];
   const histories: CellRef[] = [];
   const notices: string[] = [];
@@ -35,7 +40,8 @@ function setup(readOnly = false) {
     attachTo: document.body,
   });
   const editor = wrapper.get('[data-testid="grid-editor"]');
-  const cellText = (row: number, col: number) => wrapper!.get(`.grid-row[data-row="${row}"] .grid-cell[data-col="${col}"]`).text();
+  const cellText = (row: number, col: number) =>
+    wrapper!.get(`.grid-row[data-row="${row}"] .grid-cell[data-col="${col}"]`).text();
   const press = (key: string, mods: Record<string, boolean> = {}) => editor.trigger('keydown', { key, ...mods });
   return { sheet, commits, histories, notices, editor, cellText, press };
 }
@@ -46,7 +52,11 @@ describe('EntryGrid mounted', () => {
     expect(cellText(0, 0)).toBe('100');
     expect(cellText(0, 1)).toBe('20');
     expect(wrapper!.findAll('.grid-colhead').map((h) => h.text())).toEqual(['全市', '吴兴', '南浔']);
-    expect(wrapper!.findAll('.grid-rowhead .head-title').map((h) => h.text())).toEqual(['地区生产总值', '规上工业增加值增长', '新增规上企业']);
+    expect(wrapper!.findAll('.grid-rowhead .head-title').map((h) => h.text())).toEqual([
+      '地区生产总值',
+      '规上工业增加值增长',
+      '新增规上企业',
+    ]);
   });
 
   it('typing overwrites the active cell and Enter commits and moves down', async () => {
@@ -127,9 +137,18 @@ describe('EntryGrid mounted', () => {
     const paste = new ClipboardEvent('paste', { clipboardData: pasted, bubbles: true, cancelable: true });
     editor.element.dispatchEvent(paste);
     await wrapper!.vm.$nextTick();
-    expect([cellText(1, 0), cellText(1, 1), cellText(1, 2), cellText(2, 0), cellText(2, 1), cellText(2, 2)]).toEqual(['6.5', '7', '8', '12', '/', '3']);
+    expect([cellText(1, 0), cellText(1, 1), cellText(1, 2), cellText(2, 0), cellText(2, 1), cellText(2, 2)]).toEqual([
+      '6.5',
+      '7',
+      '8',
+      '12',
+      '/',
+      '3',
+    ]);
     const copied = new DataTransfer();
-    editor.element.dispatchEvent(new ClipboardEvent('copy', { clipboardData: copied, bubbles: true, cancelable: true }));
+    editor.element.dispatchEvent(
+      new ClipboardEvent('copy', { clipboardData: copied, bubbles: true, cancelable: true }),
+    );
     expect(copied.getData('text/plain')).toBe('6.5\t7\t8\r\n12\t/\t3\r\n');
   });
 

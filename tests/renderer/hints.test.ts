@@ -4,7 +4,12 @@ import { indicator } from './grid/fixtures';
 
 describe('target hint of the active cell', () => {
   const system = { regionTargetYear: '2023' };
-  const growth = indicator('g', { unit: '%', kind: 'growth', targets: { '2023': '高于GDP增速1个百分点', '2024': 7 }, byRegion: { 吴兴: 7, 德清: 8, 安吉: '/' } });
+  const growth = indicator('g', {
+    unit: '%',
+    kind: 'growth',
+    targets: { '2023': '高于GDP增速1个百分点', '2024': 7 },
+    byRegion: { 吴兴: 7, 德清: 8, 安吉: '/' },
+  });
 
   it("uses the district's decomposed target for the decomposition year", () => {
     expect(targetFor(system, growth, '德清', '2023')).toEqual({ scope: 'region', text: '8', meaning: '不低于8%' });
@@ -12,7 +17,11 @@ describe('target hint of the active cell', () => {
   });
 
   it("falls back to the system's target, keeping the printed text", () => {
-    expect(targetFor(system, growth, '南浔', '2023')).toEqual({ scope: 'system', text: '高于GDP增速1个百分点', meaning: '高于GDP增速1个百分点及以上' });
+    expect(targetFor(system, growth, '南浔', '2023')).toEqual({
+      scope: 'system',
+      text: '高于GDP增速1个百分点',
+      meaning: '高于GDP增速1个百分点及以上',
+    });
     expect(targetFor(system, growth, '吴兴', '2024')).toEqual({ scope: 'system', text: '7', meaning: '不低于7%' });
   });
 
@@ -20,6 +29,10 @@ describe('target hint of the active cell', () => {
     expect(targetFor(system, growth, '全省', '2023')).toBeNull();
     expect(targetFor(system, growth, '吴兴', '2025')).toBeNull();
     const pending = indicator('p', { targets: { '2023': '完成省定目标' } });
-    expect(targetFor(system, pending, '全市', '2023')).toMatchObject({ scope: 'system', text: '完成省定目标', manual: expect.stringContaining('省下达') });
+    expect(targetFor(system, pending, '全市', '2023')).toMatchObject({
+      scope: 'system',
+      text: '完成省定目标',
+      manual: expect.stringContaining('省下达'),
+    });
   });
 });

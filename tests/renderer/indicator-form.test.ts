@@ -48,6 +48,9 @@ describe('indicator edit form', () => {
     const form = toForm(original, system);
     form.targets.push({ year: '23', text: '5' });
     form.milestones.H1 = '五成';
-    expect(toPatch(form, original).problems).toEqual(['目标年份“23”应为四位数字，如 2023', '节点目标 H1 应为 0 到 1000 之间的百分数，现为“五成”']);
+    expect(toPatch(form, original).problems).toEqual([
+      '目标年份“23”应为四位数字，如 2023',
+      '节点目标 H1 应为 0 到 1000 之间的百分数，现为“五成”',
+    ]);
   });
 });

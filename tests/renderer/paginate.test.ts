@@ -52,6 +52,10 @@ describe('paginate: blocks onto pages the way Word flows the .docx', () => {
 
   it('lays a paragraph longer than several pages over as many pages', () => {
     const pages = paginate([lines(25)], PAGE);
-    expect(pages.map((p) => p.map((s) => (s.part === 'lines' ? [s.from, s.to] : null)))).toEqual([[[0, 10]], [[10, 20]], [[20, 25]]]);
+    expect(pages.map((p) => p.map((s) => (s.part === 'lines' ? [s.from, s.to] : null)))).toEqual([
+      [[0, 10]],
+      [[10, 20]],
+      [[20, 25]],
+    ]);
   });
 });

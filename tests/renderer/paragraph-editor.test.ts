@@ -56,7 +56,16 @@ function harness(initial?: string) {
   const Host = defineComponent({
     setup() {
       provide(DOC_EDITOR, editor);
-      return () => h(EditableParagraph, { item: { kind: 'paragraph', key: `p/${ID}`, block: block.value, sectionId: 'overall', listIndex: null } satisfies ParagraphItem });
+      return () =>
+        h(EditableParagraph, {
+          item: {
+            kind: 'paragraph',
+            key: `p/${ID}`,
+            block: block.value,
+            sectionId: 'overall',
+            listIndex: null,
+          } satisfies ParagraphItem,
+        });
     },
   });
   const wrapper = mount(Host, { global: { plugins: [ElementPlus] }, attachTo: document.body });
@@ -76,7 +85,9 @@ describe('the paragraph editor of the briefing preview', () => {
     const facts = wrapper.findAll('button.fact');
     expect(facts.map((f) => f.text())).toEqual(['8.4', '0.3']);
     await facts[0]!.trigger('click');
-    expect(opened).toEqual([{ ref: 'fig:2023-09/hz/industrial-value-added-growth/全市', text: '8.4', label: '文稿中的数字' }]);
+    expect(opened).toEqual([
+      { ref: 'fig:2023-09/hz/industrial-value-added-growth/全市', text: '8.4', label: '文稿中的数字' },
+    ]);
     expect(wrapper.find('[data-testid="stale-warning"]').exists()).toBe(false);
   });
 
@@ -90,7 +101,9 @@ describe('the paragraph editor of the briefing preview', () => {
     await area.trigger('keydown', { key: 'Enter', ctrlKey: true });
     await flushPromises();
     expect(wrapper.find('textarea').exists()).toBe(false);
-    expect(wrapper.findAll('[data-testid="stale-warning"]').map((w) => w.text())).toEqual(['段落中应为 8.4，与当前数据不符']);
+    expect(wrapper.findAll('[data-testid="stale-warning"]').map((w) => w.text())).toEqual([
+      '段落中应为 8.4，与当前数据不符',
+    ]);
     expect(wrapper.get('p.doc-p').classes()).toEqual(expect.arrayContaining(['is-edited', 'is-stale']));
     // The number still stated (0.3) stays linked; the changed one is plain text.
     expect(wrapper.findAll('button.fact').map((f) => f.text())).toEqual(['0.3']);
@@ -120,6 +133,10 @@ describe('the paragraph editor of the briefing preview', () => {
   it('shows one warning per number no longer stated, in the words of the rail', () => {
     const edited = { ...drafted, editedText: '全市增长较快。' };
     expect(staleMessages(edited)).toEqual(['段落中应为 8.4，与当前数据不符', '段落中应为 0.3，与当前数据不符']);
-    expect(displayRuns({ ...drafted, editedText: '高于全省0.3个百分点，增长8.4%。' }).map((r) => ('fact' in r ? `[${r.text}]` : r.text)).join('')).toBe('高于全省[0.3]个百分点，增长[8.4]%。');
+    expect(
+      displayRuns({ ...drafted, editedText: '高于全省0.3个百分点，增长8.4%。' })
+        .map((r) => ('fact' in r ? `[${r.text}]` : r.text))
+        .join(''),
+    ).toBe('高于全省[0.3]个百分点，增长[8.4]%。');
   });
 });

@@ -25,12 +25,23 @@ describe('entry periods', () => {
   it('offers 2022–2024, newest year first, each with its year, four quarters and twelve months', () => {
     const groups = periodGroups();
     expect(groups.map((g) => g.label)).toEqual(['2024年', '2023年', '2022年']);
-    expect(groups[1]!.options.map((o) => o.key)).toEqual(['2023', '2023Q1', '2023Q2', '2023Q3', '2023Q4', ...Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`)]);
+    expect(groups[1]!.options.map((o) => o.key)).toEqual([
+      '2023',
+      '2023Q1',
+      '2023Q2',
+      '2023Q3',
+      '2023Q4',
+      ...Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`),
+    ]);
     expect(yearRange('2026-03')).toEqual({ first: 2022, last: 2026 });
   });
 
   it('shows each indicator only in the periods of its frequency (the storage rule)', () => {
-    const inds = [{ id: 'm', frequency: 'monthly' as const }, { id: 'q', frequency: 'quarterly' as const }, { id: 'a', frequency: 'annual' as const }];
+    const inds = [
+      { id: 'm', frequency: 'monthly' as const },
+      { id: 'q', frequency: 'quarterly' as const },
+      { id: 'a', frequency: 'annual' as const },
+    ];
     expect(dueIndicators(inds, '2023-09').map((i) => i.id)).toEqual(['m']);
     expect(dueIndicators(inds, '2023Q3').map((i) => i.id)).toEqual(['q']);
     expect(dueIndicators(inds, '2023').map((i) => i.id)).toEqual(['a']);
@@ -46,9 +57,20 @@ describe('entry periods', () => {
   });
 
   it('sorts period keys in time order and finds last year and the alternatives when nothing is due', () => {
-    expect(sortPeriods(['2023Q3', '2023', '2023-10', '2023-09', '2022'])).toEqual(['2022', '2023-09', '2023Q3', '2023-10', '2023']);
+    expect(sortPeriods(['2023Q3', '2023', '2023-10', '2023-09', '2022'])).toEqual([
+      '2022',
+      '2023-09',
+      '2023Q3',
+      '2023-10',
+      '2023',
+    ]);
     expect(lastYearKey('2023Q3')).toBe('2022Q3');
-    expect(alternativesFor('2023-08', new Set(['quarterly', 'annual'] as const)).map((a) => a.key)).toEqual(['2023Q3', '2023']);
-    expect(alternativesFor('2023Q2', new Set(['monthly', 'quarterly'] as const)).map((a) => a.label)).toEqual(['2023年6月']);
+    expect(alternativesFor('2023-08', new Set(['quarterly', 'annual'] as const)).map((a) => a.key)).toEqual([
+      '2023Q3',
+      '2023',
+    ]);
+    expect(alternativesFor('2023Q2', new Set(['monthly', 'quarterly'] as const)).map((a) => a.label)).toEqual([
+      '2023年6月',
+    ]);
   });
 });

@@ -37,17 +37,38 @@ const table: TableBlock = {
     {
       key: '全市',
       isTotal: true,
-      cells: [{ text: '全市' }, { text: '8.4', ref: 'fig:2023-09/s/g/全市' }, { text: '' }, { text: '78.1', status: 'ahead' }, { text: '' }, { text: '' }],
+      cells: [
+        { text: '全市' },
+        { text: '8.4', ref: 'fig:2023-09/s/g/全市' },
+        { text: '' },
+        { text: '78.1', status: 'ahead' },
+        { text: '' },
+        { text: '' },
+      ],
     },
     {
       key: '德清',
       isTotal: false,
-      cells: [{ text: '德清' }, { text: '7.2', ref: 'fig:2023-09/s/g/德清' }, { text: '3', status: 'top' }, { text: '72.8', status: 'behind' }, { text: '5' }, { text: '3.50' }],
+      cells: [
+        { text: '德清' },
+        { text: '7.2', ref: 'fig:2023-09/s/g/德清' },
+        { text: '3', status: 'top' },
+        { text: '72.8', status: 'behind' },
+        { text: '5' },
+        { text: '3.50' },
+      ],
     },
     {
       key: '长兴',
       isTotal: false,
-      cells: [{ text: '长兴' }, { text: '7.2' }, { text: '3' }, { text: '—', status: 'missing' }, { text: '—' }, { text: '3.50' }],
+      cells: [
+        { text: '长兴' },
+        { text: '7.2' },
+        { text: '3' },
+        { text: '—', status: 'missing' },
+        { text: '—' },
+        { text: '3.50' },
+      ],
     },
   ],
   notes: ['注：1. 数据来源：各区县报送。', '2. 位次相同者并列。'],
@@ -66,7 +87,8 @@ describe('ReportTable: a report-model table as HTML', () => {
     const w = mountTable();
     const rows = w.findAll('thead tr');
     expect(rows).toHaveLength(2);
-    const cells = (i: number) => rows[i]!.findAll('th').map((th) => [th.text(), th.attributes('colspan'), th.attributes('rowspan')]);
+    const cells = (i: number) =>
+      rows[i]!.findAll('th').map((th) => [th.text(), th.attributes('colspan'), th.attributes('rowspan')]);
     expect(cells(0)).toEqual([
       ['地区', '1', '2'],
       ['规上工业增加值增长', '2', '1'],
@@ -94,8 +116,13 @@ describe('ReportTable: a report-model table as HTML', () => {
     expect(body[1]!.findAll('td')[1]!.classes()).toContain('st-top');
     expect(body[2]!.findAll('td')[2]!.classes()).toContain('al-center');
     // The legend names every status used, the one the model left out (位次第一) with its default label.
-    expect(w.get('[data-testid="table-legend"]').text().replace(/\s+/g, '')).toBe('图例：▲超序时进度▼落后序时进度粗体位次第一');
-    expect(w.findAll('.rt-note').map((n) => n.text())).toEqual(['注：1. 数据来源：各区县报送。', '2. 位次相同者并列。']);
+    expect(w.get('[data-testid="table-legend"]').text().replace(/\s+/g, '')).toBe(
+      '图例：▲超序时进度▼落后序时进度粗体位次第一',
+    );
+    expect(w.findAll('.rt-note').map((n) => n.text())).toEqual([
+      '注：1. 数据来源：各区县报送。',
+      '2. 位次相同者并列。',
+    ]);
     expect(w.get('.rt-title').text()).toBe('2023年1—9月各区县主要指标亮晒表');
   });
 
@@ -105,7 +132,11 @@ describe('ReportTable: a report-model table as HTML', () => {
     expect(links.map((b) => b.text())).toEqual(['8.4', '7.2']);
     await links[1]!.trigger('click');
     const emitted = w.emitted('provenance') as [ProvenanceRequest][];
-    expect(emitted[0]![0]).toEqual({ ref: 'fig:2023-09/s/g/德清', text: '7.2', label: '德清 · 规上工业增加值增长 · 增速（%）' });
+    expect(emitted[0]![0]).toEqual({
+      ref: 'fig:2023-09/s/g/德清',
+      text: '7.2',
+      label: '德清 · 规上工业增加值增长 · 增速（%）',
+    });
   });
 
   it('shows only some rows (a page of the preview), and the paper look fills blanks with "—" without marks', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { documentForm, documentPatch, fieldErrors, linesToList, rankingForm, rankingPatch, refusalSummary } from '../../src/renderer/features/settings/settings-form';
+import {
+  documentForm,
+  documentPatch,
+  fieldErrors,
+  linesToList,
+  rankingForm,
+  rankingPatch,
+  refusalSummary,
+} from '../../src/renderer/features/settings/settings-form';
 import { WorkspaceFileSchema, type WorkspaceFile } from '../../src/shared/schemas/workspace';
 
 const ws: WorkspaceFile = WorkspaceFileSchema.parse({
@@ -52,7 +60,12 @@ describe('settings form ↔ patch', () => {
 
   it("puts main's refusal next to the field it names, the rest above the form", () => {
     const fields = ['documents.briefingName', 'documents.copies', 'documents.distribution.bao'];
-    expect(fieldErrors('请求参数有误：patch.documents.copies：印数至少为 1 份；patch.documents.distribution.bao[1]：不能为空', fields)).toEqual({
+    expect(
+      fieldErrors(
+        '请求参数有误：patch.documents.copies：印数至少为 1 份；patch.documents.distribution.bao[1]：不能为空',
+        fields,
+      ),
+    ).toEqual({
       byField: { 'documents.copies': '印数至少为 1 份', 'documents.distribution.bao': '不能为空' },
       general: [],
     });
@@ -60,7 +73,12 @@ describe('settings form ↔ patch', () => {
       byField: { 'documents.briefingName': '简报名称不能为空' },
       general: ['列表'],
     });
-    expect(fieldErrors('工作区为只读，不能修改。', fields)).toEqual({ byField: {}, general: ['工作区为只读，不能修改。'] });
-    expect(refusalSummary(fieldErrors('请求参数有误：patch.documents.copies：印数至少为 1 份', fields))).toBe('印数至少为 1 份');
+    expect(fieldErrors('工作区为只读，不能修改。', fields)).toEqual({
+      byField: {},
+      general: ['工作区为只读，不能修改。'],
+    });
+    expect(refusalSummary(fieldErrors('请求参数有误：patch.documents.copies：印数至少为 1 份', fields))).toBe(
+      '印数至少为 1 份',
+    );
   });
 });

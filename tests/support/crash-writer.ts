@@ -15,7 +15,11 @@ const PERIODS = ['2023-08', '2023-09'];
 
 async function main(): Promise<void> {
   const templates = new TemplatesService(join(projectRoot!, 'templates'));
-  const ws = await Workspace.open(dir!, { userName: 'crash', app: 'cli', now: () => new Date(), registries: await templates.registries() }, { compactAfterEntries: 4 });
+  const ws = await Workspace.open(
+    dir!,
+    { userName: 'crash', app: 'cli', now: () => new Date(), registries: await templates.registries() },
+    { compactAfterEntries: 4 },
+  );
   if (ws.readOnly) throw new Error('writer could not take the lock');
   process.stdout.write('READY\n');
   for (;;) {

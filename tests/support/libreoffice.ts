@@ -8,7 +8,8 @@ import { PROJECT_ROOT } from './project';
 const run = promisify(execFile);
 
 /** LibreOffice stands in for Word/WPS in tests: convert, then read text and page images from the PDF. */
-export const sofficeAvailable = existsSync('/usr/bin/soffice') && existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdftoppm');
+export const sofficeAvailable =
+  existsSync('/usr/bin/soffice') && existsSync('/usr/bin/pdftotext') && existsSync('/usr/bin/pdftoppm');
 
 const FONTCONFIG = join(PROJECT_ROOT, 'tests/support/fonts/fonts.conf');
 export const ARTIFACTS = join(PROJECT_ROOT, 'test-results', 'render');
@@ -19,10 +20,14 @@ export async function toPdf(file: Buffer, name: string): Promise<string> {
   const input = join(dir, name);
   writeFileSync(input, file);
   const profile = mkdtempSync(join(tmpdir(), 'zjb-lo-profile-'));
-  await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input], {
-    env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG },
-    timeout: 120_000,
-  });
+  await run(
+    'soffice',
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, input],
+    {
+      env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG },
+      timeout: 120_000,
+    },
+  );
   const pdf = join(dir, `${basename(name, extname(name))}.pdf`);
   if (!existsSync(pdf)) throw new Error(`LibreOffice produced no PDF for ${name}`);
   return pdf;
@@ -37,10 +42,14 @@ export async function toPdfs(files: { name: string; data: Buffer }[]): Promise<s
     return input;
   });
   const profile = mkdtempSync(join(tmpdir(), 'zjb-lo-profile-'));
-  await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...inputs], {
-    env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG },
-    timeout: 300_000,
-  });
+  await run(
+    'soffice',
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...inputs],
+    {
+      env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG },
+      timeout: 300_000,
+    },
+  );
   return files.map((f) => {
     const pdf = join(dir, `${basename(f.name, extname(f.name))}.pdf`);
     if (!existsSync(pdf)) throw new Error(`LibreOffice produced no PDF for ${f.name}`);
@@ -69,7 +78,11 @@ export async function pdfToPngs(pdf: string, name: string, dpi = 80): Promise<st
   const pages = (await pdfPages(pdf)).length;
   return Array.from({ length: pages }, (_, i) => {
     const n = String(i + 1);
-    const candidates = [`${prefix}-${n}.png`, `${prefix}-${n.padStart(2, '0')}.png`, `${prefix}-${n.padStart(3, '0')}.png`];
+    const candidates = [
+      `${prefix}-${n}.png`,
+      `${prefix}-${n.padStart(2, '0')}.png`,
+      `${prefix}-${n.padStart(3, '0')}.png`,
+    ];
     return candidates.find((c) => existsSync(c)) ?? candidates[0]!;
   });
 }

@@ -7,7 +7,12 @@ const [dir, projectRoot, user] = process.argv.slice(2);
 
 async function main(): Promise<void> {
   const templates = new TemplatesService(join(projectRoot!, 'templates'));
-  const ws = await Workspace.open(dir!, { userName: user!, app: 'desktop', now: () => new Date(), registries: await templates.registries() });
+  const ws = await Workspace.open(dir!, {
+    userName: user!,
+    app: 'desktop',
+    now: () => new Date(),
+    registries: await templates.registries(),
+  });
   process.stdout.write(ws.readOnly ? 'READONLY\n' : 'READY\n');
   setInterval(() => {}, 1000);
 }

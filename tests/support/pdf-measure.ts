@@ -66,7 +66,13 @@ export function firstRowMm(img: Raster, match: Pixel, fromMm = 0, toMm = 1000): 
 }
 
 /** Horizontal rules: rows where matching pixels run at least `minMm` long; consecutive rows merged. */
-export function horizontalRules(img: Raster, match: Pixel, minMm: number, fromMm = 0, toMm = 1000): { yMm: number; x0Mm: number; x1Mm: number; thicknessMm: number }[] {
+export function horizontalRules(
+  img: Raster,
+  match: Pixel,
+  minMm: number,
+  fromMm = 0,
+  toMm = 1000,
+): { yMm: number; x0Mm: number; x1Mm: number; thicknessMm: number }[] {
   const out: { yMm: number; x0Mm: number; x1Mm: number; thicknessMm: number }[] = [];
   const from = Math.floor(fromMm / img.mmPerPixel);
   const to = Math.min(img.height, Math.ceil(toMm / img.mmPerPixel));
@@ -86,7 +92,12 @@ export function horizontalRules(img: Raster, match: Pixel, minMm: number, fromMm
 }
 
 function toRule(r: { y0: number; y1: number; x0: number; x1: number }, img: Raster) {
-  return { yMm: ((r.y0 + r.y1 + 1) / 2) * img.mmPerPixel, x0Mm: r.x0 * img.mmPerPixel, x1Mm: r.x1 * img.mmPerPixel, thicknessMm: (r.y1 - r.y0 + 1) * img.mmPerPixel };
+  return {
+    yMm: ((r.y0 + r.y1 + 1) / 2) * img.mmPerPixel,
+    x0Mm: r.x0 * img.mmPerPixel,
+    x1Mm: r.x1 * img.mmPerPixel,
+    thicknessMm: (r.y1 - r.y0 + 1) * img.mmPerPixel,
+  };
 }
 
 export interface TextLine {
@@ -102,18 +113,28 @@ export interface TextLine {
 export async function textLines(pdf: string): Promise<TextLine[]> {
   const { stdout } = await run('pdftotext', ['-bbox-layout', pdf, '-'], { maxBuffer: 64 * 1024 * 1024 });
   const out: TextLine[] = [];
-  stdout.split('<page ').slice(1).forEach((page, i) => {
-    for (const m of page.matchAll(/<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g)) {
-      const words = [...m[5]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]!);
-      out.push({
-        page: i + 1,
-        text: words.join('').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"'),
-        xMinMm: Number(m[1]) * MM_PER_PT,
-        yMinMm: Number(m[2]) * MM_PER_PT,
-        xMaxMm: Number(m[3]) * MM_PER_PT,
-        yMaxMm: Number(m[4]) * MM_PER_PT,
-      });
-    }
-  });
+  stdout
+    .split('<page ')
+    .slice(1)
+    .forEach((page, i) => {
+      for (const m of page.matchAll(
+        /<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([\s\S]*?)<\/line>/g,
+      )) {
+        const words = [...m[5]!.matchAll(/>([^<]*)<\/word>/g)].map((w) => w[1]!);
+        out.push({
+          page: i + 1,
+          text: words
+            .join('')
+            .replace(/&amp;/g, '&')
+            .replace(/&lt;/g, '<')
+            .replace(/&gt;/g, '>')
+            .replace(/&quot;/g, '"'),
+          xMinMm: Number(m[1]) * MM_PER_PT,
+          yMinMm: Number(m[2]) * MM_PER_PT,
+          xMaxMm: Number(m[3]) * MM_PER_PT,
+          yMaxMm: Number(m[4]) * MM_PER_PT,
+        });
+      }
+    });
   return out;
 }

@@ -28,7 +28,10 @@ export function normalizeWidth(text: string): string {
 
 /** Every number printed on a line ("6.50", "1,200", "30%"), as values. */
 export function numbersOnLine(line: string): number[] {
-  const tokens = normalizeWidth(line).replace(/(\d),(\d{3})/g, '$1$2').match(/\d+(?:\.\d+)?/g) ?? [];
+  const tokens =
+    normalizeWidth(line)
+      .replace(/(\d),(\d{3})/g, '$1$2')
+      .match(/\d+(?:\.\d+)?/g) ?? [];
   return tokens.map(Number);
 }
 

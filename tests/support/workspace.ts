@@ -29,10 +29,16 @@ export async function context(userName = '测试员', now: () => Date = () => ne
 export const REGIONAL = 'hz-mfg-cluster-regional-2023';
 
 /** A fresh 湖州 workspace with the regional decomposition system. */
-export async function newWorkspace(options: { user?: string; now?: () => Date; open?: OpenOptions } = {}): Promise<{ dir: string; ws: Workspace }> {
+export async function newWorkspace(
+  options: { user?: string; now?: () => Date; open?: OpenOptions } = {},
+): Promise<{ dir: string; ws: Workspace }> {
   const dir = join(tempDir(), 'ws');
   const ctx = await context(options.user, options.now);
-  const created = await Workspace.create(dir, { name: '测试专班', city: '湖州', systems: [await templates.get(REGIONAL)] }, ctx);
+  const created = await Workspace.create(
+    dir,
+    { name: '测试专班', city: '湖州', systems: [await templates.get(REGIONAL)] },
+    ctx,
+  );
   if (!options.open) return { dir, ws: created };
   await created.close();
   return { dir, ws: await Workspace.open(dir, ctx, options.open) };

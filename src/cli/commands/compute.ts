@@ -1,5 +1,6 @@
 import { compositeScores } from '../../shared/domain/composite';
 import type { IndicatorResult } from '../../shared/report/compute';
+import type { CompositeWeight } from '../../shared/report/composite-table';
 import { RATE_DECIMALS } from '../../shared/report/compute';
 import { computeWorkspace } from '../../main/services/reports/report-service';
 import { parsePeriodOrThrow } from '../../main/services/reports/figure-loader';
@@ -56,7 +57,12 @@ export const computeCommand: CliCommand = {
 按指标、按区县输出：数值、目标、完成率、序时进度、超/落后序时进度（个百分点）、同比、位次、状态，
 以及配置了权重时的赛马综合得分与综合位次。`,
   async run(args, { services, io }) {
-    const { values } = parseCommandArgs(args, { workspace: { type: 'string' }, period: { type: 'string' }, system: { type: 'string' }, json: { type: 'boolean' } });
+    const { values } = parseCommandArgs(args, {
+      workspace: { type: 'string' },
+      period: { type: 'string' },
+      system: { type: 'string' },
+      json: { type: 'boolean' },
+    });
     const dir = requireOption(values.workspace, '--workspace');
     const periodKey = requireOption(values.period, '--period');
     const period = parsePeriodOrThrow(periodKey);
@@ -64,24 +70,45 @@ export const computeCommand: CliCommand = {
       const results = await computeWorkspace(ws, period, values.system);
       const composite = compositeOf(results, ws.settings.ranking.composite, ws.settings.regions);
       if (values.json) {
-        io.out(JSON.stringify({ workspace: ws.settings.name, sample: ws.settings.sample, period: periodKey, indicators: computeJson(results), composite }, null, 2) + '\n');
+        io.out(
+          JSON.stringify(
+            {
+              workspace: ws.settings.name,
+              sample: ws.settings.sample,
+              period: periodKey,
+              indicators: computeJson(results),
+              composite,
+            },
+            null,
+            2,
+          ) + '\n',
+        );
         return 0;
       }
       for (const res of results) {
-        io.out(`\n${res.indicator.name}（${res.indicator.unit || '无单位'}，${res.periodKey}，按${res.rankBy === 'completion' ? '完成率' : res.rankBy === 'growth' ? '增速' : '数值'}排位）\n`);
+        io.out(
+          `\n${res.indicator.name}（${res.indicator.unit || '无单位'}，${res.periodKey}，按${res.rankBy === 'completion' ? '完成率' : res.rankBy === 'growth' ? '增速' : '数值'}排位）\n`,
+        );
         for (const r of res.rows) {
           const completion = r.completion?.ok ? `完成率 ${formatFigure(r.completion.rate, RATE_DECIMALS)}%` : '';
-          io.out(`  ${r.region.padEnd(6, '　')} ${formatFigure(r.value, res.decimals).padStart(8)}  位次 ${formatRank(r.rank).padStart(2)}${r.tied ? '（并列）' : ''}  ${completion}  ${r.flags.map((f) => f.label).join('、')}\n`);
+          io.out(
+            `  ${r.region.padEnd(6, '　')} ${formatFigure(r.value, res.decimals).padStart(8)}  位次 ${formatRank(r.rank).padStart(2)}${r.tied ? '（并列）' : ''}  ${completion}  ${r.flags.map((f) => f.label).join('、')}\n`,
+          );
         }
       }
-      if (composite) for (const row of composite.rows) io.out(`赛马 ${row.region} 得分 ${row.score} 位次 ${row.rank}\n`);
+      if (composite)
+        for (const row of composite.rows) io.out(`赛马 ${row.region} 得分 ${row.score} 位次 ${row.rank}\n`);
       io.out(ws.settings.sample ? '\n（示例数据）\n' : '\n');
       return 0;
     });
   },
 };
 
-function compositeOf(results: IndicatorResult[], settings: { rule: 'rankPoints' | 'normalized'; weights: { systemId: string; indicatorId: string; weight: number; basis?: 'value' | 'growth' | 'completion' }[] } | undefined, regions: string[]) {
+function compositeOf(
+  results: IndicatorResult[],
+  settings: { rule: 'rankPoints' | 'normalized'; weights: CompositeWeight[] } | undefined,
+  regions: string[],
+) {
   if (!settings || settings.weights.length === 0) return null;
   const parts = settings.weights.flatMap((w) => {
     const res = results.find((r) => r.systemId === w.systemId && r.indicator.id === w.indicatorId);
@@ -91,8 +118,24 @@ function compositeOf(results: IndicatorResult[], settings: { rule: 'rankPoints' 
   const outcome = compositeScores({
     rule: settings.rule,
     regions,
-    indicators: parts.map(({ w, res }) => ({ indicatorId: `${w.systemId}/${w.indicatorId}`, name: res.indicator.name, weight: w.weight, direction: res.rankBy === 'completion' ? 'higher' : res.indicator.direction, decimals: res.rankDecimals, basis: res.rankBy })),
-    values: Object.fromEntries(parts.map(({ w, res }) => [`${w.systemId}/${w.indicatorId}`, Object.fromEntries(res.rows.filter((r) => !r.isTotal).map((r) => [r.region, r.rankValue]))])),
+    indicators: parts.map(({ w, res }) => ({
+      indicatorId: `${w.systemId}/${w.indicatorId}`,
+      name: res.indicator.name,
+      weight: w.weight,
+      direction: res.rankBy === 'completion' ? 'higher' : res.indicator.direction,
+      decimals: res.rankDecimals,
+      basis: res.rankBy,
+    })),
+    values: Object.fromEntries(
+      parts.map(({ w, res }) => [
+        `${w.systemId}/${w.indicatorId}`,
+        Object.fromEntries(res.rows.filter((r) => !r.isTotal).map((r) => [r.region, r.rankValue])),
+      ]),
+    ),
   });
-  return { rule: settings.rule, ruleText: outcome.ruleText, rows: outcome.rows.map((r) => ({ region: r.region, score: r.scoreRounded, rank: r.rank, tied: r.tied })) };
+  return {
+    rule: settings.rule,
+    ruleText: outcome.ruleText,
+    rows: outcome.rows.map((r) => ({ region: r.region, score: r.scoreRounded, rank: r.rank, tied: r.tied })),
+  };
 }

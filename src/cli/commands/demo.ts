@@ -45,7 +45,14 @@ export const demoCommand: CliCommand = {
     writeFileSync(join(out, MARKER), '示例输出目录：npm run demo 会重新生成本目录。\n');
     try {
       io.out(`已生成示例工作区（示例数据）：${dir}\n`);
-      const result = await exportDocuments(ws, { period: parsePeriod(DEMO_PERIOD), periodKey: DEMO_PERIOD, kind: '简报', issueDate: DEMO_ISSUE_DATE, parts: ['docx', 'xlsx'], outDir: out });
+      const result = await exportDocuments(ws, {
+        period: parsePeriod(DEMO_PERIOD),
+        periodKey: DEMO_PERIOD,
+        kind: '简报',
+        issueDate: DEMO_ISSUE_DATE,
+        parts: ['docx', 'xlsx'],
+        outDir: out,
+      });
       printExport(io, result);
       io.out(`用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒。以上文件中的数字均为示例数据。\n`);
       return result.checks.every((c) => c.pass) ? 0 : 1;

@@ -12,7 +12,9 @@ export function printExport(io: CliIo, result: ExportResult & { absolutePaths: s
   for (const p of result.absolutePaths) io.out(`已生成：${p}\n`);
   if (result.checks.length) {
     const failed = result.checks.filter((c) => !c.pass);
-    io.out(`格式检查：${result.checks.length - failed.length}/${result.checks.length} 项通过${failed.length ? '' : '。'}\n`);
+    io.out(
+      `格式检查：${result.checks.length - failed.length}/${result.checks.length} 项通过${failed.length ? '' : '。'}\n`,
+    );
     for (const c of failed) io.out(`  未通过：${c.label}（实测 ${c.measured}，要求 ${c.expected}）\n`);
   }
   for (const w of result.warnings) io.err(`注意：${w}\n`);
@@ -31,7 +33,13 @@ function documentCommand(name: string, summary: string, usage: string, parts: Ex
     summary,
     usage,
     async run(args, { services, io }) {
-      const { values } = parseCommandArgs(args, { workspace: { type: 'string' }, period: { type: 'string' }, kind: { type: 'string' }, out: { type: 'string' }, date: { type: 'string' } });
+      const { values } = parseCommandArgs(args, {
+        workspace: { type: 'string' },
+        period: { type: 'string' },
+        kind: { type: 'string' },
+        out: { type: 'string' },
+        date: { type: 'string' },
+      });
       const dir = requireOption(values.workspace, '--workspace');
       const periodKey = requireOption(values.period, '--period');
       const out = requireOption(values.out, '--out');
@@ -39,7 +47,14 @@ function documentCommand(name: string, summary: string, usage: string, parts: Ex
       if (!kind.success) throw new UsageError(`--kind 应为 简报、运行分析报告 或 通报，收到“${values.kind}”`);
       const period = parsePeriodOrThrow(periodKey);
       return withWorkspace(services, dir, async (ws) => {
-        const result = await exportDocuments(ws, { period, periodKey, kind: kind.data, issueDate: issueDateOf(values.date), parts, outDir: resolve(out) });
+        const result = await exportDocuments(ws, {
+          period,
+          periodKey,
+          kind: kind.data,
+          issueDate: issueDateOf(values.date),
+          parts,
+          outDir: resolve(out),
+        });
         printExport(io, result);
         return result.checks.every((c) => c.pass) ? 0 : 1;
       });

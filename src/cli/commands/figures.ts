@@ -48,7 +48,14 @@ set 在数据安全写入磁盘后才以 0 退出；数值不合格时不保存�
           const bySystem = view.figures[system.id] ?? {};
           for (const ind of system.indicators) {
             for (const [region, record] of Object.entries(bySystem[ind.id] ?? {})) {
-              rows.push({ systemId: system.id, indicatorId: ind.id, indicatorName: ind.name, unit: ind.unit, region, value: record.v });
+              rows.push({
+                systemId: system.id,
+                indicatorId: ind.id,
+                indicatorName: ind.name,
+                unit: ind.unit,
+                region,
+                value: record.v,
+              });
             }
           }
         }
@@ -57,11 +64,32 @@ set 在数据安全写入磁盘后才以 0 退出；数值不合格时不保存�
           return 1;
         }
         if (values.json) {
-          io.out(JSON.stringify({ workspace: ws.settings.name, sample: ws.settings.sample, period: view.period, revision: view.revision, ...(view.damage ? { damage: view.damage } : {}), figures: rows }, null, 2) + '\n');
+          io.out(
+            JSON.stringify(
+              {
+                workspace: ws.settings.name,
+                sample: ws.settings.sample,
+                period: view.period,
+                revision: view.revision,
+                ...(view.damage ? { damage: view.damage } : {}),
+                figures: rows,
+              },
+              null,
+              2,
+            ) + '\n',
+          );
         } else {
-          if (view.damage) io.err(`注意：${view.damage.file} 已损坏（${view.damage.message}），以下为可恢复的第 ${view.damage.lastGoodRevision} 版数据。\n`);
-          for (const r of rows) io.out(`${r.region}\t${r.indicatorName}\t${formatValue(r.value)}${r.value !== null && r.value !== '/' ? r.unit : ''}\n`);
-          io.out(`${view.period} 共 ${rows.length} 项，第 ${view.revision} 版。${ws.settings.sample ? '（示例数据）' : ''}\n`);
+          if (view.damage)
+            io.err(
+              `注意：${view.damage.file} 已损坏（${view.damage.message}），以下为可恢复的第 ${view.damage.lastGoodRevision} 版数据。\n`,
+            );
+          for (const r of rows)
+            io.out(
+              `${r.region}\t${r.indicatorName}\t${formatValue(r.value)}${r.value !== null && r.value !== '/' ? r.unit : ''}\n`,
+            );
+          io.out(
+            `${view.period} 共 ${rows.length} 项，第 ${view.revision} 版。${ws.settings.sample ? '（示例数据）' : ''}\n`,
+          );
         }
         return view.damage ? 1 : 0;
       });
@@ -74,10 +102,22 @@ set 在数据安全写入磁盘后才以 0 退出；数值不合格时不保存�
       return withWorkspace(services, dir, async (ws) => {
         const result = await ws.setFigures(
           period,
-          [{ systemId, indicatorId, region, value: values.value ?? null, ...(values.note !== undefined ? { note: values.note } : {}) }],
+          [
+            {
+              systemId,
+              indicatorId,
+              region,
+              value: values.value ?? null,
+              ...(values.note !== undefined ? { note: values.note } : {}),
+            },
+          ],
           { kind: 'cli' },
         );
-        io.out(result.changed ? `已保存：${period} 第 ${result.revision} 版。\n` : `数值未变化，无需保存（第 ${result.revision} 版）。\n`);
+        io.out(
+          result.changed
+            ? `已保存：${period} 第 ${result.revision} 版。\n`
+            : `数值未变化，无需保存（第 ${result.revision} 版）。\n`,
+        );
         return 0;
       });
     }

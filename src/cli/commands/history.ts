@@ -7,7 +7,11 @@ export const historyCommand: CliCommand = {
   summary: '列出某一期数据的全部保存版本（谁、何时、来源、改了几项）',
   usage: `用法：npm run cli -- history --workspace <工作区文件夹> --period <2023-09> [--json]`,
   async run(args, { services, io }) {
-    const { values } = parseCommandArgs(args, { workspace: { type: 'string' }, period: { type: 'string' }, json: { type: 'boolean' } });
+    const { values } = parseCommandArgs(args, {
+      workspace: { type: 'string' },
+      period: { type: 'string' },
+      json: { type: 'boolean' },
+    });
     const dir = requireOption(values.workspace, '--workspace');
     const period = requireOption(values.period, '--period');
     return withWorkspace(services, dir, async (ws) => {
@@ -27,11 +31,16 @@ export const restoreCommand: CliCommand = {
   summary: '把某一期数据恢复到以前的某个版本（恢复本身也记为一个新版本）',
   usage: `用法：npm run cli -- restore --workspace <工作区文件夹> --period <2023-09> --revision <版本号>`,
   async run(args, { services, io }) {
-    const { values } = parseCommandArgs(args, { workspace: { type: 'string' }, period: { type: 'string' }, revision: { type: 'string' } });
+    const { values } = parseCommandArgs(args, {
+      workspace: { type: 'string' },
+      period: { type: 'string' },
+      revision: { type: 'string' },
+    });
     const dir = requireOption(values.workspace, '--workspace');
     const period = requireOption(values.period, '--period');
     const revision = Number(requireOption(values.revision, '--revision'));
-    if (!Number.isInteger(revision) || revision < 0) throw new UsageError(`版本号“${values.revision}”无效，应为非负整数`);
+    if (!Number.isInteger(revision) || revision < 0)
+      throw new UsageError(`版本号“${values.revision}”无效，应为非负整数`);
     return withWorkspace(services, dir, async (ws) => {
       const result = await ws.restorePeriod(period, revision);
       io.out(`已恢复 ${period} 到第 ${revision} 版：${result.changed} 项有变化，当前为第 ${result.revision} 版。\n`);

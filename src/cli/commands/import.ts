@@ -15,8 +15,11 @@ function cellLine(c: ImportCellReport): string[] {
   const where = `${c.ref}  ${c.indicatorName}`;
   const lines: string[] = [];
   if (c.status === 'changed') {
-    const value = c.old === c.new ? `数值不变 ${shown(c.new, c.unit)}` : `${shown(c.old, c.unit)} → ${shown(c.new, c.unit)}`;
-    lines.push(`  变化  ${where}：${value}${c.newNote !== undefined ? `；备注：${c.newNote}` : ''}${c.message ? `（${c.message}）` : ''}`);
+    const value =
+      c.old === c.new ? `数值不变 ${shown(c.new, c.unit)}` : `${shown(c.old, c.unit)} → ${shown(c.new, c.unit)}`;
+    lines.push(
+      `  变化  ${where}：${value}${c.newNote !== undefined ? `；备注：${c.newNote}` : ''}${c.message ? `（${c.message}）` : ''}`,
+    );
   }
   if (c.status === 'rejected') lines.push(`  拒绝  ${c.message ?? c.ref}`);
   for (const a of c.anomalies) lines.push(`  提示  ${where}：${a.message}`);
@@ -24,19 +27,25 @@ function cellLine(c: ImportCellReport): string[] {
 }
 
 function printReport(io: CliIo, preview: ImportPreview, dryRun: boolean): void {
-  io.out(`导入检查${dryRun ? '（试运行，未写入任何数据）' : ''}：${preview.files.length} 个文件${preview.sample ? '（示例数据工作区）' : ''}\n`);
+  io.out(
+    `导入检查${dryRun ? '（试运行，未写入任何数据）' : ''}：${preview.files.length} 个文件${preview.sample ? '（示例数据工作区）' : ''}\n`,
+  );
   for (const f of preview.files) {
     if (f.status === 'refused') {
       io.out(`【整体拒绝】${f.message ?? f.file}\n`);
       continue;
     }
     const c = f.counts;
-    io.out(`【${f.region ?? ''} ${f.periodTitle ?? ''}】${f.file}：变化 ${c.changed} 项，未变 ${c.unchanged} 项，拒绝 ${c.rejected} 项，未填 ${c.blank} 项，异常提示 ${c.anomalies} 项`);
+    io.out(
+      `【${f.region ?? ''} ${f.periodTitle ?? ''}】${f.file}：变化 ${c.changed} 项，未变 ${c.unchanged} 项，拒绝 ${c.rejected} 项，未填 ${c.blank} 项，异常提示 ${c.anomalies} 项`,
+    );
     io.out(f.reporter ? `（填报人：${f.reporter.name || '未填'}，电话：${f.reporter.phone || '未填'}）\n` : '\n');
     for (const cell of f.cells) for (const line of cellLine(cell)) io.out(`${line}\n`);
   }
   const t = preview.totals;
-  io.out(`合计：接受 ${t.files - t.refusedFiles} 个文件，整体拒绝 ${t.refusedFiles} 个；变化 ${t.changed} 项，未变 ${t.unchanged} 项，拒绝 ${t.rejected} 项，未填 ${t.blank} 项，异常提示 ${t.anomalies} 项。\n`);
+  io.out(
+    `合计：接受 ${t.files - t.refusedFiles} 个文件，整体拒绝 ${t.refusedFiles} 个；变化 ${t.changed} 项，未变 ${t.unchanged} 项，拒绝 ${t.rejected} 项，未填 ${t.blank} 项，异常提示 ${t.anomalies} 项。\n`,
+  );
 }
 
 function positiveNumber(text: string | undefined, flag: string): number | undefined {
@@ -51,7 +60,11 @@ async function readFiles(paths: string[]): Promise<ImportFile[]> {
   for (const path of paths) {
     const info = await stat(path).catch(() => null);
     if (!info?.isFile()) throw new UsageError(`找不到文件“${path}”`);
-    files.push(info.size > MAX_FILE_BYTES ? { name: basename(path), size: info.size } : { name: basename(path), bytes: await readFile(path) });
+    files.push(
+      info.size > MAX_FILE_BYTES
+        ? { name: basename(path), size: info.size }
+        : { name: basename(path), bytes: await readFile(path) },
+    );
   }
   return files;
 }
@@ -98,8 +111,12 @@ export const importCommand: CliCommand = {
       } else {
         printReport(io, preview, !values.apply);
         if (applied) {
-          for (const a of applied.applied) for (const p of a.periods) io.out(`已写入：${a.region} ${p.period} 第 ${p.revision} 版（${p.changed} 项，来自 ${a.file}）\n`);
-          io.out(`共写入 ${applied.changed} 项；被拒绝的 ${applied.skippedCells} 个单元格和 ${applied.refusedFiles} 个被拒绝的文件未写入。\n`);
+          for (const a of applied.applied)
+            for (const p of a.periods)
+              io.out(`已写入：${a.region} ${p.period} 第 ${p.revision} 版（${p.changed} 项，来自 ${a.file}）\n`);
+          io.out(
+            `共写入 ${applied.changed} 项；被拒绝的 ${applied.skippedCells} 个单元格和 ${applied.refusedFiles} 个被拒绝的文件未写入。\n`,
+          );
         }
       }
       return preview.totals.refusedFiles > 0 ? 1 : 0;

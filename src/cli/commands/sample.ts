@@ -25,7 +25,9 @@ export const sampleCommand: CliCommand = {
     });
     const info = await ws.info();
     await ws.close();
-    io.out(`已生成示例工作区（示例数据）：${info.dir}\n期别 ${info.periods[0]} 至 ${info.periods[info.periods.length - 1]}，共 ${info.periods.length} 期。\n`);
+    io.out(
+      `已生成示例工作区（示例数据）：${info.dir}\n期别 ${info.periods[0]} 至 ${info.periods[info.periods.length - 1]}，共 ${info.periods.length} 期。\n`,
+    );
     return 0;
   },
 };

@@ -55,7 +55,8 @@ export const systemsCommand: CliCommand = {
         io.out(JSON.stringify(list, null, 2) + '\n');
         return 0;
       }
-      for (const s of list) io.out(`${pad(s.id, 34)} ${pad(s.city, 5)} ${String(s.indicatorCount).padStart(4)} 项  ${s.title}\n`);
+      for (const s of list)
+        io.out(`${pad(s.id, 34)} ${pad(s.city, 5)} ${String(s.indicatorCount).padStart(4)} 项  ${s.title}\n`);
       io.out(`共 ${list.length} 套指标体系。\n`);
       return 0;
     }
@@ -67,11 +68,17 @@ export const systemsCommand: CliCommand = {
         io.out(JSON.stringify(system, null, 2) + '\n');
         return 0;
       }
-      io.out(`${system.title}（${system.city}）\n来源：${system.document.title}${system.document.docNumber ? ' ' + system.document.docNumber : ''}\n`);
+      io.out(
+        `${system.title}（${system.city}）\n来源：${system.document.title}${system.document.docNumber ? ' ' + system.document.docNumber : ''}\n`,
+      );
       const categoryName = new Map(system.categories.map((c) => [c.id, c.name]));
       for (const ind of system.indicators) {
-        const targets = Object.entries(ind.targets).map(([y, v]) => `${y}年 ${v}`).join('；');
-        io.out(`${pad(ind.seq ?? '', 4)}${pad(ind.category ? (categoryName.get(ind.category) ?? '') : '', 14)}${ind.markers.join('')}${ind.name}（${ind.unit || '无单位'}）  ${targets}\n`);
+        const targets = Object.entries(ind.targets)
+          .map(([y, v]) => `${y}年 ${v}`)
+          .join('；');
+        io.out(
+          `${pad(ind.seq ?? '', 4)}${pad(ind.category ? (categoryName.get(ind.category) ?? '') : '', 14)}${ind.markers.join('')}${ind.name}（${ind.unit || '无单位'}）  ${targets}\n`,
+        );
       }
       return 0;
     }

@@ -5,13 +5,21 @@ import type { PlatformDialogs } from '../services/platform';
 export function electronDialogs(window: () => BrowserWindow | null): PlatformDialogs {
   return {
     async chooseFolder(title, defaultPath) {
-      const options = { title, properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[], ...(defaultPath ? { defaultPath } : {}) };
+      const options = {
+        title,
+        properties: ['openDirectory', 'createDirectory'] as ('openDirectory' | 'createDirectory')[],
+        ...(defaultPath ? { defaultPath } : {}),
+      };
       const win = window();
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     async chooseFiles(title, filters) {
-      const options = { title, filters, properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[] };
+      const options = {
+        title,
+        filters,
+        properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[],
+      };
       const win = window();
       const result = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
       return result.canceled ? [] : result.filePaths;
@@ -28,7 +36,9 @@ export function electronDialogs(window: () => BrowserWindow | null): PlatformDia
     printWindow() {
       const win = window();
       if (!win) return Promise.resolve(false);
-      return new Promise((resolve) => win.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success)));
+      return new Promise((resolve) =>
+        win.webContents.print({ silent: false, printBackground: true }, (success) => resolve(success)),
+      );
     },
     async printWindowToPdf(landscape) {
       const win = window();

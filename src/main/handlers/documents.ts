@@ -18,13 +18,21 @@ export function documentHandlers({ session, jobs, downloads, dialogs }: Services
       const p = parsePeriodOrThrow(period);
       const label = parts.includes('docx') ? `导出${kind}` : '导出排名表';
       const jobId = jobs.start<ExportResult>(label, async (job) => {
-        const result = await exportDocuments(ws, { period: p, periodKey: period, kind, issueDate: new Date(), parts }, job);
+        const result = await exportDocuments(
+          ws,
+          { period: p, periodKey: period, kind, issueDate: new Date(), parts },
+          job,
+        );
         // The browser host cannot open the workspace folder: it offers each file for download instead.
         const files = await Promise.all(
           result.files.map(async (f, i) => {
             if (dialogs) return f;
             const body = await readFile(result.absolutePaths[i] ?? '');
-            const { id } = downloads.put({ fileName: f.name, contentType: f.name.endsWith('.docx') ? DOCX_CONTENT_TYPE : XLSX_CONTENT_TYPE, body });
+            const { id } = downloads.put({
+              fileName: f.name,
+              contentType: f.name.endsWith('.docx') ? DOCX_CONTENT_TYPE : XLSX_CONTENT_TYPE,
+              body,
+            });
             return { ...f, downloadId: id };
           }),
         );
@@ -38,15 +46,19 @@ export function documentHandlers({ session, jobs, downloads, dialogs }: Services
       if (mode === 'print') return { printed: await dialogs.printWindow() };
       const ws = session.require();
       const pdf = await dialogs.printWindowToPdf(landscape);
-      const [path] = await saveIntoFolder(join(ws.dir, 'exports', period), [{ fileName: fileName.endsWith('.pdf') ? fileName : `${fileName}.pdf`, buffer: pdf }]);
+      const [path] = await saveIntoFolder(join(ws.dir, 'exports', period), [
+        { fileName: fileName.endsWith('.pdf') ? fileName : `${fileName}.pdf`, buffer: pdf },
+      ]);
       return { printed: true, pdf: { relativePath: relative(ws.dir, path ?? '') } };
     },
     'documents.reveal': ({ relativePath }) => {
       const ws = session.require();
       const exportsDir = resolve(ws.dir, 'exports');
       const full = resolve(ws.dir, relativePath);
-      if (!full.startsWith(exportsDir + sep)) throw new AppError('FORBIDDEN', '只能打开工作区 exports 文件夹中的文件。');
-      if (!dialogs) throw new AppError('BAD_INPUT', `浏览器预览中无法打开文件夹，文件位于：${join(ws.dir, relativePath)}`);
+      if (!full.startsWith(exportsDir + sep))
+        throw new AppError('FORBIDDEN', '只能打开工作区 exports 文件夹中的文件。');
+      if (!dialogs)
+        throw new AppError('BAD_INPUT', `浏览器预览中无法打开文件夹，文件位于：${join(ws.dir, relativePath)}`);
       dialogs.revealInFolder(full);
       return null;
     },

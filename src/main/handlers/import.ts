@@ -21,13 +21,27 @@ export function importHandlers({ session, dialogs, downloads, importPreviews }: 
         const folder = await dialogs.chooseFolder('选择保存填报表的文件夹', session.defaultParentDir);
         if (!folder) throw new AppError('CANCELLED', '已取消，未生成填报表文件。');
         const paths = await saveIntoFolder(folder, forms);
-        return { ...base, folder, files: forms.map((f, i) => ({ region: f.region, fileName: f.fileName, rows: f.rows, path: paths[i] ?? '' })) };
+        return {
+          ...base,
+          folder,
+          files: forms.map((f, i) => ({ region: f.region, fileName: f.fileName, rows: f.rows, path: paths[i] ?? '' })),
+        };
       }
       const result: FormsGenerateResult = { ...base, files: [] };
       for (const f of forms) {
-        const { id, expiresAt } = downloads.put({ fileName: f.fileName, contentType: XLSX_CONTENT_TYPE, body: f.buffer });
+        const { id, expiresAt } = downloads.put({
+          fileName: f.fileName,
+          contentType: XLSX_CONTENT_TYPE,
+          body: f.buffer,
+        });
         result.expiresAt = expiresAt;
-        result.files.push({ region: f.region, fileName: f.fileName, rows: f.rows, downloadId: id, downloadUrl: `/downloads/${id}` });
+        result.files.push({
+          region: f.region,
+          fileName: f.fileName,
+          rows: f.rows,
+          downloadId: id,
+          downloadUrl: `/downloads/${id}`,
+        });
       }
       return result;
     },
@@ -38,9 +52,12 @@ export function importHandlers({ session, dialogs, downloads, importPreviews }: 
         ...(anomalies ? { anomalies } : {}),
       }),
     'import.apply': async ({ previewId, morePreviewIds }, ctx) => {
-      const result = await applyImport(session.require(), [previewId, ...(morePreviewIds ?? [])], { store: importPreviews });
+      const result = await applyImport(session.require(), [previewId, ...(morePreviewIds ?? [])], {
+        store: importPreviews,
+      });
       const latest = new Map<string, number>();
-      for (const file of result.applied) for (const p of file.periods) latest.set(p.period, Math.max(latest.get(p.period) ?? 0, p.revision));
+      for (const file of result.applied)
+        for (const p of file.periods) latest.set(p.period, Math.max(latest.get(p.period) ?? 0, p.revision));
       for (const [period, revision] of latest) ctx.emit('figures.changed', { period, revision });
       return result;
     },

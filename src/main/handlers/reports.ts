@@ -1,3 +1,4 @@
+import { withoutUndefined } from '../../shared/objects';
 import { chartFor } from '../../shared/report/build';
 import type { ChartBlock } from '../../shared/report/model';
 import type { Handlers } from '../hosts/dispatch';
@@ -11,7 +12,16 @@ import { buildWorkspaceReport, computeWorkspace, loadEdits, saveEdits } from '..
 
 type ReportHandlers = Pick<
   Handlers,
-  'report.preview' | 'report.rankings' | 'briefing.getEdits' | 'briefing.saveEdits' | 'briefing.issue' | 'figures.provenance' | 'settings.get' | 'settings.update' | 'fonts.check' | 'jobs.cancel'
+  | 'report.preview'
+  | 'report.rankings'
+  | 'briefing.getEdits'
+  | 'briefing.saveEdits'
+  | 'briefing.issue'
+  | 'figures.provenance'
+  | 'settings.get'
+  | 'settings.update'
+  | 'fonts.check'
+  | 'jobs.cancel'
 >;
 
 export function reportHandlers({ session, jobs }: Services): ReportHandlers {
@@ -19,13 +29,24 @@ export function reportHandlers({ session, jobs }: Services): ReportHandlers {
   return {
     'report.preview': async ({ period, kind, edits }) => {
       const ws = session.require();
-      const { model, damaged } = await buildWorkspaceReport(ws, { period: parsePeriodOrThrow(period), periodKey: period, kind, issueDate: now(), ...(edits ? { edits } : {}) });
+      const { model, damaged } = await buildWorkspaceReport(ws, {
+        period: parsePeriodOrThrow(period),
+        periodKey: period,
+        kind,
+        issueDate: now(),
+        ...(edits ? { edits } : {}),
+      });
       return { model, warnings: modelWarnings(model, damaged) };
     },
     'report.rankings': async ({ period }) => {
       const ws = session.require();
       const p = parsePeriodOrThrow(period);
-      const { model, damaged } = await buildWorkspaceReport(ws, { period: p, periodKey: period, kind: '简报', issueDate: now() });
+      const { model, damaged } = await buildWorkspaceReport(ws, {
+        period: p,
+        periodKey: period,
+        kind: '简报',
+        issueDate: now(),
+      });
       const results = await computeWorkspace(ws, p, undefined, true);
       const progress = results.find((r) => r.timeProgress && !r.indicator.milestones?.length)?.timeProgress ?? null;
       return {
@@ -46,7 +67,12 @@ export function reportHandlers({ session, jobs }: Services): ReportHandlers {
     },
     'briefing.issue': async ({ period, kind }) => {
       const ws = session.require();
-      const { model } = await buildWorkspaceReport(ws, { period: parsePeriodOrThrow(period), periodKey: period, kind, issueDate: now() });
+      const { model } = await buildWorkspaceReport(ws, {
+        period: parsePeriodOrThrow(period),
+        periodKey: period,
+        kind,
+        issueDate: now(),
+      });
       return markIssued(ws, { period, kind, title: model.title, now: now() });
     },
     'figures.provenance': ({ ref }) => provenanceOf(session.require(), ref),
@@ -56,8 +82,12 @@ export function reportHandlers({ session, jobs }: Services): ReportHandlers {
         (c) => ({
           ...c,
           ...(patch.name ? { name: patch.name } : {}),
-          documents: { ...c.documents, ...patch.documents, fonts: { ...c.documents.fonts, ...patch.documents?.fonts } },
-          ranking: { ...c.ranking, ...patch.ranking },
+          documents: {
+            ...c.documents,
+            ...withoutUndefined(patch.documents ?? {}),
+            fonts: { ...c.documents.fonts, ...withoutUndefined(patch.documents?.fonts ?? {}) },
+          },
+          ranking: { ...c.ranking, ...withoutUndefined(patch.ranking ?? {}) },
         }),
         `修改设置：${[...Object.keys(patch.documents ?? {}), ...Object.keys(patch.ranking ?? {}), ...(patch.name ? ['name'] : [])].join('、')}`,
       ),

@@ -25,14 +25,19 @@ export function workspaceHandlers({ session, dialogs }: Services): WorkspaceHand
     'workspace.openRecent': ({ key }) => session.openRecent(key),
     'workspace.openSample': () => session.openSample(),
     'workspace.chooseAndOpen': async () => {
-      if (!dialogs) throw new AppError('BAD_INPUT', '浏览器预览中不能浏览文件夹：请从“最近打开”中选择，或用 npm run cli -- serve --workspace <文件夹> 启动。');
+      if (!dialogs)
+        throw new AppError(
+          'BAD_INPUT',
+          '浏览器预览中不能浏览文件夹：请从“最近打开”中选择，或用 npm run cli -- serve --workspace <文件夹> 启动。',
+        );
       const dir = await dialogs.chooseFolder('打开工作区文件夹', session.defaultParentDir);
       return dir ? session.open(dir) : null;
     },
     'workspace.create': async ({ name, city, systemIds, chooseFolder }) => {
       let dir: string | null;
       if (chooseFolder) {
-        if (!dialogs) throw new AppError('BAD_INPUT', '浏览器预览中不能选择文件夹，新工作区将建在“文档/指标简报工作区”下。');
+        if (!dialogs)
+          throw new AppError('BAD_INPUT', '浏览器预览中不能选择文件夹，新工作区将建在“文档/指标简报工作区”下。');
         dir = await dialogs.chooseFolder('选择一个空文件夹存放新工作区', session.defaultParentDir);
         if (!dir) throw new AppError('CANCELLED', '已取消新建工作区。');
       } else {
@@ -52,12 +57,14 @@ export function workspaceHandlers({ session, dialogs }: Services): WorkspaceHand
       return result;
     },
     'figures.history': ({ period }) => session.require().figures.history(period),
-    'figures.cellHistory': ({ period, systemId, indicatorId, region }) => session.require().figures.cellHistory(period, systemId, indicatorId, region),
+    'figures.cellHistory': ({ period, systemId, indicatorId, region }) =>
+      session.require().figures.cellHistory(period, systemId, indicatorId, region),
     'figures.restore': async ({ period, revision }, ctx) => {
       const result = await session.require().restorePeriod(period, revision);
       ctx.emit('figures.changed', { period, revision: result.revision });
       return result;
     },
-    'audit.list': ({ period, limit }) => session.require().auditLog({ ...(period ? { period } : {}), ...(limit ? { limit } : {}) }),
+    'audit.list': ({ period, limit }) =>
+      session.require().auditLog({ ...(period ? { period } : {}), ...(limit ? { limit } : {}) }),
   };
 }

@@ -1,4 +1,12 @@
-import { calls, isCallName, type CallName, type CallOutput, type CallParsedInput, type EventName, type EventPayload } from '../../shared/contract';
+import {
+  calls,
+  isCallName,
+  type CallName,
+  type CallOutput,
+  type CallParsedInput,
+  type EventName,
+  type EventPayload,
+} from '../../shared/contract';
 import type { Envelope } from '../../shared/contract-kit';
 import { AppError, toErrorData } from '../../shared/errors';
 import { zodErrorToChinese } from '../../shared/zod-chinese';
@@ -9,7 +17,10 @@ export interface CallContext {
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
 }
 
-export type Handler<K extends CallName> = (input: CallParsedInput<K>, ctx: CallContext) => Promise<CallOutput<K>> | CallOutput<K>;
+export type Handler<K extends CallName> = (
+  input: CallParsedInput<K>,
+  ctx: CallContext,
+) => Promise<CallOutput<K>> | CallOutput<K>;
 
 /** The handler table: one function per contract call, shared by the IPC and HTTP hosts. */
 export type Handlers = { [K in CallName]: Handler<K> };
@@ -33,7 +44,10 @@ export async function dispatch(
   const parsed = calls[name].input.safeParse(rawInput ?? {});
   if (!parsed.success) {
     const reasons = zodErrorToChinese(parsed.error, rawInput);
-    return { ok: false, error: { code: 'BAD_INPUT', message: `请求参数有误：${reasons.join('；')}`, detail: parsed.error.issues } };
+    return {
+      ok: false,
+      error: { code: 'BAD_INPUT', message: `请求参数有误：${reasons.join('；')}`, detail: parsed.error.issues },
+    };
   }
   try {
     const handler = handlers[name] as (input: unknown, ctx: CallContext) => unknown;
@@ -41,7 +55,7 @@ export async function dispatch(
     return { ok: true, value };
   } catch (err) {
     const data = toErrorData(err);
-    if (!(err instanceof AppError)) log(`[${name}] ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    if (!(err instanceof AppError)) log(`[${name}] ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return { ok: false, error: data };
   }
 }

@@ -5,7 +5,11 @@
 export interface PlatformDialogs {
   chooseFolder(title: string, defaultPath?: string): Promise<string | null>;
   chooseFiles(title: string, filters: { name: string; extensions: string[] }[]): Promise<string[]>;
-  saveFile(title: string, defaultPath: string, filters: { name: string; extensions: string[] }[]): Promise<string | null>;
+  saveFile(
+    title: string,
+    defaultPath: string,
+    filters: { name: string; extensions: string[] }[],
+  ): Promise<string | null>;
   /** Opens the system file manager with the file selected. */
   revealInFolder(path: string): void;
   /** Prints the window's current page (the print preview, with its print CSS) through the system dialog. */

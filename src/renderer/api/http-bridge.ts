@@ -29,7 +29,11 @@ export function createHttpBridge(token: string, base = ''): ApiBridge {
       } catch (err) {
         return {
           ok: false,
-          error: { code: 'INTERNAL', message: '无法连接到本机服务，请确认程序仍在运行后刷新页面。', detail: String(err) },
+          error: {
+            code: 'INTERNAL',
+            message: '无法连接到本机服务，请确认程序仍在运行后刷新页面。',
+            detail: String(err),
+          },
         };
       }
     },

@@ -35,7 +35,13 @@ export function useExportJob() {
   function apply(e: EventPayload<'job.progress'>): void {
     if (state.value.phase !== 'running') return;
     const percent = e.total > 0 ? Math.round((e.done / e.total) * 100) : 0;
-    state.value = { ...state.value, label: e.label, percent: Math.max(state.value.percent, percent), step: e.message ?? state.value.step, reports: state.value.reports + 1 };
+    state.value = {
+      ...state.value,
+      label: e.label,
+      percent: Math.max(state.value.percent, percent),
+      step: e.message ?? state.value.step,
+      reports: state.value.reports + 1,
+    };
   }
 
   const off = useApi().on('job.progress', (e) => {
@@ -60,7 +66,11 @@ export function useExportJob() {
       return result;
     } catch (err) {
       const cancelled = err instanceof ApiError && err.code === 'CANCELLED';
-      state.value = { ...state.value, phase: cancelled ? 'cancelled' : 'failed', error: cancelled ? '已取消导出，没有写入文件。' : errorMessage(err) };
+      state.value = {
+        ...state.value,
+        phase: cancelled ? 'cancelled' : 'failed',
+        error: cancelled ? '已取消导出，没有写入文件。' : errorMessage(err),
+      };
       return null;
     }
   }

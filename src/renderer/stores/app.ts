@@ -11,7 +11,9 @@ export const useAppStore = defineStore('app', () => {
   async function loadInfo(): Promise<void> {
     try {
       info.value = await useApi().call('app.info', {});
-      error.value = info.value.templateProblems.length ? `模板文件有问题：${info.value.templateProblems.join('；')}` : null;
+      error.value = info.value.templateProblems.length
+        ? `模板文件有问题：${info.value.templateProblems.join('；')}`
+        : null;
     } catch (err) {
       error.value = err instanceof Error ? err.message : String(err);
     }

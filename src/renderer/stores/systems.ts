@@ -30,12 +30,19 @@ export const useSystemsStore = defineStore('systems', () => {
     syncOwner();
     const hit = cache.value.get(key(source, id));
     if (hit) return hit;
-    const system = source === 'workspace' ? await useApi().call('systems.get', { id }) : await useApi().call('templates.get', { id });
+    const system =
+      source === 'workspace'
+        ? await useApi().call('systems.get', { id })
+        : await useApi().call('templates.get', { id });
     cache.value = new Map(cache.value).set(key(source, id), system);
     return system;
   }
 
-  async function updateIndicator(systemId: string, indicatorId: string, patch: IndicatorPatch): Promise<IndicatorSystem> {
+  async function updateIndicator(
+    systemId: string,
+    indicatorId: string,
+    patch: IndicatorPatch,
+  ): Promise<IndicatorSystem> {
     syncOwner();
     const system = await useApi().call('systems.updateIndicator', { systemId, indicatorId, patch });
     cache.value = new Map(cache.value).set(key('workspace', systemId), system);

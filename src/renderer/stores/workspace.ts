@@ -70,5 +70,20 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     info.value = null;
   }
 
-  return { info, loaded, loading, error, recent, recentError, isOpen, refresh, loadRecent, openRecent, openSample, chooseAndOpen, create, close };
+  return {
+    info,
+    loaded,
+    loading,
+    error,
+    recent,
+    recentError,
+    isOpen,
+    refresh,
+    loadRecent,
+    openRecent,
+    openSample,
+    chooseAndOpen,
+    create,
+    close,
+  };
 });

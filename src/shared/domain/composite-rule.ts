@@ -1,7 +1,11 @@
 import { formatPlain } from './format';
 import type { CompositeIndicator, CompositeRule } from './composite';
 
-const BASIS_WORDS: Record<CompositeIndicator['basis'], string> = { value: '数值', growth: '增速', completion: '完成率' };
+const BASIS_WORDS: Record<CompositeIndicator['basis'], string> = {
+  value: '数值',
+  growth: '增速',
+  completion: '完成率',
+};
 
 /**
  * The composite rule in Chinese words for the table's note, accurate to the parameters: the rule, the
@@ -14,7 +18,10 @@ export function compositeRuleText(
   rankedCounts: readonly number[],
 ): string {
   const weights = indicators
-    .map((ind) => `${ind.name}按${BASIS_WORDS[ind.basis]}${ind.direction === 'lower' ? '（越低越好）' : ''}，权重${formatPlain(ind.weight)}`)
+    .map(
+      (ind) =>
+        `${ind.name}按${BASIS_WORDS[ind.basis]}${ind.direction === 'lower' ? '（越低越好）' : ''}，权重${formatPlain(ind.weight)}`,
+    )
     .join('；');
   const first = rankedCounts[0];
   const sameCount = first !== undefined && rankedCounts.every((c) => c === first);

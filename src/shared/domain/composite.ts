@@ -80,7 +80,10 @@ function validate(input: CompositeInput): void {
   }
 }
 
-function pointsFor(input: CompositeInput, ind: CompositeIndicator): { points: Map<string, IndicatorPoints>; ranked: number } {
+function pointsFor(
+  input: CompositeInput,
+  ind: CompositeIndicator,
+): { points: Map<string, IndicatorPoints>; ranked: number } {
   const column = input.values[ind.indicatorId] ?? {};
   const ranked = rankRegions(
     input.regions.map((key) => ({ key, value: column[key] ?? null })),
@@ -108,7 +111,9 @@ export function compositeScores(input: CompositeInput): CompositeResult {
   validate(input);
   const perIndicator = input.indicators.map((ind) => ({ ind, ...pointsFor(input, ind) }));
   const partial = input.regions.map((region) => {
-    const parts = perIndicator.map(({ ind, points }) => points.get(region) ?? { indicatorId: ind.indicatorId, rank: null, points: 0 });
+    const parts = perIndicator.map(
+      ({ ind, points }) => points.get(region) ?? { indicatorId: ind.indicatorId, rank: null, points: 0 },
+    );
     const score = perIndicator.reduce((sum, { ind }, i) => sum + ind.weight * (parts[i]?.points ?? 0), 0);
     return { region, score, scoreRounded: roundHalfUp(score, SCORE_DECIMALS), perIndicator: parts };
   });
@@ -120,6 +125,10 @@ export function compositeScores(input: CompositeInput): CompositeResult {
     const o = overall[i];
     return { ...p, rank: o?.rank ?? 0, tied: o?.tied ?? false };
   });
-  const ruleText = compositeRuleText(input.rule, input.indicators, perIndicator.map((p) => p.ranked));
+  const ruleText = compositeRuleText(
+    input.rule,
+    input.indicators,
+    perIndicator.map((p) => p.ranked),
+  );
   return { rows, ruleText };
 }

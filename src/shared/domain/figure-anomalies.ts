@@ -40,7 +40,10 @@ function signed(x: number): string {
   return x > 0 ? `+${x}` : String(x);
 }
 
-export function detectAnomalies(input: AnomalyInput, options: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS): ImportAnomaly[] {
+export function detectAnomalies(
+  input: AnomalyInput,
+  options: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS,
+): ImportAnomaly[] {
   const { kind, ytd, unit, value, previous, previousLabel, firstOfYear } = input;
   if (typeof previous !== 'number') return [];
   const shownPrevious = `${previousLabel}：${previous}${unit}`;
@@ -49,14 +52,19 @@ export function detectAnomalies(input: AnomalyInput, options: AnomalyOptions = D
   if (isRate(kind)) {
     const diff = roundHalfUp(value - previous, 2);
     if (Math.abs(diff) > options.rateJumpPoints) {
-      out.push({ kind: 'jump', message: `较上期（${shownPrevious}）变动 ${signed(diff)} 个百分点，超过 ${options.rateJumpPoints} 个百分点的提示线，请核实` });
+      out.push({
+        kind: 'jump',
+        message: `较上期（${shownPrevious}）变动 ${signed(diff)} 个百分点，超过 ${options.rateJumpPoints} 个百分点的提示线，请核实`,
+      });
     }
   } else if (previous !== 0 && !(cumulative && firstOfYear)) {
     const paced = cumulative && input.months && input.months.previous > 0 && input.months.now > input.months.previous;
     const expected = paced && input.months ? (previous * input.months.now) / input.months.previous : previous;
     const ratio = (value - expected) / Math.abs(expected);
     if (Math.abs(ratio) > options.levelJumpRatio) {
-      const against = paced ? `按上期累计数（${shownPrevious}）和时间进度折算的 ${roundHalfUp(expected, 2)}${unit}` : `上期（${shownPrevious}）`;
+      const against = paced
+        ? `按上期累计数（${shownPrevious}）和时间进度折算的 ${roundHalfUp(expected, 2)}${unit}`
+        : `上期（${shownPrevious}）`;
       out.push({
         kind: 'jump',
         message: `较${against}变动 ${signed(roundHalfUp(ratio * 100, 1))}%，超过 ${roundHalfUp(options.levelJumpRatio * 100, 1)}% 的提示线，请核实`,

@@ -83,7 +83,8 @@ export function parseFigureInput(raw: unknown, spec: FigureSpec, options: Figure
   if (!match) return { ok: false, message: `“${raw}”不是数字。请输入数字（如 12.5）、“/”表示不适用，或留空` };
   const [, sign, digits, suffixRaw] = match;
   const suffix = (suffixRaw ?? '').trim();
-  if (/^([\d.,]|[eE][+-]?\d)/.test(suffix)) return { ok: false, message: `“${raw}”不是数字。请输入数字（如 12.5）、“/”表示不适用，或留空` };
+  if (/^([\d.,]|[eE][+-]?\d)/.test(suffix))
+    return { ok: false, message: `“${raw}”不是数字。请输入数字（如 12.5）、“/”表示不适用，或留空` };
   if (suffix && suffix !== spec.unit && !(suffix === '%' && spec.unit === '%')) {
     const expected = spec.unit ? `单位应为${spec.unit}` : '该指标没有单位';
     return { ok: false, message: `“${raw}”的单位“${suffix}”不对，${label(spec)}${expected}，请只填数字` };
@@ -107,12 +108,16 @@ function checkNumber(input: number, spec: FigureSpec, options: FigureParseOption
     return { ok: false, message: `${who}是个数，应为整数，“${rounded ? String(rounded.from) : shown}”有小数` };
   }
   if (places > spec.decimals + 2) {
-    return { ok: false, message: `“${shown}”小数位过多：${who}发布精度为${spec.decimals}位小数，最多可填${spec.decimals + 2}位，请核对` };
+    return {
+      ok: false,
+      message: `“${shown}”小数位过多：${who}发布精度为${spec.decimals}位小数，最多可填${spec.decimals + 2}位，请核对`,
+    };
   }
   switch (spec.kind) {
     case 'growth':
       if (value < FIGURE_BOUNDS.growth.min) return { ok: false, message: `增速“${shown}%”不可能低于-100%，请核对` };
-      if (value > FIGURE_BOUNDS.growth.max) return { ok: false, message: `增速“${shown}%”超出合理范围，请核对是否多输了位数` };
+      if (value > FIGURE_BOUNDS.growth.max)
+        return { ok: false, message: `增速“${shown}%”超出合理范围，请核对是否多输了位数` };
       break;
     case 'share':
       if (value < FIGURE_BOUNDS.share.min) return { ok: false, message: `${who}是比重或比率，不能为负数` };
@@ -125,6 +130,7 @@ function checkNumber(input: number, spec: FigureSpec, options: FigureParseOption
     case 'level':
       break;
   }
-  if (Math.abs(value) >= MAX_MAGNITUDE) return { ok: false, message: `“${shown}”超出合理范围，请核对单位（${spec.unit || '无单位'}）` };
+  if (Math.abs(value) >= MAX_MAGNITUDE)
+    return { ok: false, message: `“${shown}”超出合理范围，请核对单位（${spec.unit || '无单位'}）` };
   return rounded ? { ok: true, value, rounded } : { ok: true, value };
 }

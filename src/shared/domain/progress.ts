@@ -52,7 +52,9 @@ function knotsOf(milestones: readonly Milestone[]): Knot[] {
     const month = MILESTONE_MONTH[m.period];
     const existing = byMonth.get(month);
     if (existing && existing.percent !== m.percent) {
-      throw new Error(`进度节点矛盾：${existing.name}为${formatPlain(existing.percent)}%，${milestoneName(m.period)}为${formatPlain(m.percent)}%`);
+      throw new Error(
+        `进度节点矛盾：${existing.name}为${formatPlain(existing.percent)}%，${milestoneName(m.period)}为${formatPlain(m.percent)}%`,
+      );
     }
     if (!existing) byMonth.set(month, { month, percent: m.percent, name: milestoneName(m.period) });
   }

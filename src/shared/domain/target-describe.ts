@@ -19,7 +19,8 @@ export function describeTarget(t: ParsedTarget, direction: Direction = 'higher')
     case 'approx': {
       const u = t.unit ?? '';
       if (t.decline) return `下降${num(-t.value)}${u}左右（降幅不低于${num(-t.value - t.tolerance)}${u}即为达到）`;
-      const bound = direction === 'higher' ? `不低于${num(t.value - t.tolerance)}` : `不高于${num(t.value + t.tolerance)}`;
+      const bound =
+        direction === 'higher' ? `不低于${num(t.value - t.tolerance)}` : `不高于${num(t.value + t.tolerance)}`;
       return `${num(t.value)}${u}左右（${bound}${u}即为达到）`;
     }
     case 'range':

@@ -27,11 +27,13 @@ export interface TargetContext {
   unit?: string;
   /** Published precision of the actual figure. */
   decimals?: number;
-  reference?: {
-    city?: number | null;
-    province?: number | null;
-    byLabel?: Readonly<Record<string, number | null>>;
-  };
+  reference?:
+    | {
+        city?: number | null;
+        province?: number | null;
+        byLabel?: Readonly<Record<string, number | null>>;
+      }
+    | undefined;
 }
 
 export interface TargetEvaluation {

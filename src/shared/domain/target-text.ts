@@ -11,7 +11,19 @@ export function normalizeTargetText(text: string): string {
     .replace(/[。；;]$/, '');
 }
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** A number pattern: Arabic with optional decimals, or a simple Chinese integer below 10000 (十, 二十五). */
@@ -40,7 +52,8 @@ export function parseNumberToken(token: string): number | null {
 }
 
 /** Characters a unit is written with when the indicator's unit is not known ("9月底全部兑付到位" is no unit). */
-const UNIT_CHARS = /^[元亿万千百美人家个项场次件名分亩平方米瓦吨标煤立套张户台辆座所例克公里篇床间批只头架艘箱点千%‰/()a-zA-Z²³]*$/;
+const UNIT_CHARS =
+  /^[元亿万千百美人家个项场次件名分亩平方米瓦吨标煤立套张户台辆座所例克公里篇床间批只头架艘箱点千%‰/()a-zA-Z²³]*$/;
 
 /** Whether a written unit looks like a unit. */
 export function looksLikeUnit(unitText: string): boolean {

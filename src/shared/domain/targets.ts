@@ -10,12 +10,7 @@ import {
   scaleByPowerOfTen,
   unitScale,
 } from './target-text';
-import type {
-  Comparator,
-  ParsedTarget,
-  RelativeReference,
-  TargetParseContext,
-} from './target-types';
+import type { Comparator, ParsedTarget, RelativeReference, TargetParseContext } from './target-types';
 
 export type * from './target-types';
 
@@ -55,7 +50,12 @@ export function parseTargetText(text: string, ctx: TargetParseContext): ParsedTa
 /** A target as stored (number or verbatim text), parsed. A number is compared by the indicator's direction. */
 export function parseTarget(target: TargetValue, ctx: TargetParseContext): ParsedTarget {
   if (typeof target === 'string') return parseTargetText(target, ctx);
-  return { op: defaultComparator(ctx), value: target, text: formatPlain(target, 6), ...(ctx.unit !== undefined ? { unit: ctx.unit } : {}) };
+  return {
+    op: defaultComparator(ctx),
+    value: target,
+    text: formatPlain(target, 6),
+    ...(ctx.unit !== undefined ? { unit: ctx.unit } : {}),
+  };
 }
 
 const N = NUMBER_PATTERN;
@@ -65,7 +65,9 @@ function defaultComparator(ctx: TargetParseContext): Comparator {
 }
 
 function defaultNote(ctx: TargetParseContext): string {
-  return ctx.direction === 'higher' ? '未写“以上”“以下”，按越大越好理解为不低于目标值' : '未写“以上”“以下”，按越小越好理解为不高于目标值';
+  return ctx.direction === 'higher'
+    ? '未写“以上”“以下”，按越大越好理解为不低于目标值'
+    : '未写“以上”“以下”，按越小越好理解为不高于目标值';
 }
 
 function unparsed(text: string, reason: string): ParsedTarget {
@@ -185,7 +187,9 @@ function parseRelative(text: string, body: string): ParsedTarget | null {
 }
 
 function parseRankTarget(text: string, body: string, ctx: TargetParseContext): ParsedTarget | null {
-  const m = new RegExp(`^(?:进入|保持|位居|位列)?(?:全国|全省|全市|全球)?(?:前${N}(?:位|名)(?:以内)?|${N}强)$`).exec(body);
+  const m = new RegExp(`^(?:进入|保持|位居|位列)?(?:全国|全省|全市|全球)?(?:前${N}(?:位|名)(?:以内)?|${N}强)$`).exec(
+    body,
+  );
   if (!m) return null;
   const n = parseNumberToken(m[1] ?? m[2] ?? '');
   if (n === null) return null;
@@ -214,22 +218,67 @@ type PrefixOp = Comparator | 'none';
 
 /** Words before the number, longest first so that 不低于 is not read as 低于. */
 const PREFIX_WORDS: readonly (readonly [string, PrefixOp])[] = [
-  ['不低于', 'ge'], ['不少于', 'ge'], ['不小于', 'ge'], ['至少', 'ge'], ['≥', 'ge'], ['>=', 'ge'],
-  ['提高至', 'ge'], ['提高到', 'ge'], ['提升至', 'ge'], ['提升到', 'ge'], ['增加到', 'ge'], ['增长到', 'ge'], ['增至', 'ge'],
-  ['不超过', 'le'], ['不高于', 'le'], ['不大于', 'le'], ['最多', 'le'], ['≤', 'le'], ['<=', 'le'],
-  ['下降至', 'le'], ['下降到', 'le'], ['降低至', 'le'], ['降低到', 'le'], ['降至', 'le'], ['降到', 'le'], ['控制在', 'le'],
-  ['超过', 'gt'], ['突破', 'gt'], ['高于', 'gt'], ['大于', 'gt'], ['多于', 'gt'], ['超', 'gt'], ['破', 'gt'], ['>', 'gt'],
-  ['低于', 'lt'], ['少于', 'lt'], ['小于', 'lt'], ['<', 'lt'],
-  ['达到', 'none'], ['达', 'none'], ['实现', 'none'],
+  ['不低于', 'ge'],
+  ['不少于', 'ge'],
+  ['不小于', 'ge'],
+  ['至少', 'ge'],
+  ['≥', 'ge'],
+  ['>=', 'ge'],
+  ['提高至', 'ge'],
+  ['提高到', 'ge'],
+  ['提升至', 'ge'],
+  ['提升到', 'ge'],
+  ['增加到', 'ge'],
+  ['增长到', 'ge'],
+  ['增至', 'ge'],
+  ['不超过', 'le'],
+  ['不高于', 'le'],
+  ['不大于', 'le'],
+  ['最多', 'le'],
+  ['≤', 'le'],
+  ['<=', 'le'],
+  ['下降至', 'le'],
+  ['下降到', 'le'],
+  ['降低至', 'le'],
+  ['降低到', 'le'],
+  ['降至', 'le'],
+  ['降到', 'le'],
+  ['控制在', 'le'],
+  ['超过', 'gt'],
+  ['突破', 'gt'],
+  ['高于', 'gt'],
+  ['大于', 'gt'],
+  ['多于', 'gt'],
+  ['超', 'gt'],
+  ['破', 'gt'],
+  ['>', 'gt'],
+  ['低于', 'lt'],
+  ['少于', 'lt'],
+  ['小于', 'lt'],
+  ['<', 'lt'],
+  ['达到', 'none'],
+  ['达', 'none'],
+  ['实现', 'none'],
 ];
 const PREFIXES = [...PREFIX_WORDS].sort((a, b) => b[0].length - a[0].length);
 
 const SIGN_WORDS: readonly (readonly [string, 1 | -1])[] = [
-  ['增长', 1], ['增加', 1], ['提高', 1], ['提升', 1],
-  ['下降', -1], ['降低', -1], ['减少', -1],
+  ['增长', 1],
+  ['增加', 1],
+  ['提高', 1],
+  ['提升', 1],
+  ['下降', -1],
+  ['降低', -1],
+  ['减少', -1],
 ];
 
-const SUFFIX_OPS: Record<string, Comparator | 'approx'> = { 及以上: 'ge', 以上: 'ge', 以下: 'le', 以内: 'le', 左右: 'approx' };
+const SUFFIX_OPS: Record<string, Comparator | 'approx'> = {
+  及以上: 'ge',
+  以上: 'ge',
+  以下: 'le',
+  以内: 'le',
+  左右: 'approx',
+};
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -8,7 +8,14 @@ import { buildBriefingTable } from './briefing-table';
 import { buildCompositeTable } from './composite-table';
 import { computeIndicator, RATE_DECIMALS, type FigureLookup, type IndicatorResult } from './compute';
 import type { Block, ChartBlock, DocumentKind, ParagraphBlock, ReportModel, Section } from './model';
-import { districtParagraph, nextStepParagraphs, overallParagraph, problemParagraphs, subjectOf as subjectOfName, summaryParagraph } from './narrative';
+import {
+  districtParagraph,
+  nextStepParagraphs,
+  overallParagraph,
+  problemParagraphs,
+  subjectOf as subjectOfName,
+  summaryParagraph,
+} from './narrative';
 import { buildRankingTable } from './ranking-table';
 import { applyBriefingEdits } from './edits';
 
@@ -40,7 +47,9 @@ export function subjectOf(documents: DocumentSettings): string {
 }
 
 /** The key indicators of the workspace for the period (configured, or the first system's due ones). */
-export function computeKeyIndicators(input: Pick<BuildReportInput, 'period' | 'workspace' | 'systems' | 'lookup'>): IndicatorResult[] {
+export function computeKeyIndicators(
+  input: Pick<BuildReportInput, 'period' | 'workspace' | 'systems' | 'lookup'>,
+): IndicatorResult[] {
   const { workspace, systems, period, lookup } = input;
   const options = { period, regions: workspace.regions, lookup, decimalsOverride: workspace.ranking.decimalsOverride };
   const configured = workspace.ranking.keyIndicators;
@@ -51,16 +60,26 @@ export function computeKeyIndicators(input: Pick<BuildReportInput, 'period' | 'w
         return system && ind ? [{ system, ind }] : [];
       })
     : (systems[0]?.indicators ?? []).slice(0, 40).map((ind) => ({ system: systems[0] as IndicatorSystem, ind }));
-  const results = picks.map(({ system, ind }) => computeIndicator(system, ind, options)).filter((r): r is IndicatorResult => r !== null);
-  const withData = configured.length ? results : results.filter((r) => r.rows.some((row) => typeof row.value === 'number')).slice(0, MAX_DEFAULT_KEY_INDICATORS);
+  const results = picks
+    .map(({ system, ind }) => computeIndicator(system, ind, options))
+    .filter((r): r is IndicatorResult => r !== null);
+  const withData = configured.length
+    ? results
+    : results.filter((r) => r.rows.some((row) => typeof row.value === 'number')).slice(0, MAX_DEFAULT_KEY_INDICATORS);
   return withData;
 }
 
 /** Every indicator of every system due in the period (for the compute CLI and the rankings page). */
-export function computeAll(input: Pick<BuildReportInput, 'period' | 'workspace' | 'systems' | 'lookup'>): IndicatorResult[] {
+export function computeAll(
+  input: Pick<BuildReportInput, 'period' | 'workspace' | 'systems' | 'lookup'>,
+): IndicatorResult[] {
   const { workspace, systems, period, lookup } = input;
   const options = { period, regions: workspace.regions, lookup, decimalsOverride: workspace.ranking.decimalsOverride };
-  return systems.flatMap((system) => system.indicators.map((ind) => computeIndicator(system, ind, options)).filter((r): r is IndicatorResult => r !== null));
+  return systems.flatMap((system) =>
+    system.indicators
+      .map((ind) => computeIndicator(system, ind, options))
+      .filter((r): r is IndicatorResult => r !== null),
+  );
 }
 
 export function chartFor(res: IndicatorResult | undefined): ChartBlock | null {
@@ -69,23 +88,59 @@ export function chartFor(res: IndicatorResult | undefined): ChartBlock | null {
   const bars = res.rows
     .filter((r) => !r.isTotal)
     .map((r) => {
-      const value = completion ? (r.completion?.ok ? r.completion.rate : null) : typeof r.value === 'number' ? r.value : null;
-      return { region: r.region, value, ...(value !== null ? { ref: completion ? `calc:completion:${res.periodKey}/${res.systemId}/${res.indicator.id}/${r.region}` : r.ref } : {}) };
+      const value = completion
+        ? r.completion?.ok
+          ? r.completion.rate
+          : null
+        : typeof r.value === 'number'
+          ? r.value
+          : null;
+      return {
+        region: r.region,
+        value,
+        ...(value !== null
+          ? {
+              ref: completion
+                ? `calc:completion:${res.periodKey}/${res.systemId}/${res.indicator.id}/${r.region}`
+                : r.ref,
+            }
+          : {}),
+      };
     });
   const city = res.rows.find((r) => r.isTotal);
   const lines: ChartBlock['lines'] = [];
-  const cityValue = completion ? (city?.completion?.ok ? city.completion.rate : null) : typeof city?.value === 'number' ? city.value : null;
+  const cityValue = completion
+    ? city?.completion?.ok
+      ? city.completion.rate
+      : null
+    : typeof city?.value === 'number'
+      ? city.value
+      : null;
   if (cityValue !== null) lines.push({ label: '全市', value: cityValue, kind: 'city' });
-  if (completion && res.timeProgress) lines.push({ label: '序时进度', value: res.timeProgress.percent, kind: 'progress' });
-  if (!completion && typeof city?.target === 'number') lines.push({ label: '年度目标', value: city.target, kind: 'target' });
+  if (completion && res.timeProgress)
+    lines.push({ label: '序时进度', value: res.timeProgress.percent, kind: 'progress' });
+  if (!completion && typeof city?.target === 'number')
+    lines.push({ label: '年度目标', value: city.target, kind: 'target' });
   const unit = completion ? '%' : res.indicator.unit;
-  const name = res.indicator.kind === 'growth' ? `${subjectOfName(res.indicator.name)}增速` : `${res.indicator.name}${completion ? '完成率' : ''}`;
-  return { type: 'chart', id: `chart/${res.systemId}/${res.indicator.id}`, title: `各区县${name}`, unit, decimals: completion ? RATE_DECIMALS : res.decimals, bars, lines };
+  const name =
+    res.indicator.kind === 'growth'
+      ? `${subjectOfName(res.indicator.name)}增速`
+      : `${res.indicator.name}${completion ? '完成率' : ''}`;
+  return {
+    type: 'chart',
+    id: `chart/${res.systemId}/${res.indicator.id}`,
+    title: `各区县${name}`,
+    unit,
+    decimals: completion ? RATE_DECIMALS : res.decimals,
+    bars,
+    lines,
+  };
 }
 
 function nextPeriodLabel(period: Period): string {
   if (period.kind === 'month') return period.month === 12 ? `${period.year + 1}年1月` : `${period.month + 1}月`;
-  if (period.kind === 'quarter') return period.quarter === 4 ? '下一年度第一季度' : `第${['一', '二', '三', '四'][period.quarter] ?? ''}季度`;
+  if (period.kind === 'quarter')
+    return period.quarter === 4 ? '下一年度第一季度' : `第${['一', '二', '三', '四'][period.quarter] ?? ''}季度`;
   return '下一期';
 }
 
@@ -136,18 +191,41 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
   const results = computeKeyIndicators(input);
   const year = String(input.issueDate.year);
 
-  const overall = results.map((r) => overallParagraph(r, period, periodText)).filter((p): p is ParagraphBlock => p !== null);
+  const overall = results
+    .map((r) => overallParagraph(r, period, periodText))
+    .filter((p): p is ParagraphBlock => p !== null);
   const districtBlocks: Block[] = results.flatMap((r, i) => {
     const p = districtParagraph(r);
-    return p ? [{ type: 'heading' as const, level: 2 as const, text: `（${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][i] ?? i + 1}）${r.indicator.name}` }, p] : [];
+    return p
+      ? [
+          {
+            type: 'heading' as const,
+            level: 2 as const,
+            text: `（${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][i] ?? i + 1}）${r.indicator.name}`,
+          },
+          p,
+        ]
+      : [];
   });
-  const tableNotes = [`注：位次按${results.some((r) => r.rankBy === 'completion') ? '完成率、' : ''}增速或数值排列，相同者并列；“—”表示未报送或不计算，“/”表示不适用。`];
+  const tableNotes = [
+    `注：位次按${results.some((r) => r.rankBy === 'completion') ? '完成率、' : ''}增速或数值排列，相同者并列；“—”表示未报送或不计算，“/”表示不适用。`,
+  ];
   if (workspace.sample) tableNotes.push('本表数据为示例数据。');
-  const briefingTable = buildBriefingTable('briefing-table', `表1  ${periodText}各区县主要指标及位次`, results, workspace.regions, tableNotes);
+  const briefingTable = buildBriefingTable(
+    'briefing-table',
+    `表1  ${periodText}各区县主要指标及位次`,
+    results,
+    workspace.regions,
+    tableNotes,
+  );
   const chart = chartFor(results[0]);
   const sections: Section[] = [
     { id: 'overall', heading: '一、总体情况', blocks: [summaryParagraph(results, period), ...overall] },
-    { id: 'districts', heading: '二、分区县情况', blocks: [...districtBlocks, briefingTable, ...(chart ? [chart] : [])] },
+    {
+      id: 'districts',
+      heading: '二、分区县情况',
+      blocks: [...districtBlocks, briefingTable, ...(chart ? [chart] : [])],
+    },
     { id: 'problems', heading: '三、存在问题', blocks: problemParagraphs(results) },
     { id: 'next', heading: '四、下步工作', blocks: nextStepParagraphs(results, nextPeriodLabel(period)) },
   ];

@@ -1,10 +1,14 @@
 import type { ChartBlock } from './model';
 
 /** Families tried in order for chart text; resvg falls back to any loaded font that has the glyph. */
-export const CHART_FONT_FAMILY = "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', SimHei, 'PingFang SC', 'WenQuanYi Micro Hei', SimSun, 'Noto Serif CJK SC', sans-serif";
+export const CHART_FONT_FAMILY =
+  "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', SimHei, 'PingFang SC', 'WenQuanYi Micro Hei', SimSun, 'Noto Serif CJK SC', sans-serif";
 
 /** Greys and line styles that stay distinct in black-and-white print. */
-const LINE_STYLE: Record<ChartBlock['lines'][number]['kind'], { type: 'solid' | 'dashed' | 'dotted'; color: string; width: number }> = {
+const LINE_STYLE: Record<
+  ChartBlock['lines'][number]['kind'],
+  { type: 'solid' | 'dashed' | 'dotted'; color: string; width: number }
+> = {
   city: { type: 'dashed', color: '#000000', width: 2 },
   target: { type: 'solid', color: '#000000', width: 2 },
   progress: { type: 'dotted', color: '#000000', width: 2.5 },
@@ -42,7 +46,15 @@ export function chartOption(block: ChartBlock): Record<string, unknown> {
     backgroundColor: '#ffffff',
     textStyle: { fontFamily: CHART_FONT_FAMILY, color: '#000000' },
     legend: lineSeries.length
-      ? { top: 4, right: 8, itemWidth: 40, itemHeight: 12, itemStyle: { opacity: 0 }, textStyle: { fontSize: 15, color: '#000000' }, data: lineSeries.map((s) => s.name) }
+      ? {
+          top: 4,
+          right: 8,
+          itemWidth: 40,
+          itemHeight: 12,
+          itemStyle: { opacity: 0 },
+          textStyle: { fontSize: 15, color: '#000000' },
+          data: lineSeries.map((s) => s.name),
+        }
       : undefined,
     grid: { left: 64, right: 24, top: 56, bottom: 56 },
     xAxis: {
@@ -75,7 +87,8 @@ export function chartOption(block: ChartBlock): Record<string, unknown> {
           fontSize: 15,
           fontWeight: 'bold',
           color: '#ffffff',
-          formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? formatChartValue(p.value, decimals) : ''),
+          formatter: (p: { value: unknown }) =>
+            typeof p.value === 'number' ? formatChartValue(p.value, decimals) : '',
         },
       },
       ...lineSeries,

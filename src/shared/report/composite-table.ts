@@ -10,7 +10,7 @@ export interface CompositeWeight {
   systemId: string;
   indicatorId: string;
   weight: number;
-  basis?: RankBy;
+  basis?: RankBy | undefined;
 }
 
 export interface CompositeTableInput {
@@ -33,7 +33,14 @@ export function buildCompositeTable(input: CompositeTableInput): TableBlock | nu
   const indicators = parts.map(({ w, res }) => {
     const id = `${w.systemId}/${w.indicatorId}`;
     const basis = w.basis ?? res.rankBy;
-    values[id] = Object.fromEntries(res.rows.filter((r) => !r.isTotal).map((r) => [r.region, basis === res.rankBy ? r.rankValue : basis === 'value' ? r.value : r.yoy.ok ? r.yoy.value : null]));
+    values[id] = Object.fromEntries(
+      res.rows
+        .filter((r) => !r.isTotal)
+        .map((r) => [
+          r.region,
+          basis === res.rankBy ? r.rankValue : basis === 'value' ? r.value : r.yoy.ok ? r.yoy.value : null,
+        ]),
+    );
     return {
       indicatorId: id,
       name: res.indicator.name,
@@ -59,8 +66,22 @@ export function buildCompositeTable(input: CompositeTableInput): TableBlock | nu
   const columns: TableColumn[] = [
     { key: 'region', width: 10, align: 'left', role: 'region' },
     ...indicators.flatMap((i) => [
-      { key: `${i.indicatorId}/rank`, width: 5, align: 'center' as const, role: 'rank' as const, decimals: 0, indicatorId: i.indicatorId },
-      { key: `${i.indicatorId}/points`, width: 6, align: 'right' as const, role: 'score' as const, decimals: input.rule === 'rankPoints' ? 0 : 1, indicatorId: i.indicatorId },
+      {
+        key: `${i.indicatorId}/rank`,
+        width: 5,
+        align: 'center' as const,
+        role: 'rank' as const,
+        decimals: 0,
+        indicatorId: i.indicatorId,
+      },
+      {
+        key: `${i.indicatorId}/points`,
+        width: 6,
+        align: 'right' as const,
+        role: 'score' as const,
+        decimals: input.rule === 'rankPoints' ? 0 : 1,
+        indicatorId: i.indicatorId,
+      },
     ]),
     { key: 'score', width: 8, align: 'right', role: 'score', decimals: 2 },
     { key: 'rank', width: 6, align: 'center', role: 'rank', decimals: 0 },
@@ -72,11 +93,36 @@ export function buildCompositeTable(input: CompositeTableInput): TableBlock | nu
     cells: [
       { text: r.region, align: 'left' },
       ...r.perIndicator.flatMap((p) => [
-        { text: formatRank(p.rank), ...(p.rank !== null ? { value: p.rank, decimals: 0 } : {}), align: 'center' as const },
-        { text: formatFixed(p.points, input.rule === 'rankPoints' ? 0 : 1), value: p.points, decimals: input.rule === 'rankPoints' ? 0 : 1, align: 'right' as const },
+        {
+          text: formatRank(p.rank),
+          ...(p.rank !== null ? { value: p.rank, decimals: 0 } : {}),
+          align: 'center' as const,
+        },
+        {
+          text: formatFixed(p.points, input.rule === 'rankPoints' ? 0 : 1),
+          value: p.points,
+          decimals: input.rule === 'rankPoints' ? 0 : 1,
+          align: 'right' as const,
+        },
       ]),
-      { text: formatFixed(r.scoreRounded, 2), value: r.scoreRounded, decimals: 2, align: 'right', ref: `calc:composite:${r.region}` },
-      { text: String(r.rank), value: r.rank, decimals: 0, align: 'center', ...(r.rank === 1 ? { status: 'top' as const } : r.rank === worst && worst > 1 ? { status: 'bottom' as const } : {}) },
+      {
+        text: formatFixed(r.scoreRounded, 2),
+        value: r.scoreRounded,
+        decimals: 2,
+        align: 'right',
+        ref: `calc:composite:${r.region}`,
+      },
+      {
+        text: String(r.rank),
+        value: r.rank,
+        decimals: 0,
+        align: 'center',
+        ...(r.rank === 1
+          ? { status: 'top' as const }
+          : r.rank === worst && worst > 1
+            ? { status: 'bottom' as const }
+            : {}),
+      },
     ],
   }));
   const notes = [`注：1. ${result.ruleText.replace(/。?$/, '。')}`];

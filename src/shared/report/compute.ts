@@ -17,7 +17,12 @@ export const PROVINCE = '全省';
 export const RATE_DECIMALS = 1;
 
 /** Looks up a stored figure: (storage period key, system, indicator, region). */
-export type FigureLookup = (periodKey: string, systemId: string, indicatorId: string, region: string) => FigureRecord | undefined;
+export type FigureLookup = (
+  periodKey: string,
+  systemId: string,
+  indicatorId: string,
+  region: string,
+) => FigureRecord | undefined;
 
 export interface RegionResult {
   region: string;
@@ -86,7 +91,11 @@ function regionTarget(ind: Indicator, region: string, year: string): TargetValue
  * Progress indicators with milestones (开工率 一季度30%…) compare the rate reached with the milestone;
  * other kinds use the completion rate rules of the domain.
  */
-function completionFor(ind: Indicator, value: FigureValue, target: TargetValue | null): Outcome<{ rate: number }> | null {
+function completionFor(
+  ind: Indicator,
+  value: FigureValue,
+  target: TargetValue | null,
+): Outcome<{ rate: number }> | null {
   if (ind.milestones?.length && ind.kind === 'share') {
     if (typeof target !== 'number' || target <= 0) return fail('目标不是正数，不计算进度');
     if (typeof value !== 'number') return fail(value === '/' ? '实际数为“/”（不适用）' : '尚未报送实际数');
@@ -106,7 +115,11 @@ function targetComparableNow(ind: Indicator, period: Period): boolean {
 }
 
 /** Computes one indicator for every region: values, targets, completion, progress, 同比, ranks, flags. */
-export function computeIndicator(system: IndicatorSystem, ind: Indicator, options: ComputeOptions): IndicatorResult | null {
+export function computeIndicator(
+  system: IndicatorSystem,
+  ind: Indicator,
+  options: ComputeOptions,
+): IndicatorResult | null {
   const { period, regions, lookup } = options;
   const key = figureKeyFor(ind.frequency, period);
   if (!key) return null;
@@ -116,7 +129,10 @@ export function computeIndicator(system: IndicatorSystem, ind: Indicator, option
   const lastKey = lastYearFigureKey(ind.frequency, period);
   const prevKey = previousFigureKey(ind.frequency, period);
   const year = String(period.year);
-  const progress = ind.kind === 'level' || ind.kind === 'count' || ind.milestones?.length ? timeProgress(period, ind.milestones) : null;
+  const progress =
+    ind.kind === 'level' || ind.kind === 'count' || ind.milestones?.length
+      ? timeProgress(period, ind.milestones)
+      : null;
   const get = (k: string | null, region: string) => (k ? lookup(k, system.id, ind.id, region) : undefined);
   const province = valueOf(get(key, PROVINCE));
   const cityValue = valueOf(get(key, TOTAL));
@@ -136,11 +152,26 @@ export function computeIndicator(system: IndicatorSystem, ind: Indicator, option
             kind: ind.kind,
             unit: ind.unit,
             decimals,
-            reference: { city: typeof cityValue === 'number' ? cityValue : null, province: typeof province === 'number' ? province : null },
+            reference: {
+              city: typeof cityValue === 'number' ? cityValue : null,
+              province: typeof province === 'number' ? province : null,
+            },
           })
         : null;
     const rankValue: FigureValue =
-      rankBy === 'completion' ? (completion?.ok ? completion.rate : value === '/' ? '/' : null) : rankBy === 'growth' && ind.kind !== 'growth' ? (yoy.ok ? yoy.value : value === '/' ? '/' : null) : value;
+      rankBy === 'completion'
+        ? completion?.ok
+          ? completion.rate
+          : value === '/'
+            ? '/'
+            : null
+        : rankBy === 'growth' && ind.kind !== 'growth'
+          ? yoy.ok
+            ? yoy.value
+            : value === '/'
+              ? '/'
+              : null
+          : value;
     return {
       region,
       isTotal: region === TOTAL,
@@ -165,8 +196,13 @@ export function computeIndicator(system: IndicatorSystem, ind: Indicator, option
   const rankDecimals = rankBy === 'value' ? decimals : RATE_DECIMALS;
   const direction = rankBy === 'completion' ? 'higher' : ind.direction;
   const districts = rows.filter((r) => !r.isTotal);
-  const ranked = rankRegions(districts.map((r) => ({ key: r.region, value: r.rankValue })), { direction, decimals: rankDecimals });
-  const previousRanks = prevKey ? previousRanksOf(system, ind, prevKey, regions, lookup, rankBy, rankDecimals, direction, period) : new Map<string, number | null>();
+  const ranked = rankRegions(
+    districts.map((r) => ({ key: r.region, value: r.rankValue })),
+    { direction, decimals: rankDecimals },
+  );
+  const previousRanks = prevKey
+    ? previousRanksOf(system, ind, prevKey, regions, lookup, rankBy, rankDecimals, direction, period)
+    : new Map<string, number | null>();
   for (const r of districts) {
     const entry = ranked.find((e) => e.key === r.region);
     r.rank = entry?.rank ?? null;
@@ -191,7 +227,17 @@ export function computeIndicator(system: IndicatorSystem, ind: Indicator, option
       ...(r.targetEval ? { targetStatus: r.targetEval.status } : {}),
     });
   }
-  return { systemId: system.id, indicator: ind, decimals, periodKey: key, rankBy, rankDecimals, timeProgress: progress, province, rows };
+  return {
+    systemId: system.id,
+    indicator: ind,
+    decimals,
+    periodKey: key,
+    rankBy,
+    rankDecimals,
+    timeProgress: progress,
+    province,
+    rows,
+  };
 }
 
 /** Ranks in the previous reporting period, computed the same way (for 前移/后退). */
@@ -217,7 +263,11 @@ function previousRanksOf(
     const value = valueOf(lookup(prevKey, system.id, ind.id, region));
     if (rankBy === 'value') return { key: region, value };
     if (rankBy === 'growth' && ind.kind !== 'growth') {
-      const y = yearOnYear(value, valueOf(prevLastYearKey ? lookup(prevLastYearKey, system.id, ind.id, region) : undefined), ind.kind);
+      const y = yearOnYear(
+        value,
+        valueOf(prevLastYearKey ? lookup(prevLastYearKey, system.id, ind.id, region) : undefined),
+        ind.kind,
+      );
       return { key: region, value: y.ok ? y.value : value === '/' ? ('/' as const) : null };
     }
     if (rankBy === 'growth') return { key: region, value };

@@ -3,7 +3,10 @@ import type { Block, ParagraphBlock, ReportModel, Section } from './model';
 import { RunBuilder } from './runs';
 
 /** Sections whose paragraphs the clerk may replace as a whole list (存在问题, 下步工作). */
-export const LIST_SECTIONS = { problems: 'problems', next: 'nextSteps' } as const satisfies Record<string, keyof BriefingEdits>;
+export const LIST_SECTIONS = { problems: 'problems', next: 'nextSteps' } as const satisfies Record<
+  string,
+  keyof BriefingEdits
+>;
 export type ListSectionId = keyof typeof LIST_SECTIONS;
 
 export function isListSection(id: string): id is ListSectionId {
@@ -16,7 +19,9 @@ export function listParagraphs(sectionId: string, texts: readonly string[]): Par
 }
 
 function withParagraphEdits(blocks: Block[], paragraphs: BriefingEdits['paragraphs']): Block[] {
-  return blocks.map((b) => (b.type === 'paragraph' && paragraphs[b.id] !== undefined ? { ...b, editedText: paragraphs[b.id] } : b));
+  return blocks.map((b) =>
+    b.type === 'paragraph' && paragraphs[b.id] !== undefined ? { ...b, editedText: paragraphs[b.id] } : b,
+  );
 }
 
 /**

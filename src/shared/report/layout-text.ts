@@ -43,7 +43,9 @@ export function distributionLine(label: string, names: readonly string[]): strin
 
 export function endBlockLines(model: ReportModel): string[] {
   const d = model.meta.distribution;
-  return [distributionLine('报', d.bao), distributionLine('送', d.song), distributionLine('发', d.fa)].filter((l): l is string => l !== undefined);
+  return [distributionLine('报', d.bao), distributionLine('送', d.song), distributionLine('发', d.fa)].filter(
+    (l): l is string => l !== undefined,
+  );
 }
 
 /** The text of the row between the thin and the last thick rule. */

@@ -30,7 +30,7 @@ export interface ParagraphBlock {
   id: string;
   runs: Run[];
   /** Set when the text is the user's edit rather than the draft; facts are still checked against it. */
-  editedText?: string;
+  editedText?: string | undefined;
   /** Paragraph style: body text (default), or a note in smaller type. */
   style?: 'body' | 'note';
 }
@@ -50,7 +50,7 @@ export interface TableCell {
   value?: number;
   decimals?: number;
   ref?: Ref;
-  status?: CellStatus;
+  status?: CellStatus | undefined;
   align?: 'left' | 'center' | 'right';
 }
 

@@ -10,21 +10,27 @@ interface ColumnSpec {
   cell: (row: RegionResult) => TableCell;
 }
 
-function numberCell(value: number | '/' | null, decimals: number, ref: string | undefined, status?: CellStatus): TableCell {
+function numberCell(
+  value: number | '/' | null,
+  decimals: number,
+  ref: string | undefined,
+  status?: CellStatus,
+): TableCell {
   const text = formatFigure(value, decimals);
   const missing: CellStatus | undefined = value === null ? 'missing' : value === '/' ? 'notApplicable' : undefined;
   return {
     text,
     ...(typeof value === 'number' ? { value, decimals } : {}),
     ...(ref ? { ref } : {}),
-    ...(status ?? missing ? { status: status ?? missing } : {}),
+    ...((status ?? missing) ? { status: status ?? missing } : {}),
     align: typeof value === 'number' ? 'right' : 'center',
   };
 }
 
 function rankCell(row: RegionResult, res: IndicatorResult, worst: number | null): TableCell {
   if (row.isTotal) return { text: '', align: 'center' };
-  const status: CellStatus | undefined = row.rank === 1 ? 'top' : row.rank !== null && row.rank === worst && worst > 1 ? 'bottom' : undefined;
+  const status: CellStatus | undefined =
+    row.rank === 1 ? 'top' : row.rank !== null && row.rank === worst && worst > 1 ? 'bottom' : undefined;
   return {
     text: formatRank(row.rank),
     ...(row.rank !== null ? { value: row.rank, decimals: 0 } : {}),
@@ -44,9 +50,15 @@ function progressStatus(row: RegionResult): CellStatus | undefined {
 export function columnsForIndicator(res: IndicatorResult): ColumnSpec[] {
   const { indicator: ind, decimals } = res;
   const unit = ind.unit ? `（${ind.unit}）` : '';
-  const calcRef = (what: string, row: RegionResult) => `calc:${what}:${res.periodKey}/${res.systemId}/${ind.id}/${row.region}`;
+  const calcRef = (what: string, row: RegionResult) =>
+    `calc:${what}:${res.periodKey}/${res.systemId}/${ind.id}/${row.region}`;
   const value: ColumnSpec = {
-    label: ind.kind === 'growth' ? '增速（%）' : ind.ytd && (ind.kind === 'level' || ind.kind === 'count') ? `累计值${unit}` : `数值${unit}`,
+    label:
+      ind.kind === 'growth'
+        ? '增速（%）'
+        : ind.ytd && (ind.kind === 'level' || ind.kind === 'count')
+          ? `累计值${unit}`
+          : `数值${unit}`,
     role: ind.kind === 'growth' ? 'growth' : 'value',
     decimals,
     cell: (row) => numberCell(row.value, decimals, row.ref),
@@ -55,19 +67,24 @@ export function columnsForIndicator(res: IndicatorResult): ColumnSpec[] {
     label: ind.kind === 'share' ? '比上年同期（个百分点）' : '同比增长（%）',
     role: 'growth',
     decimals: RATE_DECIMALS,
-    cell: (row) => (row.yoy.ok ? numberCell(row.yoy.value, RATE_DECIMALS, calcRef('yoy', row)) : { text: DASH, align: 'center' }),
+    cell: (row) =>
+      row.yoy.ok ? numberCell(row.yoy.value, RATE_DECIMALS, calcRef('yoy', row)) : { text: DASH, align: 'center' },
   };
   const completion: ColumnSpec = {
     label: ind.milestones?.length ? '进度（%）' : '完成率（%）',
     role: 'completion',
     decimals: RATE_DECIMALS,
-    cell: (row) => (row.completion?.ok ? numberCell(row.completion.rate, RATE_DECIMALS, calcRef('completion', row), progressStatus(row)) : { text: DASH, align: 'center' }),
+    cell: (row) =>
+      row.completion?.ok
+        ? numberCell(row.completion.rate, RATE_DECIMALS, calcRef('completion', row), progressStatus(row))
+        : { text: DASH, align: 'center' },
   };
   const worst = Math.max(0, ...res.rows.map((r) => r.rank ?? 0)) || null;
   const rank: ColumnSpec = { label: '位次', role: 'rank', decimals: 0, cell: (row) => rankCell(row, res, worst) };
   const hasCompletion = res.rows.some((r) => r.completion?.ok);
   if (ind.kind === 'growth') return [value, rank];
-  if (ind.kind === 'level' || ind.kind === 'count') return hasCompletion ? [value, yoy, completion, rank] : [value, yoy, rank];
+  if (ind.kind === 'level' || ind.kind === 'count')
+    return hasCompletion ? [value, yoy, completion, rank] : [value, yoy, rank];
   if (ind.milestones?.length && hasCompletion) return [value, completion, rank];
   return [value, yoy, rank];
 }
@@ -75,7 +92,9 @@ export function columnsForIndicator(res: IndicatorResult): ColumnSpec[] {
 const RANK_BASIS: Record<IndicatorResult['rankBy'], string> = { value: '数值', growth: '增速', completion: '完成率' };
 
 function rankNote(results: IndicatorResult[]): string {
-  const lower = results.filter((r) => r.rankBy !== 'completion' && r.indicator.direction === 'lower').map((r) => r.indicator.name);
+  const lower = results
+    .filter((r) => r.rankBy !== 'completion' && r.indicator.direction === 'lower')
+    .map((r) => r.indicator.name);
   const bases = [...new Set(results.map((r) => RANK_BASIS[r.rankBy]))].join('、');
   const lowerText = lower.length ? `（${lower.join('、')}越低越好，由低到高排列）` : '';
   return `位次按${bases}由高到低排列${lowerText}，相同者并列；全市不参与排名，“—”表示未报送或不计算，“/”表示不适用。`;
@@ -96,13 +115,27 @@ export interface RankingTableInput {
 export function buildRankingTable(input: RankingTableInput): TableBlock {
   const specs = input.results.map((res) => ({ res, columns: columnsForIndicator(res) }));
   const header: HeaderCell[][] = [
-    [{ text: '地区', colSpan: 1, rowSpan: 2 }, ...specs.map(({ res, columns }) => ({ text: `${res.indicator.markers.join('')}${res.indicator.name}`, colSpan: columns.length, rowSpan: 1 }))],
+    [
+      { text: '地区', colSpan: 1, rowSpan: 2 },
+      ...specs.map(({ res, columns }) => ({
+        text: `${res.indicator.markers.join('')}${res.indicator.name}`,
+        colSpan: columns.length,
+        rowSpan: 1,
+      })),
+    ],
     specs.flatMap(({ columns }) => columns.map((c) => ({ text: c.label, colSpan: 1, rowSpan: 1 }))),
   ];
   const columns: TableColumn[] = [
     { key: 'region', width: 10, align: 'left', role: 'region' },
     ...specs.flatMap(({ res, columns: cols }) =>
-      cols.map((c, i) => ({ key: `${res.systemId}/${res.indicator.id}/${i}`, width: c.role === 'rank' ? 5 : 8, align: c.role === 'rank' ? ('center' as const) : ('right' as const), role: c.role, ...(c.decimals !== undefined ? { decimals: c.decimals } : {}), indicatorId: res.indicator.id })),
+      cols.map((c, i) => ({
+        key: `${res.systemId}/${res.indicator.id}/${i}`,
+        width: c.role === 'rank' ? 5 : 8,
+        align: c.role === 'rank' ? ('center' as const) : ('right' as const),
+        role: c.role,
+        ...(c.decimals !== undefined ? { decimals: c.decimals } : {}),
+        indicatorId: res.indicator.id,
+      })),
     ),
   ];
   const order = rowOrder(input);
@@ -119,7 +152,10 @@ export function buildRankingTable(input: RankingTableInput): TableBlock {
   }));
   const progress = input.results.find((r) => r.timeProgress && !r.indicator.milestones?.length)?.timeProgress;
   const notes = [`注：1. 数据来源：${input.dataSource.replace(/。$/, '')}。`, `2. ${rankNote(input.results)}`];
-  if (progress) notes.push(`${notes.length + 1}. 序时进度为${formatFixed(progress.percent, RATE_DECIMALS)}%，完成率高于序时进度为超序时进度。`);
+  if (progress)
+    notes.push(
+      `${notes.length + 1}. 序时进度为${formatFixed(progress.percent, RATE_DECIMALS)}%，完成率高于序时进度为超序时进度。`,
+    );
   if (input.sample) notes.push(`${notes.length + 1}. 本表数据为示例数据，仅供演示，不是真实统计数据。`);
   const used = new Set(rows.flatMap((r) => r.cells.map((c) => c.status)));
   const legend = (
@@ -132,7 +168,17 @@ export function buildRankingTable(input: RankingTableInput): TableBlock {
   )
     .filter(([s]) => used.has(s))
     .map(([status, label]) => ({ status, label }));
-  return { type: 'table', id: input.id, title: input.title, subtitle: input.subtitle, header, columns, rows, notes, legend };
+  return {
+    type: 'table',
+    id: input.id,
+    title: input.title,
+    subtitle: input.subtitle,
+    header,
+    columns,
+    rows,
+    notes,
+    legend,
+  };
 }
 
 function rowOrder(input: RankingTableInput): string[] {

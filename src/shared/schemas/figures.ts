@@ -82,7 +82,15 @@ export type FigureChangeInput = z.infer<typeof FigureChangeInputSchema>;
 export const AuditEventSchema = z.strictObject({
   at: z.string(),
   by: z.string(),
-  action: z.enum(['workspace.create', 'settings.update', 'system.update', 'period.restore', 'period.recover', 'briefing.issue', 'lock.takeover']),
+  action: z.enum([
+    'workspace.create',
+    'settings.update',
+    'system.update',
+    'period.restore',
+    'period.recover',
+    'briefing.issue',
+    'lock.takeover',
+  ]),
   summary: z.string(),
   detail: z.unknown().optional(),
 });

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { DirectionSchema, FrequencySchema, IndicatorKindSchema, MilestoneSchema, RankBySchema, TargetValueSchema } from './indicator-system';
+import {
+  DirectionSchema,
+  FrequencySchema,
+  IndicatorKindSchema,
+  MilestoneSchema,
+  RankBySchema,
+  TargetValueSchema,
+} from './indicator-system';
 
 /** The fields of an indicator a clerk may edit in the app; the whole system is re-validated after. */
 export const IndicatorPatchSchema = z.strictObject({

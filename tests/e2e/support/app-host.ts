@@ -26,7 +26,8 @@ export interface StartOptions {
 /** The real services behind the real HTTP host, serving the built renderer, on temp folders. */
 export async function startApp(options: StartOptions = {}): Promise<RunningApp> {
   const rendererDir = join(PROJECT_ROOT, 'out', 'renderer');
-  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('out/renderer is missing: run `npm run build` before the e2e tests');
+  if (!existsSync(join(rendererDir, 'index.html')))
+    throw new Error('out/renderer is missing: run `npm run build` before the e2e tests');
   const appDataDir = options.appDataDir ?? mkdtempSync(join(tmpdir(), 'zjb-e2e-appdata-'));
   const documentsDir = options.documentsDir ?? mkdtempSync(join(tmpdir(), 'zjb-e2e-docs-'));
   const services = createServices({
@@ -37,7 +38,12 @@ export async function startApp(options: StartOptions = {}): Promise<RunningApp> 
     documentsDir,
     app: 'http',
   });
-  const host = await startHttpHost({ handlers: createHandlers(services), hub: services.events, rendererDir, resolveDownload: (id) => services.downloads.get(id) });
+  const host = await startHttpHost({
+    handlers: createHandlers(services),
+    hub: services.events,
+    rendererDir,
+    resolveDownload: (id) => services.downloads.get(id),
+  });
   return { host, services, appDataDir, documentsDir };
 }
 

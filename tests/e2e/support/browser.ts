@@ -9,7 +9,8 @@ export const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test-results', 'e2e');
 
 /** Debian's Chromium, headless, no sandbox (root in CI), a fresh profile, no background traffic. */
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (see .ci/run)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (see .ci/run)`);
   const profile = mkdtempSync(join(tmpdir(), 'zjb-chromium-'));
   return chromium.launch({
     executablePath: CHROMIUM,

@@ -8,7 +8,25 @@ import { SCREENSHOT_DIR } from './browser';
 const run = promisify(execFile);
 
 /** Latin words the clerk may see: file types, key names and the names of fonts. */
-const ALLOWED = new Set(['docx', 'xlsx', 'PDF', 'Ctrl', 'Enter', 'Esc', 'Times', 'New', 'Roman', 'Noto', 'Serif', 'Sans', 'CJK', 'Liberation', 'Word', 'WPS', 'Windows']);
+const ALLOWED = new Set([
+  'docx',
+  'xlsx',
+  'PDF',
+  'Ctrl',
+  'Enter',
+  'Esc',
+  'Times',
+  'New',
+  'Roman',
+  'Noto',
+  'Serif',
+  'Sans',
+  'CJK',
+  'Liberation',
+  'Word',
+  'WPS',
+  'Windows',
+]);
 
 /** English words (three letters or more) in a page's visible text that are not on the allowed list. */
 export function englishWords(text: string): string[] {

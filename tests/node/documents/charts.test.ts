@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { chartOption, chartSvg, clearChartCache, defaultChartFontCandidates, familyOfFontFile, formatChartValue, renderChartPng } from '../../../src/main/services/documents/charts';
+import {
+  chartOption,
+  chartSvg,
+  clearChartCache,
+  defaultChartFontCandidates,
+  familyOfFontFile,
+  formatChartValue,
+  renderChartPng,
+} from '../../../src/main/services/documents/charts';
 import type { ChartBlock } from '../../../src/shared/report/model';
 
 const block: ChartBlock = {
@@ -28,14 +36,25 @@ function pngSize(png: Buffer): { width: number; height: number } {
 
 describe('chart option', () => {
   it('draws district bars, marks a missing value, and one reference line series per line with its value in the legend', () => {
-    const option = chartOption(block) as { xAxis: { data: string[] }; series: { type: string; name: string; data: unknown[]; markLine?: { data: { yAxis: number }[]; lineStyle: { type: string } } }[]; yAxis: { name: string } };
+    const option = chartOption(block) as {
+      xAxis: { data: string[] };
+      series: {
+        type: string;
+        name: string;
+        data: unknown[];
+        markLine?: { data: { yAxis: number }[]; lineStyle: { type: string } };
+      }[];
+      yAxis: { name: string };
+    };
     expect(option.xAxis.data).toEqual(['吴兴', '南浔', '南太湖新区\n（无数据）']);
     expect(option.series[0]!.data).toEqual([81.3, 72.6, '-']);
-    expect(option.series.slice(1).map((s) => [s.name, s.markLine!.data[0]!.yAxis, s.markLine!.lineStyle.type])).toEqual([
-      ['全市 79.8', 79.8, 'dashed'],
-      ['序时进度 75.0', 75, 'dotted'],
-      ['全年目标 100.0', 100, 'solid'],
-    ]);
+    expect(option.series.slice(1).map((s) => [s.name, s.markLine!.data[0]!.yAxis, s.markLine!.lineStyle.type])).toEqual(
+      [
+        ['全市 79.8', 79.8, 'dashed'],
+        ['序时进度 75.0', 75, 'dotted'],
+        ['全年目标 100.0', 100, 'solid'],
+      ],
+    );
     expect(option.yAxis.name).toBe('单位：%');
   });
 
@@ -67,7 +86,11 @@ describe('chart PNG', () => {
   });
 
   it('looks for the usual CJK fonts on Windows and Linux', () => {
-    expect(defaultChartFontCandidates('win32', { WINDIR: 'C:\\Windows' }).slice(0, 2).map((p) => p.replace(/\\/g, '/'))).toEqual(['C:/Windows/Fonts/simhei.ttf', 'C:/Windows/Fonts/simsun.ttc']);
+    expect(
+      defaultChartFontCandidates('win32', { WINDIR: 'C:\\Windows' })
+        .slice(0, 2)
+        .map((p) => p.replace(/\\/g, '/')),
+    ).toEqual(['C:/Windows/Fonts/simhei.ttf', 'C:/Windows/Fonts/simsun.ttc']);
     expect(defaultChartFontCandidates('linux', {})[0]).toBe('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc');
     expect(familyOfFontFile('C:\\Windows\\Fonts\\simsun.ttc'.split('\\').join('/'))).toBe('SimSun');
     expect(familyOfFontFile('/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc')).toBe('Noto Sans CJK SC');

@@ -47,14 +47,20 @@ describe('checkBriefingDocx on a document built with docx defaults', () => {
 
   it('fails the page set-up with what it found', () => {
     expect(items.get('page-size')!.pass).toBe(true);
-    expect(items.get('margins')).toMatchObject({ pass: false, measured: '上 25.4 mm，下 25.4 mm，左 25.4 mm，右 25.4 mm' });
+    expect(items.get('margins')).toMatchObject({
+      pass: false,
+      measured: '上 25.4 mm，下 25.4 mm，左 25.4 mm，右 25.4 mm',
+    });
   });
 
   it('fails fonts, size, line spacing and indent: nothing is set', () => {
     expect(items.get('body-font')).toMatchObject({ pass: false, measured: '未设置中文字体（w:eastAsia）' });
     expect(items.get('body-size')).toMatchObject({ pass: false, measured: '未设置' });
     expect(items.get('line-spacing')!.pass).toBe(false);
-    expect(items.get('first-line-indent')).toMatchObject({ pass: false, measured: 'firstLineChars 未设置，firstLine 未设置 twip' });
+    expect(items.get('first-line-indent')).toMatchObject({
+      pass: false,
+      measured: 'firstLineChars 未设置，firstLine 未设置 twip',
+    });
     expect(items.get('heading1-font')).toMatchObject({ pass: false, measured: '1 处：未设置' });
     expect(items.get('title')).toMatchObject({ pass: false, measured: '未找到居中的标题' });
   });
@@ -68,7 +74,10 @@ describe('checkBriefingDocx on a document built with docx defaults', () => {
   });
 
   it('fails the wording: 报 line without 。, no 印数, 1-9月, 增长-2.1%, 09月08日', () => {
-    expect(items.get('distribution')).toMatchObject({ pass: false, measured: '1 行，未以句号结尾：报：市委、市政府领导' });
+    expect(items.get('distribution')).toMatchObject({
+      pass: false,
+      measured: '1 行，未以句号结尾：报：市委、市政府领导',
+    });
     expect(items.get('copies')).toMatchObject({ pass: false, measured: '没有“（共印N份）”' });
     expect(items.get('period-dash')).toMatchObject({ pass: false, measured: '一字线 0 处；其他连接号 1 处（1-9月）' });
     expect(items.get('negative-growth')).toMatchObject({ pass: false, measured: '增长-2' });
@@ -87,7 +96,10 @@ describe('checkBriefingDocx on altered and broken files', () => {
       parts
         .get('word/document.xml')!
         .replace(/<w:tblHeader[^>]*\/>/g, '')
-        .replace('</w:body>', '<w:p><w:r><w:pict><v:textbox><w:txbxContent><w:p/></w:txbxContent></v:textbox></w:pict></w:r></w:p></w:body>'),
+        .replace(
+          '</w:body>',
+          '<w:p><w:r><w:pict><v:textbox><w:txbxContent><w:p/></w:txbxContent></v:textbox></w:pict></w:r></w:p></w:body>',
+        ),
     );
     const zipped = zipSync(Object.fromEntries([...patched].map(([k, v]) => [k, strToU8(v)])));
     const items = byId(await checkBriefingDocx(Buffer.from(zipped), { kind: '简报' }));
@@ -98,14 +110,24 @@ describe('checkBriefingDocx on altered and broken files', () => {
 
   it('answers garbage bytes with one failed item saying the file is not a .docx', async () => {
     const items = await checkBriefingDocx(Buffer.from('这不是一个 Word 文档'));
-    expect(items).toEqual([{ id: 'docx-valid', label: '文件格式', pass: false, measured: expect.stringContaining('不是有效的 zip 压缩包'), expected: '有效的 .docx（Word 文档）文件' }]);
+    expect(items).toEqual([
+      {
+        id: 'docx-valid',
+        label: '文件格式',
+        pass: false,
+        measured: expect.stringContaining('不是有效的 zip 压缩包'),
+        expected: '有效的 .docx（Word 文档）文件',
+      },
+    ]);
   });
 
   it('answers a zip without word/document.xml, and a document whose XML is broken, the same way', async () => {
     const noDocument = await checkBriefingDocx(Buffer.from(zipSync({ 'a.txt': strToU8('x') })));
     expect(noDocument).toHaveLength(1);
     expect(noDocument[0]!.measured).toBe('压缩包中没有 word/document.xml');
-    const broken = await checkBriefingDocx(Buffer.from(zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:p></w:body>') })));
+    const broken = await checkBriefingDocx(
+      Buffer.from(zipSync({ 'word/document.xml': strToU8('<w:document><w:body><w:p></w:body>') })),
+    );
     expect(broken).toHaveLength(1);
     expect(broken[0]!.measured).toMatch(/^无法读取文档内容（XML 标记不匹配/);
   });

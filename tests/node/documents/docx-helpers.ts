@@ -1,5 +1,11 @@
 import { unzipSync } from 'fflate';
-import { child, children, descendants, parseXml, type XmlNode } from '../../../src/main/services/documents/docx-checker/xml';
+import {
+  child,
+  children,
+  descendants,
+  parseXml,
+  type XmlNode,
+} from '../../../src/main/services/documents/docx-checker/xml';
 
 /** The XML parts of a .docx, as text. */
 export function unzipDocx(buffer: Uint8Array): Map<string, string> {
@@ -25,7 +31,9 @@ export function styleById(styles: XmlNode, id: string): XmlNode {
 
 /** Concatenated w:t text of a node. */
 export function textOf(node: XmlNode): string {
-  return descendants(node, 'w:t').map((t) => t.text).join('');
+  return descendants(node, 'w:t')
+    .map((t) => t.text)
+    .join('');
 }
 
 export { child, children, descendants };

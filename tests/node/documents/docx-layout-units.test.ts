@@ -8,7 +8,9 @@ import type { TableColumn } from '../../../src/shared/report/model';
 
 describe('units', () => {
   it('rounds millimetres to the nearest twip (docx floors: A4 would be 11905×16837)', () => {
-    expect([mmToTwip(210), mmToTwip(297), mmToTwip(37), mmToTwip(35), mmToTwip(28), mmToTwip(26)]).toEqual([11906, 16838, 2098, 1984, 1587, 1474]);
+    expect([mmToTwip(210), mmToTwip(297), mmToTwip(37), mmToTwip(35), mmToTwip(28), mmToTwip(26)]).toEqual([
+      11906, 16838, 2098, 1984, 1587, 1474,
+    ]);
     expect(PAGE.width).toBe(11906);
     expect([TEXT_WIDTH, TEXT_HEIGHT]).toEqual([8845, 12756]);
     // 22 lines of 579 twips fill the type area; 580 would only give 21.
@@ -49,7 +51,12 @@ describe('table columns', () => {
   });
 
   it('prints nothing for a table without columns', () => {
-    expect(tableBlockChildren({ type: 'table', id: 't', title: '空表', header: [], columns: [], rows: [], notes: [], legend: [] }, { withTitle: true })).toEqual([]);
+    expect(
+      tableBlockChildren(
+        { type: 'table', id: 't', title: '空表', header: [], columns: [], rows: [], notes: [], legend: [] },
+        { withTitle: true },
+      ),
+    ).toEqual([]);
   });
 
   it('treats a zero or missing width as 1', () => {
@@ -86,7 +93,14 @@ describe('multi-row header placement', () => {
   });
 
   it('handles several row-spanning cells in one row, between column-spanning ones', () => {
-    const rows = placeHeader([[h('序号', 1, 2), h('指标', 1, 2), h('1—9月', 2), h('责任单位', 1, 2)], [h('完成值'), h('完成率')]], 5, '表2');
+    const rows = placeHeader(
+      [
+        [h('序号', 1, 2), h('指标', 1, 2), h('1—9月', 2), h('责任单位', 1, 2)],
+        [h('完成值'), h('完成率')],
+      ],
+      5,
+      '表2',
+    );
     expect(rows[1]!.map((c) => [c.text, c.column, c.vMerge])).toEqual([
       ['', 0, 'continue'],
       ['', 1, 'continue'],
@@ -97,7 +111,9 @@ describe('multi-row header placement', () => {
   });
 
   it('refuses headers that do not fit, in Chinese, naming the table', () => {
-    expect(() => placeHeader([[h('地区'), h('指标', 3)]], 3, '表1')).toThrow(/表格“表1”的表头第1行“指标”超出了表格的3列/);
+    expect(() => placeHeader([[h('地区'), h('指标', 3)]], 3, '表1')).toThrow(
+      /表格“表1”的表头第1行“指标”超出了表格的3列/,
+    );
     expect(() => placeHeader([[h('地区', 1, 3)]], 1, '表1')).toThrow(/向下合并3行，但表头只有1行/);
     expect(() => placeHeader([[h('地区')], []], 1, '表1')).toThrow(/第2行第1列是空的/);
   });

@@ -6,9 +6,20 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { renderBriefingDocx } from '../../../src/main/services/documents/docx';
 import { briefingFixture, longBriefingFixture } from '../../fixtures/report-model';
 import { copyArtifact, pdfPages, pdfToPngs, sofficeAvailable, squash, toPdfs } from '../../support/libreoffice';
-import { firstRowMm, horizontalRules, isDark, isRed, rasterPage, textLines, type TextLine } from '../../support/pdf-measure';
+import {
+  firstRowMm,
+  horizontalRules,
+  isDark,
+  isRed,
+  rasterPage,
+  textLines,
+  type TextLine,
+} from '../../support/pdf-measure';
 
-if (!sofficeAvailable) console.log('跳过 LibreOffice 渲染测试：本机没有 soffice、pdftotext 或 pdftoppm（apt-get install libreoffice-writer-nogui poppler-utils）。');
+if (!sofficeAvailable)
+  console.log(
+    '跳过 LibreOffice 渲染测试：本机没有 soffice、pdftotext 或 pdftoppm（apt-get install libreoffice-writer-nogui poppler-utils）。',
+  );
 
 /** Type area (版心) of GB/T 9704 in mm from the page's top left. */
 const AREA = { top: 37, bottom: 262, left: 28, right: 184 };
@@ -51,7 +62,9 @@ describe.skipIf(!sofficeAvailable)('briefing rendered by LibreOffice', () => {
     expect(squash(std.pages[1]!)).toContain('—2—');
     const last = squash(std.pages[6]!);
     expect(last).toContain('报：省经信厅，市委、市人大常委会、市政府、市政协有关领导。');
-    expect(last).toContain('送：市发展改革委，市经信局，市科技局，市财政局，市自然资源和规划局，市商务局，市市场监管局，市统计局，市金融办。');
+    expect(last).toContain(
+      '送：市发展改革委，市经信局，市科技局，市财政局，市自然资源和规划局，市商务局，市市场监管局，市统计局，市金融办。',
+    );
     expect(last).toContain('发：各区县人民政府（管委会），市先进制造业集群培育工作专班各成员单位。');
     expect(last).toContain('（共印60份）');
     expect(squash(std.pages[0]!)).toContain('（示例数据，仅供演示）');
@@ -63,11 +76,17 @@ describe.skipIf(!sofficeAvailable)('briefing rendered by LibreOffice', () => {
     const body = std.lines.filter((l) => l.page === 3 && l.yMinMm > AREA.top - 1 && l.yMaxMm < AREA.bottom + 1);
     expect(body).toHaveLength(22);
     // Width in Chinese characters: a digit or Latin letter is half a character wide.
-    const width = (t: string) => [...t.replace(/\s/g, '')].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0);
+    const width = (t: string) =>
+      [...t.replace(/\s/g, '')].reduce((w, ch) => w + (ch.charCodeAt(0) < 0x2000 ? 0.5 : 1), 0);
     const widths = body.map((l) => width(l.text));
     for (const w of widths) expect(w).toBeLessThanOrEqual(28);
     expect(widths.filter((w) => w >= 27).length).toBeGreaterThanOrEqual(3);
-    expect(body.map((l) => l.text).filter((t) => CJK_ONLY.test(t)).every((t) => [...t].length <= 28)).toBe(true);
+    expect(
+      body
+        .map((l) => l.text)
+        .filter((t) => CJK_ONLY.test(t))
+        .every((t) => [...t].length <= 28),
+    ).toBe(true);
   });
 
   it('puts the masthead name 20 mm below the type area and a full-width red rule under the 编印单位 line', async () => {
@@ -77,7 +96,9 @@ describe.skipIf(!sofficeAvailable)('briefing rendered by LibreOffice', () => {
     expect(rules).toHaveLength(1);
     expect(rules[0]!.x0Mm).toBeCloseTo(AREA.left, 0);
     expect(rules[0]!.x1Mm).toBeCloseTo(AREA.right, 0);
-    const issuer = std.lines.find((l) => l.page === 1 && l.text.startsWith('湖州市先进制造业集群培育工作专班办公室编'))!;
+    const issuer = std.lines.find(
+      (l) => l.page === 1 && l.text.startsWith('湖州市先进制造业集群培育工作专班办公室编'),
+    )!;
     const date = std.lines.find((l) => l.page === 1 && l.text.includes('2023年10月8日'))!;
     expect(rules[0]!.yMm).toBeGreaterThan(Math.max(issuer.yMaxMm, date.yMaxMm));
     // 4 mm under the line of text (its box bottom), GB/T 9704 §7.2.7 and the 简报 convention.
@@ -89,7 +110,9 @@ describe.skipIf(!sofficeAvailable)('briefing rendered by LibreOffice', () => {
       [1, 'right'],
       [2, 'left'],
     ] as const) {
-      const number = std.lines.find((l) => l.page === pageNo && l.yMinMm > AREA.bottom && squash(l.text) === `—${pageNo}—`)!;
+      const number = std.lines.find(
+        (l) => l.page === pageNo && l.yMinMm > AREA.bottom && squash(l.text) === `—${pageNo}—`,
+      )!;
       expect(number, `页码 ${pageNo}`).toBeDefined();
       if (side === 'right') expect(number.xMaxMm).toBeCloseTo(AREA.right - ONE_SIHAO_MM, 0);
       else expect(number.xMinMm).toBeCloseTo(AREA.left + ONE_SIHAO_MM, 0);

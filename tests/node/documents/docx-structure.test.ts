@@ -1,6 +1,17 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Document, Packer, Paragraph, ShadingType, Table, TableCell, TableRow, TextRun, VerticalAlignTable, WidthType } from 'docx';
+import {
+  Document,
+  Packer,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+} from 'docx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderBriefingDocx } from '../../../src/main/services/documents/docx';
 import { PrebuiltCell, prebuiltCellXml } from '../../../src/main/services/documents/docx/prebuilt-cell';
@@ -22,11 +33,24 @@ describe('section: page, margins, grid, header and footer references', () => {
   it('is A4 with the GB/T 9704 margins in whole twips and a line-only grid at the model pitch', () => {
     const sectPr = child(body(std), 'w:sectPr')!;
     expect(child(sectPr, 'w:pgSz')!.attrs).toMatchObject({ 'w:w': '11906', 'w:h': '16838' });
-    expect(child(sectPr, 'w:pgMar')!.attrs).toMatchObject({ 'w:top': '2098', 'w:bottom': '1984', 'w:left': '1587', 'w:right': '1474' });
+    expect(child(sectPr, 'w:pgMar')!.attrs).toMatchObject({
+      'w:top': '2098',
+      'w:bottom': '1984',
+      'w:left': '1587',
+      'w:right': '1474',
+    });
     expect(child(sectPr, 'w:docGrid')!.attrs).toMatchObject({ 'w:type': 'lines', 'w:linePitch': '579' });
     expect(child(sectPr, 'w:docGrid')!.attrs['w:charSpace']).toBeUndefined();
-    expect(children(sectPr, 'w:footerReference').map((r) => r.attrs['w:type']).sort()).toEqual(['default', 'even']);
-    expect(children(sectPr, 'w:headerReference').map((r) => r.attrs['w:type']).sort()).toEqual(['default', 'even']);
+    expect(
+      children(sectPr, 'w:footerReference')
+        .map((r) => r.attrs['w:type'])
+        .sort(),
+    ).toEqual(['default', 'even']);
+    expect(
+      children(sectPr, 'w:headerReference')
+        .map((r) => r.attrs['w:type'])
+        .sort(),
+    ).toEqual(['default', 'even']);
   });
 
   it('turns on different odd and even headers in the settings', () => {
@@ -39,7 +63,13 @@ describe('styles: document defaults, fonts, sizes, line rule, indent', () => {
     const styles = rootOf(std, 'word/styles.xml');
     expect(children(styles, 'w:docDefaults')).toHaveLength(1);
     const rPr = child(child(child(styles, 'w:docDefaults'), 'w:rPrDefault'), 'w:rPr')!;
-    expect(child(rPr, 'w:rFonts')!.attrs).toEqual({ 'w:ascii': 'Times New Roman', 'w:hAnsi': '仿宋_GB2312', 'w:eastAsia': '仿宋_GB2312', 'w:cs': 'Times New Roman', 'w:hint': 'eastAsia' });
+    expect(child(rPr, 'w:rFonts')!.attrs).toEqual({
+      'w:ascii': 'Times New Roman',
+      'w:hAnsi': '仿宋_GB2312',
+      'w:eastAsia': '仿宋_GB2312',
+      'w:cs': 'Times New Roman',
+      'w:hint': 'eastAsia',
+    });
     expect(child(rPr, 'w:sz')!.attrs['w:val']).toBe('32');
     expect(child(rPr, 'w:lang')!.attrs['w:eastAsia']).toBe('zh-CN');
   });
@@ -50,7 +80,10 @@ describe('styles: document defaults, fonts, sizes, line rule, indent', () => {
     expect(child(child(normal, 'w:pPr'), 'w:spacing')!.attrs).toMatchObject({ 'w:line': '579', 'w:lineRule': 'exact' });
     expect(child(child(normal, 'w:pPr'), 'w:widowControl')!.attrs['w:val']).toBe('0');
     const bodyStyle = styleById(styles, 'GwBody');
-    expect(child(child(bodyStyle, 'w:pPr'), 'w:ind')!.attrs).toMatchObject({ 'w:firstLineChars': '200', 'w:firstLine': '640' });
+    expect(child(child(bodyStyle, 'w:pPr'), 'w:ind')!.attrs).toMatchObject({
+      'w:firstLineChars': '200',
+      'w:firstLine': '640',
+    });
     expect(child(child(bodyStyle, 'w:rPr'), 'w:spacing')!.attrs['w:val']).toBe('-5');
   });
 
@@ -84,11 +117,24 @@ describe('styles: document defaults, fonts, sizes, line rule, indent', () => {
   it('uses the model’s fonts and masthead size, not built-in names', async () => {
     const model = briefingFixture();
     model.meta.briefingName = '工作简报';
-    model.style = { ...model.style, mastheadSizePt: 36, fonts: { body: '仿宋', title: '方正小标宋_GBK', heading1: '黑体', heading2: '楷体', pageNumber: '宋体', latin: 'Times New Roman' } };
+    model.style = {
+      ...model.style,
+      mastheadSizePt: 36,
+      fonts: {
+        body: '仿宋',
+        title: '方正小标宋_GBK',
+        heading1: '黑体',
+        heading2: '楷体',
+        pageNumber: '宋体',
+        latin: 'Times New Roman',
+      },
+    };
     const parts = unzipDocx(await renderBriefingDocx(model));
     const styles = rootOf(parts, 'word/styles.xml');
     expect(child(child(styleById(styles, 'GwBody'), 'w:rPr'), 'w:rFonts')).toBeUndefined();
-    expect(child(child(child(child(styles, 'w:docDefaults'), 'w:rPrDefault'), 'w:rPr'), 'w:rFonts')!.attrs['w:eastAsia']).toBe('仿宋');
+    expect(
+      child(child(child(child(styles, 'w:docDefaults'), 'w:rPrDefault'), 'w:rPr'), 'w:rFonts')!.attrs['w:eastAsia'],
+    ).toBe('仿宋');
     expect(child(child(styleById(styles, 'GwHeading2'), 'w:rPr'), 'w:rFonts')!.attrs['w:eastAsia']).toBe('楷体');
     expect(child(child(styleById(styles, 'GwMastheadName'), 'w:rPr'), 'w:sz')!.attrs['w:val']).toBe('72');
     expect(child(child(styleById(styles, 'GwTitle'), 'w:rPr'), 'w:rFonts')!.attrs['w:eastAsia']).toBe('方正小标宋_GBK');
@@ -98,14 +144,20 @@ describe('styles: document defaults, fonts, sizes, line rule, indent', () => {
 describe('document body', () => {
   it('writes the masthead, the 示例数据 line, the title and the ~12 narrative paragraphs in their styles', () => {
     const paragraphs = children(body(std), 'w:p');
-    const styled = (id: string) => paragraphs.filter((p) => child(child(p, 'w:pPr'), 'w:pStyle')?.attrs['w:val'] === id);
+    const styled = (id: string) =>
+      paragraphs.filter((p) => child(child(p, 'w:pPr'), 'w:pStyle')?.attrs['w:val'] === id);
     expect(styled('GwMastheadName').map(textOf)).toEqual(['湖州市先进制造业集群培育工程简报']);
     expect(styled('GwMastheadIssue').map(textOf)).toEqual(['第9期（总第32期）']);
     expect(textOf(styled('GwMastheadIssuer')[0]!)).toBe('湖州市先进制造业集群培育工作专班办公室编2023年10月8日');
     expect(styled('GwSampleMark').map(textOf)).toEqual(['（示例数据，仅供演示）']);
     expect(styled('GwTitle').map(textOf)).toEqual(['2023年1—9月全市先进制造业集群培育工程运行情况']);
     expect(styled('GwBody').filter((p) => textOf(p).length > 20).length).toBeGreaterThanOrEqual(12);
-    expect(styled('GwHeading1').map(textOf)).toEqual(['一、总体情况', '二、分区县情况', '三、存在问题', '四、下步工作']);
+    expect(styled('GwHeading1').map(textOf)).toEqual([
+      '一、总体情况',
+      '二、分区县情况',
+      '三、存在问题',
+      '四、下步工作',
+    ]);
     expect(styled('GwEditorNote').map(textOf)[0]).toMatch(/^编者按：今年以来/);
   });
 
@@ -128,7 +180,12 @@ describe('document body', () => {
       '（共印60份）',
     ]);
     const tblPr = child(end, 'w:tblPr')!;
-    expect(child(tblPr, 'w:tblpPr')!.attrs).toMatchObject({ 'w:vertAnchor': 'margin', 'w:tblpYSpec': 'bottom', 'w:horzAnchor': 'page', 'w:tblpX': '1587' });
+    expect(child(tblPr, 'w:tblpPr')!.attrs).toMatchObject({
+      'w:vertAnchor': 'margin',
+      'w:tblpYSpec': 'bottom',
+      'w:horzAnchor': 'page',
+      'w:tblpX': '1587',
+    });
     const borders = child(tblPr, 'w:tblBorders')!;
     expect(child(borders, 'w:top')!.attrs['w:sz']).toBe('8');
     expect(child(borders, 'w:bottom')!.attrs['w:sz']).toBe('8');
@@ -160,7 +217,15 @@ describe('footers: page numbers', () => {
       const sequence = descendants(p, 'w:r')
         .flatMap((r) => r.children)
         .filter((n) => n.name !== 'w:rPr')
-        .map((n) => (n.name === 'w:t' ? n.text : n.name === 'w:fldChar' ? `<${n.attrs['w:fldCharType']}>` : n.name === 'w:instrText' ? `{${n.text.trim()}}` : n.name));
+        .map((n) =>
+          n.name === 'w:t'
+            ? n.text
+            : n.name === 'w:fldChar'
+              ? `<${n.attrs['w:fldCharType']}>`
+              : n.name === 'w:instrText'
+                ? `{${n.text.trim()}}`
+                : n.name,
+        );
       expect(sequence).toEqual(['\u2014 ', '<begin>', '{PAGE}', '<separate>', '<end>', ' \u2014']);
       expect(descendants(p, 'w:instrText').map((i) => i.text.trim())).toEqual(['PAGE']);
       expect(descendants(p, 'w:fldChar').map((f) => f.attrs['w:fldCharType'])).toEqual(['begin', 'separate', 'end']);
@@ -169,14 +234,23 @@ describe('footers: page numbers', () => {
 
   it('sets the page number style in 宋体 in all four slots, 28 half-points, no first-line indent', () => {
     const footerStyle = styleById(rootOf(std, 'word/styles.xml'), 'GwFooter');
-    expect(child(child(footerStyle, 'w:rPr'), 'w:rFonts')!.attrs).toMatchObject({ 'w:ascii': '宋体', 'w:hAnsi': '宋体', 'w:eastAsia': '宋体', 'w:cs': '宋体' });
+    expect(child(child(footerStyle, 'w:rPr'), 'w:rFonts')!.attrs).toMatchObject({
+      'w:ascii': '宋体',
+      'w:hAnsi': '宋体',
+      'w:eastAsia': '宋体',
+      'w:cs': '宋体',
+    });
     expect(child(child(footerStyle, 'w:rPr'), 'w:sz')!.attrs['w:val']).toBe('28');
-    expect(child(child(footerStyle, 'w:pPr'), 'w:ind')!.attrs).toMatchObject({ 'w:firstLine': '0', 'w:firstLineChars': '0' });
+    expect(child(child(footerStyle, 'w:pPr'), 'w:ind')!.attrs).toMatchObject({
+      'w:firstLine': '0',
+      'w:firstLineChars': '0',
+    });
   });
 });
 
 describe('tables', () => {
-  const dataTables = (parts: Map<string, string>) => children(body(parts), 'w:tbl').filter((t) => !child(child(t, 'w:tblPr'), 'w:tblpPr'));
+  const dataTables = (parts: Map<string, string>) =>
+    children(body(parts), 'w:tbl').filter((t) => !child(child(t, 'w:tblPr'), 'w:tblpPr'));
 
   it('fits every table to the 8845-twip type area with a DXA width, fixed layout and an explicit grid', () => {
     for (const parts of [std, long]) {
@@ -207,7 +281,15 @@ describe('tables', () => {
   it('prints 全市 first and bold, right-aligns numbers, writes "—" for missing values and ties as equal ranks', () => {
     const [ranking] = dataTables(std);
     const rows = children(ranking!, 'w:tr').slice(2);
-    expect(rows.map((r) => textOf(children(r, 'w:tc')[0]!))).toEqual(['全市', '吴兴', '南浔', '德清', '长兴', '安吉', '南太湖新区']);
+    expect(rows.map((r) => textOf(children(r, 'w:tc')[0]!))).toEqual([
+      '全市',
+      '吴兴',
+      '南浔',
+      '德清',
+      '长兴',
+      '安吉',
+      '南太湖新区',
+    ]);
     expect(descendants(rows[0]!, 'w:b').length).toBeGreaterThan(0);
     expect(descendants(rows[1]!, 'w:b')).toHaveLength(0);
     const cells = (r: number) => children(rows[r]!, 'w:tc');
@@ -224,8 +306,14 @@ describe('tables', () => {
     const targets = tables[tables.length - 1]!;
     const rows = children(targets, 'w:tr');
     expect(rows).toHaveLength(2 + 83);
-    expect(rows.slice(0, 3).map((tr) => child(child(tr, 'w:trPr'), 'w:tblHeader') !== undefined)).toEqual([true, true, false]);
-    expect(child(child(child(children(rows[2]!, 'w:tc')[0]!, 'w:p'), 'w:pPr'), 'w:pStyle')!.attrs['w:val']).toBe('GwCellSmall');
+    expect(rows.slice(0, 3).map((tr) => child(child(tr, 'w:trPr'), 'w:tblHeader') !== undefined)).toEqual([
+      true,
+      true,
+      false,
+    ]);
+    expect(child(child(child(children(rows[2]!, 'w:tc')[0]!, 'w:p'), 'w:pPr'), 'w:pStyle')!.attrs['w:val']).toBe(
+      'GwCellSmall',
+    );
     expect(long.get('word/document.xml')).toContain('>附件<');
   });
 
@@ -233,11 +321,35 @@ describe('tables', () => {
     const viaDocx = new TableCell({
       verticalAlign: VerticalAlignTable.CENTER,
       shading: { type: ShadingType.CLEAR, color: 'auto', fill: 'D9D9D9' },
-      children: [new Paragraph({ style: 'GwCell', alignment: 'right', children: [new TextRun({ text: '72.3', bold: true })] })],
+      children: [
+        new Paragraph({ style: 'GwCell', alignment: 'right', children: [new TextRun({ text: '72.3', bold: true })] }),
+      ],
     });
-    const prebuilt = new PrebuiltCell(prebuiltCellXml({ width: 1000, style: 'GwCell', text: '72.3', alignment: 'right', bold: true, fill: 'D9D9D9', vAlignCenter: true }));
+    const prebuilt = new PrebuiltCell(
+      prebuiltCellXml({
+        width: 1000,
+        style: 'GwCell',
+        text: '72.3',
+        alignment: 'right',
+        bold: true,
+        fill: 'D9D9D9',
+        vAlignCenter: true,
+      }),
+    );
     const xmlOf = async (cell: TableCell) => {
-      const doc = new Document({ sections: [{ children: [new Table({ rows: [new TableRow({ children: [cell] })], columnWidths: [1000], width: { size: 1000, type: WidthType.DXA } })] }] });
+      const doc = new Document({
+        sections: [
+          {
+            children: [
+              new Table({
+                rows: [new TableRow({ children: [cell] })],
+                columnWidths: [1000],
+                width: { size: 1000, type: WidthType.DXA },
+              }),
+            ],
+          },
+        ],
+      });
       const xml = unzipDocx(await Packer.toBuffer(doc)).get('word/document.xml')!;
       return xml.slice(xml.indexOf('<w:tc>'), xml.indexOf('</w:tc>') + 7);
     };

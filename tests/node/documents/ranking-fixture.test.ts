@@ -7,7 +7,8 @@ import { INDICATORS, REGIONS, TARGETS, TIME_PROGRESS, rankingModel } from '../..
 describe('ranking fixture', () => {
   const table = rankingModel().ranking;
   const rowOf = (region: string) => table.rows.find((r) => r.key === region);
-  const columnOf = (indicatorId: string, role: string) => table.columns.findIndex((c) => c.indicatorId === indicatorId && c.role === role);
+  const columnOf = (indicatorId: string, role: string) =>
+    table.columns.findIndex((c) => c.indicatorId === indicatorId && c.role === role);
 
   it('states 完成率 = 累计值 ÷ 年度目标 at one decimal, with ▲/▼ against 序时进度', () => {
     for (const [indicatorId, targets] of Object.entries(TARGETS)) {

@@ -5,7 +5,9 @@ import { copyArtifact, pdfPages, pdfToPngs, sofficeAvailable, squash, toPdf } fr
 import { pdfPageSizes, type PageSize } from '../../support/pdf-info';
 
 if (!sofficeAvailable) {
-  console.log('ranking-xlsx-render: skipped — LibreOffice (soffice) or poppler-utils is not installed, so the workbook cannot be printed to PDF here.');
+  console.log(
+    'ranking-xlsx-render: skipped — LibreOffice (soffice) or poppler-utils is not installed, so the workbook cannot be printed to PDF here.',
+  );
 }
 
 const A4_LANDSCAPE = { widthPt: 841.9, heightPt: 595.3 };
@@ -54,7 +56,17 @@ describe.skipIf(!sofficeAvailable)('ranking workbook printed by LibreOffice', ()
 
   it('shows the subtitle, 示例数据, the rows, the legend and the notes', () => {
     const page = pages[0] ?? '';
-    for (const text of ['（截至2023年9月底）', '示例数据', '全市', '南太湖新区', '图例', '位次第一', '落后序时进度', '注：1.数据来源', '相同者并列']) {
+    for (const text of [
+      '（截至2023年9月底）',
+      '示例数据',
+      '全市',
+      '南太湖新区',
+      '图例',
+      '位次第一',
+      '落后序时进度',
+      '注：1.数据来源',
+      '相同者并列',
+    ]) {
       expect(page).toContain(text);
     }
     // Figures as printed: the tie, a negative growth, a completion rate with its mark.
@@ -85,7 +97,8 @@ describe.skipIf(!sofficeAvailable)('a long ranking printed by LibreOffice', () =
 
   it('repeats the header rows on page 2 but not the title', () => {
     const second = pages[1] ?? '';
-    for (const text of ['规上工业增加值', '制造业投资', '高耗低效整治企业数', '完成率', '位次']) expect(second).toContain(text);
+    for (const text of ['规上工业增加值', '制造业投资', '高耗低效整治企业数', '完成率', '位次'])
+      expect(second).toContain(text);
     expect(second).not.toContain('主要指标亮晒表');
     expect(pages[0]).toContain('2023年1—9月各园区先进制造业集群主要指标亮晒表');
   });

@@ -20,7 +20,8 @@ function sheetOf(workbook: ExcelJS.Workbook, name: string): ExcelJS.Worksheet {
 /** Row numbers by the region name in column A. */
 function rowsByRegion(sheet: ExcelJS.Worksheet): Map<string, number> {
   const rows = new Map<string, number>();
-  for (let r = FIRST_BODY_ROW; r < FIRST_BODY_ROW + REGION_ORDER.length; r++) rows.set(String(sheet.getCell(r, 1).value), r);
+  for (let r = FIRST_BODY_ROW; r < FIRST_BODY_ROW + REGION_ORDER.length; r++)
+    rows.set(String(sheet.getCell(r, 1).value), r);
   return rows;
 }
 
@@ -57,7 +58,8 @@ describe('ranking workbook: layout', () => {
 
   it('merges the two header rows exactly as the model says', () => {
     const merges = sheet.model.merges;
-    for (const range of ['A4:A5', 'B4:C4', 'D4:E4', 'F4:G4', 'H4:J4', 'K4:M4', 'N4:O4']) expect(merges).toContain(range);
+    for (const range of ['A4:A5', 'B4:C4', 'D4:E4', 'F4:G4', 'H4:J4', 'K4:M4', 'N4:O4'])
+      expect(merges).toContain(range);
     const headerText = (address: string): string => (cellText(sheet.getCell(address)) ?? '').replace(/\n/g, '');
     expect(headerText('A4')).toBe('地区');
     expect(headerText('H4')).toBe('高耗低效整治企业数');
@@ -65,7 +67,12 @@ describe('ranking workbook: layout', () => {
     for (let c = 1; c <= 15; c++) {
       for (const r of HEADER_ROWS) {
         const border = sheet.getCell(r, c).border;
-        expect([border?.top?.style, border?.bottom?.style, border?.left?.style, border?.right?.style]).toEqual(['thin', 'thin', 'thin', 'thin']);
+        expect([border?.top?.style, border?.bottom?.style, border?.left?.style, border?.right?.style]).toEqual([
+          'thin',
+          'thin',
+          'thin',
+          'thin',
+        ]);
       }
     }
     expect(sheet.getCell('B5').alignment?.wrapText).toBe(true);
@@ -115,7 +122,8 @@ describe('ranking workbook: layout', () => {
         const target = sheet.getCell(r ?? 0, c + 1);
         const fill = target.fill as ExcelJS.FillPattern | undefined;
         const filled = fill?.type === 'pattern' && fill.pattern === 'solid';
-        const shouldFill = cell.status === 'ahead' || cell.status === 'behind' || cell.status === 'top' || cell.status === 'bottom';
+        const shouldFill =
+          cell.status === 'ahead' || cell.status === 'behind' || cell.status === 'top' || cell.status === 'bottom';
         expect(filled, `${row.key} column ${c + 1} (${cell.status ?? 'no status'})`).toBe(shouldFill);
         if (cell.status === 'ahead') expect(target.numFmt).toBe('0.0"▲"');
         if (cell.status === 'behind') expect(target.numFmt).toBe('0.0"▼"');
@@ -130,7 +138,8 @@ describe('ranking workbook: layout', () => {
     const legend = sheetTexts(sheet).filter((t) => t.address.match(/\d+$/)?.[0] === String(legendRow));
     const texts = legend.map((t) => t.text);
     expect(texts[0]).toBe('图例：');
-    for (const label of ['位次第一', '位次末位', '超序时进度', '落后序时进度', '▲', '▼']) expect(texts).toContain(label);
+    for (const label of ['位次第一', '位次末位', '超序时进度', '落后序时进度', '▲', '▼'])
+      expect(texts).toContain(label);
 
     const notes = model.ranking.notes.map((_, i) => cellText(sheet.getCell(legendRow + 1 + i, 1)) ?? '');
     expect(notes).toEqual(model.ranking.notes);
@@ -149,7 +158,9 @@ describe('ranking workbook: layout', () => {
     expect(setup.horizontalCentered).toBe(true);
     expect(setup.margins?.left).toBeLessThan(1);
     const workbookXml = xlsxPart(buffer, 'xl/workbook.xml');
-    expect(workbookXml).toContain(`<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;${RANKING_SHEET_NAME}&apos;!$4:$5</definedName>`);
+    expect(workbookXml).toContain(
+      `<definedName name="_xlnm.Print_Titles" localSheetId="0">&apos;${RANKING_SHEET_NAME}&apos;!$4:$5</definedName>`,
+    );
     expect(sheet.headerFooter.oddFooter).toContain('&C第 &P 页 共 &N 页');
     expect(sheet.headerFooter.oddFooter).toContain('示例数据');
   });
@@ -174,7 +185,8 @@ describe('ranking workbook: layout', () => {
 
   it('stores no text a spreadsheet could take for a formula', () => {
     for (const ws of workbook.worksheets) {
-      for (const { address, text } of sheetTexts(ws)) expect(/^[=+\-@]/.test(text), `${ws.name}!${address}: ${text}`).toBe(false);
+      for (const { address, text } of sheetTexts(ws))
+        expect(/^[=+\-@]/.test(text), `${ws.name}!${address}: ${text}`).toBe(false);
     }
   });
 });
@@ -184,7 +196,9 @@ describe('ranking workbook: the 赛马 sheet', () => {
     const model = rankingModel();
     const sheet = sheetOf(await loadWorkbook(await renderRankingXlsx(model)), COMPOSITE_SHEET_NAME);
     expect(sheet.getCell('A1').value).toBe('2023年1—9月各区县先进制造业集群赛马综合得分表');
-    const metaTexts = sheetTexts(sheet).filter((t) => /^[A-Z]+3$/.test(t.address)).map((t) => t.text);
+    const metaTexts = sheetTexts(sheet)
+      .filter((t) => /^[A-Z]+3$/.test(t.address))
+      .map((t) => t.text);
     expect(metaTexts).toContain('单位：分');
     const unitCell = sheetTexts(sheet).find((t) => t.text === '单位：分');
     expect(sheet.getCell(unitCell?.address ?? 'A1').alignment?.horizontal).toBe('right');
@@ -231,7 +245,10 @@ describe('ranking workbook: options and hostile input', () => {
   });
 
   it('orders the regions by the first rank column on request, 全市 still first', async () => {
-    const sheet = sheetOf(await loadWorkbook(await renderRankingXlsx(rankingModel(), { orderBy: 'rank' })), RANKING_SHEET_NAME);
+    const sheet = sheetOf(
+      await loadWorkbook(await renderRankingXlsx(rankingModel(), { orderBy: 'rank' })),
+      RANKING_SHEET_NAME,
+    );
     const order = REGION_ORDER.map((_, i) => sheet.getCell(FIRST_BODY_ROW + i, 1).value);
     // 规上工业增加值 ranks: 南太湖新区 1, 德清 2, 长兴 3, 吴兴 4, 南浔 5, 安吉 6.
     expect(order).toEqual(['全市', '南太湖新区', '德清', '长兴', '吴兴', '南浔', '安吉']);

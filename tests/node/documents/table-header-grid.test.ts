@@ -4,13 +4,23 @@ import type { HeaderCell, TableColumn } from '../../../src/shared/report/model';
 import { placeHeaderCells } from '../../../src/shared/report/table-header-grid';
 
 const h = (text: string, colSpan = 1, rowSpan = 1): HeaderCell => ({ text, colSpan, rowSpan });
-const cols = (n: number): TableColumn[] => Array.from({ length: n }, (_, i) => ({ key: `c${i}`, width: 1, align: 'center', role: 'value' }));
+const cols = (n: number): TableColumn[] =>
+  Array.from({ length: n }, (_, i) => ({ key: `c${i}`, width: 1, align: 'center', role: 'value' }));
 const table = (header: HeaderCell[][], n: number) => ({ title: '测试表', header, columns: cols(n) });
-const where = (cells: ReturnType<typeof placeHeaderCells>) => cells.map((c) => `${c.text}@${c.row},${c.col} ${c.rowSpan}x${c.colSpan}`);
+const where = (cells: ReturnType<typeof placeHeaderCells>) =>
+  cells.map((c) => `${c.text}@${c.row},${c.col} ${c.rowSpan}x${c.colSpan}`);
 
 describe('placeHeaderCells: HTML-style spans onto a grid', () => {
   it('places a two-row header with a row-spanning first cell', () => {
-    const cells = placeHeaderCells(table([[h('地区', 1, 2), h('规上工业增加值', 2)], [h('增速（%）'), h('位次')]], 3));
+    const cells = placeHeaderCells(
+      table(
+        [
+          [h('地区', 1, 2), h('规上工业增加值', 2)],
+          [h('增速（%）'), h('位次')],
+        ],
+        3,
+      ),
+    );
     expect(where(cells)).toEqual(['地区@0,0 2x1', '规上工业增加值@0,1 1x2', '增速（%）@1,1 1x1', '位次@1,2 1x1']);
   });
 

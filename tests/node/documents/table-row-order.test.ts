@@ -27,16 +27,40 @@ describe('orderTableRows', () => {
   ];
 
   it('official: 全市 first, the regions as the model lists them', () => {
-    expect(names(orderTableRows({ columns, rows }))).toEqual(['全市', '吴兴', '南浔', '德清', '长兴', '安吉', '南太湖新区']);
+    expect(names(orderTableRows({ columns, rows }))).toEqual([
+      '全市',
+      '吴兴',
+      '南浔',
+      '德清',
+      '长兴',
+      '安吉',
+      '南太湖新区',
+    ]);
   });
 
   it('rank: by the first 位次 column, ties in official order, unranked last in official order', () => {
-    expect(names(orderTableRows({ columns, rows }, 'rank'))).toEqual(['全市', '德清', '南太湖新区', '吴兴', '长兴', '南浔', '安吉']);
+    expect(names(orderTableRows({ columns, rows }, 'rank'))).toEqual([
+      '全市',
+      '德清',
+      '南太湖新区',
+      '吴兴',
+      '长兴',
+      '南浔',
+      '安吉',
+    ]);
   });
 
   it('rank without any 位次 column keeps the official order', () => {
     const noRank = columns.map((c) => (c.role === 'rank' ? { ...c, role: 'value' as const } : c));
-    expect(names(orderTableRows({ columns: noRank, rows }, 'rank'))).toEqual(['全市', '吴兴', '南浔', '德清', '长兴', '安吉', '南太湖新区']);
+    expect(names(orderTableRows({ columns: noRank, rows }, 'rank'))).toEqual([
+      '全市',
+      '吴兴',
+      '南浔',
+      '德清',
+      '长兴',
+      '安吉',
+      '南太湖新区',
+    ]);
   });
 
   it('does not reorder the model it was given', () => {

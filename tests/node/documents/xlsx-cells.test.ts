@@ -89,7 +89,13 @@ describe('text metrics', () => {
 });
 
 describe('StyleBook', () => {
-  const fonts = { title: '方正小标宋简体', subtitle: '楷体_GB2312', header: '黑体', body: '仿宋_GB2312', number: 'Times New Roman' };
+  const fonts = {
+    title: '方正小标宋简体',
+    subtitle: '楷体_GB2312',
+    header: '黑体',
+    body: '仿宋_GB2312',
+    number: 'Times New Roman',
+  };
 
   it('returns one frozen object per look, so a shared style cannot be changed in place', () => {
     const book = new StyleBook(fonts);

@@ -133,9 +133,12 @@ describe('timeProgress with the 开工率 milestones (一季度30%、二季度65
   });
 
   it('rejects contradictory milestones for the same month', () => {
-    expect(() => timeProgress(parsePeriod('2023-06'), [{ period: 'Q2', percent: 65 }, { period: 'H1', percent: 50 }])).toThrow(
-      /进度节点矛盾/,
-    );
+    expect(() =>
+      timeProgress(parsePeriod('2023-06'), [
+        { period: 'Q2', percent: 65 },
+        { period: 'H1', percent: 50 },
+      ]),
+    ).toThrow(/进度节点矛盾/);
   });
 
   it('completion against a milestone: 开工率 62% at 2023-05 is 8.7 points ahead of 53.3', () => {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compositeScores, type CompositeIndicator, type CompositeInput } from '../../../src/shared/domain/composite';
 
-const ind = (over: Partial<CompositeIndicator> & Pick<CompositeIndicator, 'indicatorId' | 'name'>): CompositeIndicator => ({
+const ind = (
+  over: Partial<CompositeIndicator> & Pick<CompositeIndicator, 'indicatorId' | 'name'>,
+): CompositeIndicator => ({
   weight: 1,
   direction: 'higher',
   decimals: 1,
@@ -126,8 +128,19 @@ describe('compositeScores: normalised values', () => {
 describe('compositeScores: invalid input', () => {
   it.each([
     [{ rule: 'rankPoints', regions: ['甲'], indicators: [], values: {} }, /至少需要一项指标/],
-    [{ rule: 'rankPoints', regions: [], indicators: [ind({ indicatorId: 'a', name: 'A' })], values: {} }, /至少需要一个区县/],
-    [{ rule: 'rankPoints', regions: ['甲'], indicators: [ind({ indicatorId: 'a', name: 'A', weight: 0 })], values: {} }, /权重应为正数/],
+    [
+      { rule: 'rankPoints', regions: [], indicators: [ind({ indicatorId: 'a', name: 'A' })], values: {} },
+      /至少需要一个区县/,
+    ],
+    [
+      {
+        rule: 'rankPoints',
+        regions: ['甲'],
+        indicators: [ind({ indicatorId: 'a', name: 'A', weight: 0 })],
+        values: {},
+      },
+      /权重应为正数/,
+    ],
     [{ rule: 'rankPoints', regions: ['全市'], indicators: [ind({ indicatorId: 'a', name: 'A' })], values: {} }, /全市/],
   ] as [CompositeInput, RegExp][])('rejects %#', (input, message) => {
     expect(() => compositeScores(input)).toThrow(message);

@@ -37,6 +37,8 @@ describe('statusFlags', () => {
   });
 
   it('uses ids that do not depend on the direction', () => {
-    expect(statusFlags({ ...base, completionRate: 60, timeProgress: 75 })).toEqual([{ id: 'behindProgress', label: '落后序时进度' }]);
+    expect(statusFlags({ ...base, completionRate: 60, timeProgress: 75 })).toEqual([
+      { id: 'behindProgress', label: '落后序时进度' },
+    ]);
   });
 });

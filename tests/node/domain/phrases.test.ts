@@ -134,6 +134,8 @@ describe('the briefing sentence of domain.md, assembled from unrounded figures',
       completionPhrase(rate, 1),
       progressPhrase(ahead, 1),
     ].join(',');
-    expect(sentence).toBe('1—9月,全市规上工业增加值同比增长7.2%,高于全省平均1.1个百分点,完成年度目标的103.0%,超序时进度28.0个百分点');
+    expect(sentence).toBe(
+      '1—9月,全市规上工业增加值同比增长7.2%,高于全省平均1.1个百分点,完成年度目标的103.0%,超序时进度28.0个百分点',
+    );
   });
 });

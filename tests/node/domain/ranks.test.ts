@@ -17,11 +17,39 @@ describe('rankRegions: competition ranking on published values', () => {
     ['all tied', [2, 2, 2], 'higher', 1, [1, 1, 1], [true, true, true]],
     ['negatives', [-1.2, -0.5, 0, -3], 'higher', 1, [3, 2, 1, 4], [false, false, false, false]],
     ['negatives, lower is better', [-1.2, -0.5, 0, -3], 'lower', 1, [2, 3, 4, 1], [false, false, false, false]],
-    ['missing and "/" are not ranked', [3, null, '/', 1], 'higher', 1, [1, null, null, 2], [false, false, false, false]],
-    ['a tie that appears only after rounding: 13.86 and 13.94 both print 14', [13.86, 13.94, 12], 'higher', 0, [1, 1, 3], [true, true, false]],
+    [
+      'missing and "/" are not ranked',
+      [3, null, '/', 1],
+      'higher',
+      1,
+      [1, null, null, 2],
+      [false, false, false, false],
+    ],
+    [
+      'a tie that appears only after rounding: 13.86 and 13.94 both print 14',
+      [13.86, 13.94, 12],
+      'higher',
+      0,
+      [1, 1, 3],
+      [true, true, false],
+    ],
     ['the same values at 2 decimals are not tied', [13.86, 13.94, 12], 'higher', 2, [2, 1, 3], [false, false, false]],
-    ['near-equal values printed differently are not tied: 13.45 → 13.5, 13.449 → 13.4', [13.449, 13.45], 'higher', 1, [2, 1], [false, false]],
-    ['decimal-correct rounding: 1.005 prints 1.01 and ties with 1.01', [1.005, 1.01, 1.0], 'higher', 2, [1, 1, 3], [true, true, false]],
+    [
+      'near-equal values printed differently are not tied: 13.45 → 13.5, 13.449 → 13.4',
+      [13.449, 13.45],
+      'higher',
+      1,
+      [2, 1],
+      [false, false],
+    ],
+    [
+      'decimal-correct rounding: 1.005 prints 1.01 and ties with 1.01',
+      [1.005, 1.01, 1.0],
+      'higher',
+      2,
+      [1, 1, 3],
+      [true, true, false],
+    ],
     ['single district', [4.2], 'higher', 1, [1], [false]],
     ['only missing', [null, '/'], 'higher', 1, [null, null], [false, false]],
   ])('%s', (_name, values, direction, decimals, ranks, ties) => {
@@ -51,12 +79,26 @@ describe('rankRegions: competition ranking on published values', () => {
   });
 
   it('refuses to rank 全市, and duplicate keys', () => {
-    expect(() => rankRegions([{ key: '全市', value: 7 }, { key: '德清', value: 6 }], { direction: 'higher', decimals: 1 })).toThrow(
-      /“全市”不参与区县排名/,
-    );
+    expect(() =>
+      rankRegions(
+        [
+          { key: '全市', value: 7 },
+          { key: '德清', value: 6 },
+        ],
+        { direction: 'higher', decimals: 1 },
+      ),
+    ).toThrow(/“全市”不参与区县排名/);
     expect(() => assertNoCityRow([' 全市 '])).toThrow(/全市/);
     expect(() => assertNoCityRow(['吴兴', '南浔'])).not.toThrow();
-    expect(() => rankRegions([{ key: '德清', value: 1 }, { key: '德清', value: 2 }], { direction: 'higher', decimals: 1 })).toThrow(/重复/);
+    expect(() =>
+      rankRegions(
+        [
+          { key: '德清', value: 1 },
+          { key: '德清', value: 2 },
+        ],
+        { direction: 'higher', decimals: 1 },
+      ),
+    ).toThrow(/重复/);
   });
 });
 
@@ -107,7 +149,10 @@ describe('rankRegions property: ranks are a permutation with ties consistent wit
       const context = `case ${i}: ${JSON.stringify({ values, decimals, direction })}`;
       const ranked = r.filter((e) => e.rank !== null);
       // Unranked exactly when missing or '/'.
-      expect(r.map((e) => e.rank === null), context).toEqual(values.map((v) => typeof v !== 'number'));
+      expect(
+        r.map((e) => e.rank === null),
+        context,
+      ).toEqual(values.map((v) => typeof v !== 'number'));
       const better = (a: number, b: number) => (direction === 'higher' ? a > b : a < b);
       for (const e of ranked) {
         const mine = e.roundedValue as number;
@@ -133,7 +178,10 @@ describe('rankRegions property: ranks are a permutation with ties consistent wit
         const first = sorted.findIndex((o) => o.roundedValue === e.roundedValue);
         return first === -1 ? k + 1 : first + 1;
       });
-      expect(sorted.map((e) => e.rank), context).toEqual(expectedRanks);
+      expect(
+        sorted.map((e) => e.rank),
+        context,
+      ).toEqual(expectedRanks);
       // The best rank is 1 whenever something is ranked.
       if (ranked.length > 0) expect(Math.min(...ranked.map((e) => e.rank as number)), context).toBe(1);
     }

@@ -93,8 +93,16 @@ describe('parseTargetText: 左右 (approximate, tolerance ±0.5 for percentages,
   it.each<Case>([
     ['增长6%左右', growth, { op: 'approx', value: 6, tolerance: 0.5 }],
     ['7左右', { direction: 'higher', kind: 'growth' }, { op: 'approx', value: 7, tolerance: 0.5 }],
-    ['占全国份额13.4‰左右', { direction: 'higher', kind: 'share', unit: '‰' }, { op: 'approx', value: 13.4, tolerance: 0.5 }],
-    ['提高3个百分点左右', { direction: 'higher', kind: 'share', unit: '个百分点' }, { op: 'approx', value: 3, tolerance: 0.5 }],
+    [
+      '占全国份额13.4‰左右',
+      { direction: 'higher', kind: 'share', unit: '‰' },
+      { op: 'approx', value: 13.4, tolerance: 0.5 },
+    ],
+    [
+      '提高3个百分点左右',
+      { direction: 'higher', kind: 'share', unit: '个百分点' },
+      { op: 'approx', value: 3, tolerance: 0.5 },
+    ],
     ['100个左右', unit('个'), { op: 'approx', value: 100, tolerance: 5 }], // 5% of 100
     ['25项左右', unit('项'), { op: 'approx', value: 25, tolerance: 1.25 }], // 5% of 25
     ['增加3万人左右', unit('万人'), { op: 'approx', value: 3, tolerance: 0.15 }],
@@ -148,7 +156,10 @@ describe('parseTargetText: other forms', () => {
     const t = parseTargetText('4.5(含南太湖新区)', share);
     expect(t).toMatchObject({ op: 'ge', value: 4.5, text: '4.5(含南太湖新区)' });
     expect(t.notes).toContain('含南太湖新区');
-    expect(parseTargetText('4.5（含南太湖新区）', { direction: 'lower', unit: '%' })).toMatchObject({ op: 'le', value: 4.5 });
+    expect(parseTargetText('4.5（含南太湖新区）', { direction: 'lower', unit: '%' })).toMatchObject({
+      op: 'le',
+      value: 4.5,
+    });
   });
 
   it('120%以上、高于省均 needs both parts', () => {

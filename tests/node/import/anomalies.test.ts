@@ -5,9 +5,17 @@ import { previewImport } from '../../../src/main/services/import';
 import type { Workspace } from '../../../src/main/services/storage/workspace';
 import { fillForm, REGIONAL, sampleWorkspace } from './helpers';
 
-const base: Omit<AnomalyInput, 'value' | 'previous'> = { kind: 'level', ytd: false, unit: '亿元', previousLabel: '2023年1—8月', firstOfYear: false };
-const kinds = (input: Partial<AnomalyInput> & Pick<AnomalyInput, 'value' | 'previous'>, options?: { levelJumpRatio: number; rateJumpPoints: number }) =>
-  detectAnomalies({ ...base, ...input }, options).map((a) => a.kind);
+const base: Omit<AnomalyInput, 'value' | 'previous'> = {
+  kind: 'level',
+  ytd: false,
+  unit: '亿元',
+  previousLabel: '2023年1—8月',
+  firstOfYear: false,
+};
+const kinds = (
+  input: Partial<AnomalyInput> & Pick<AnomalyInput, 'value' | 'previous'>,
+  options?: { levelJumpRatio: number; rateJumpPoints: number },
+) => detectAnomalies({ ...base, ...input }, options).map((a) => a.kind);
 
 describe('anomaly rules (pure)', () => {
   it.each<[string, Partial<AnomalyInput> & Pick<AnomalyInput, 'value' | 'previous'>, string[]]>([
@@ -27,22 +35,41 @@ describe('anomaly rules (pure)', () => {
     ['ytd level lower than last month', { ytd: true, value: 90, previous: 100 }, ['ytdDecrease']],
     ['ytd level restarts in January', { ytd: true, firstOfYear: true, value: 10, previous: 100 }, []],
     ['ytd growth rate may fall', { kind: 'growth', unit: '%', ytd: true, value: 5, previous: 6 }, []],
-    ['ytd level at the monthly pace (1—9月 after 1—6月)', { ytd: true, value: 150, previous: 100, months: { now: 9, previous: 6 } }, []],
-    ['ytd level far above the pace', { ytd: true, value: 240, previous: 100, months: { now: 9, previous: 6 } }, ['jump']],
+    [
+      'ytd level at the monthly pace (1—9月 after 1—6月)',
+      { ytd: true, value: 150, previous: 100, months: { now: 9, previous: 6 } },
+      [],
+    ],
+    [
+      'ytd level far above the pace',
+      { ytd: true, value: 240, previous: 100, months: { now: 9, previous: 6 } },
+      ['jump'],
+    ],
   ])('%s', (_name, input, expected) => {
     expect(kinds(input)).toEqual(expected);
   });
 
   it('takes the thresholds as parameters', () => {
     expect(kinds({ value: 130, previous: 100 }, { levelJumpRatio: 0.2, rateJumpPoints: 10 })).toEqual(['jump']);
-    expect(kinds({ kind: 'growth', unit: '%', value: 9, previous: 6 }, { levelJumpRatio: 0.5, rateJumpPoints: 2 })).toEqual(['jump']);
+    expect(
+      kinds({ kind: 'growth', unit: '%', value: 9, previous: 6 }, { levelJumpRatio: 0.5, rateJumpPoints: 2 }),
+    ).toEqual(['jump']);
   });
 
   it('says in Chinese what it compared', () => {
     const [jump] = detectAnomalies({ ...base, kind: 'growth', unit: '%', value: 18.2, previous: 6.1 });
     expect(jump?.message).toBe('较上期（2023年1—8月：6.1%）变动 +12.1 个百分点，超过 10 个百分点的提示线，请核实');
-    const [paced] = detectAnomalies({ ...base, ytd: true, value: 300, previous: 100, months: { now: 9, previous: 6 }, previousLabel: '2023年第二季度' });
-    expect(paced?.message).toBe('较按上期累计数（2023年第二季度：100亿元）和时间进度折算的 150亿元变动 +100%，超过 50% 的提示线，请核实');
+    const [paced] = detectAnomalies({
+      ...base,
+      ytd: true,
+      value: 300,
+      previous: 100,
+      months: { now: 9, previous: 6 },
+      previousLabel: '2023年第二季度',
+    });
+    expect(paced?.message).toBe(
+      '较按上期累计数（2023年第二季度：100亿元）和时间进度折算的 150亿元变动 +100%，超过 50% 的提示线，请核实',
+    );
   });
 });
 
@@ -61,7 +88,9 @@ describe('anomalies in an import preview', () => {
     const digitalSept = sept.figures[REGIONAL]?.['digital-core-mfg-va-growth']?.['吴兴']?.v;
     const firmsQ3 = q3.figures[REGIONAL]?.['inefficient-firms-rectified']?.['吴兴']?.v;
     const landQ3 = q3.figures[REGIONAL]?.['inefficient-rectification-land-freed']?.['吴兴']?.v;
-    expect([growthSept, investSept, digitalSept, firmsQ3, landQ3].every((v) => typeof v === 'number' && v > 0)).toBe(true);
+    expect([growthSept, investSept, digitalSept, firmsQ3, landQ3].every((v) => typeof v === 'number' && v > 0)).toBe(
+      true,
+    );
 
     // October's monthly figures follow September's; December's quarterly ones follow 2023Q3.
     const [october] = await generateFillForms(ws, '2023-10', { regions: ['吴兴'] });
@@ -90,12 +119,19 @@ describe('anomalies in an import preview', () => {
     expect(cell('inefficient-rectification-land-freed')?.anomalies.map((a) => a.kind)).toEqual(['jump']);
     expect(cell('inefficient-firms-rectified')?.anomalies[0]?.message).toContain('2023年第三季度');
     // Warnings, not rejections: every one of these cells would be saved.
-    for (const id of ['industrial-value-added-growth', 'manufacturing-investment-growth', 'inefficient-firms-rectified', 'inefficient-rectification-land-freed']) {
+    for (const id of [
+      'industrial-value-added-growth',
+      'manufacturing-investment-growth',
+      'inefficient-firms-rectified',
+      'inefficient-rectification-land-freed',
+    ]) {
       expect(cell(id)?.status).toBe('changed');
     }
     expect(preview.totals.anomalies).toBe(5);
 
     const relaxed = await previewImport(ws, files, { anomalies: { rateJumpPoints: 20 } });
-    expect(relaxed.files[0]?.cells.find((c) => c.indicatorId === 'industrial-value-added-growth')?.anomalies).toEqual([]);
+    expect(relaxed.files[0]?.cells.find((c) => c.indicatorId === 'industrial-value-added-growth')?.anomalies).toEqual(
+      [],
+    );
   });
 });

@@ -49,12 +49,25 @@ describe('reading a returned cell', () => {
     expect(readValueCell(ws.getCell('A3'))).toEqual({ kind: 'value', raw: '5.2', input: 5.2, fromFormula: false });
     expect(readValueCell(ws.getCell('A4'))).toMatchObject({ kind: 'value', input: '1,234.5' });
     expect(readValueCell(ws.getCell('A5'))).toMatchObject({ kind: 'value', input: '8.8' });
-    expect(readValueCell(ws.getCell('A6'))).toEqual({ kind: 'value', raw: '=A1*2 → 14.4', input: 14.4, fromFormula: true });
+    expect(readValueCell(ws.getCell('A6'))).toEqual({
+      kind: 'value',
+      raw: '=A1*2 → 14.4',
+      input: 14.4,
+      fromFormula: true,
+    });
     expect(readValueCell(ws.getCell('C2'))).toEqual({ kind: 'value', raw: '=B2*3 → 6', input: 6, fromFormula: true });
-    expect(readValueCell(ws.getCell('A7'))).toEqual({ kind: 'error', raw: '#DIV/0!', message: '是错误值 #DIV/0!，请改为数值' });
+    expect(readValueCell(ws.getCell('A7'))).toEqual({
+      kind: 'error',
+      raw: '#DIV/0!',
+      message: '是错误值 #DIV/0!，请改为数值',
+    });
     expect(readValueCell(ws.getCell('A8'))).toEqual({ kind: 'error', raw: 'TRUE', message: '是逻辑值 TRUE，不是数值' });
     expect(readValueCell(ws.getCell('A9')).kind).toBe('blank');
-    expect(readValueCell(ws.getCell('A10'))).toEqual({ kind: 'error', raw: '=A1/0 → #DIV/0!', message: '公式结果是错误值 #DIV/0!，请改为数值' });
+    expect(readValueCell(ws.getCell('A10'))).toEqual({
+      kind: 'error',
+      raw: '=A1/0 → #DIV/0!',
+      message: '公式结果是错误值 #DIV/0!，请改为数值',
+    });
     expect(readValueCell(ws.getCell('D2'))).toMatchObject({ kind: 'value', input: 9.5 });
     expect(readValueCell(ws.getCell('Z99'))).toEqual({ kind: 'blank', raw: '' });
     expect(readTextCell(ws.getCell('A4'))).toBe('1,234.5');

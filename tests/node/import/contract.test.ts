@@ -15,7 +15,13 @@ import { fillForm } from './helpers';
 
 async function sampleDir(): Promise<string> {
   const dir = join(tempDir('zjb-contract-'), 'sample');
-  const ws = await createSampleWorkspace({ dir, seed: 20230930, systems: await templates.all(), registries: await templates.registries(), userName: '合同测试' });
+  const ws = await createSampleWorkspace({
+    dir,
+    seed: 20230930,
+    systems: await templates.all(),
+    registries: await templates.registries(),
+    userName: '合同测试',
+  });
   await ws.close();
   return dir;
 }
@@ -26,39 +32,63 @@ describe('fill-in workbooks and import over the HTTP host', () => {
   const events: EventPayload<'figures.changed'>[] = [];
 
   beforeAll(async () => {
-    services = createServices({ appRoot: PROJECT_ROOT, appVersion: 'test', userName: '网页用户', appDataDir: tempDir('zjb-appdata-') });
+    services = createServices({
+      appRoot: PROJECT_ROOT,
+      appVersion: 'test',
+      userName: '网页用户',
+      appDataDir: tempDir('zjb-appdata-'),
+    });
     await services.session.open(await sampleDir());
     const hub = services.events;
     hub.subscribe((event, payload) => {
       if (event === 'figures.changed') events.push(payload as EventPayload<'figures.changed'>);
     });
-    host = await startHttpHost({ handlers: createHandlers(services), hub, resolveDownload: (id) => services.downloads.get(id) });
+    host = await startHttpHost({
+      handlers: createHandlers(services),
+      hub,
+      resolveDownload: (id) => services.downloads.get(id),
+    });
   });
   afterAll(async () => {
     await host.close();
     await services.session.close();
   });
 
-  async function call<T>(name: string, input: unknown): Promise<{ status: number; ok: boolean; value: T; error?: { code: string; message: string } }> {
+  async function call<T>(
+    name: string,
+    input: unknown,
+  ): Promise<{ status: number; ok: boolean; value: T; error?: { code: string; message: string } }> {
     const res = await rawRequest(host.port, transport.httpPath(name as never), {
       method: 'POST',
       headers: { 'content-type': 'application/json', [transport.httpTokenHeader]: host.token },
       body: JSON.stringify(input),
     });
-    return { status: res.status, ...(JSON.parse(res.body) as { ok: boolean; value: T; error?: { code: string; message: string } }) };
+    return {
+      status: res.status,
+      ...(JSON.parse(res.body) as { ok: boolean; value: T; error?: { code: string; message: string } }),
+    };
   }
 
   it('generates forms as downloads, imports a filled one by bytes, applies it by preview id and lists who has returned', async () => {
-    const generated = await call<CallOutput<'forms.generate'>>('forms.generate', { period: '2023-10', regions: ['吴兴', '德清'] });
+    const generated = await call<CallOutput<'forms.generate'>>('forms.generate', {
+      period: '2023-10',
+      regions: ['吴兴', '德清'],
+    });
     expect(generated.ok).toBe(true);
     expect(generated.value).toMatchObject({ period: '2023-10', periodTitle: '2023年1—10月', sample: true });
     const [wuxing] = generated.value.files;
-    expect(wuxing).toMatchObject({ region: '吴兴', fileName: '2023年1—10月_吴兴_填报表（示例数据）.xlsx', downloadUrl: `/downloads/${wuxing?.downloadId}` });
+    expect(wuxing).toMatchObject({
+      region: '吴兴',
+      fileName: '2023年1—10月_吴兴_填报表（示例数据）.xlsx',
+      downloadUrl: `/downloads/${wuxing?.downloadId}`,
+    });
 
     const download = await rawRequest(host.port, `${wuxing!.downloadUrl}?token=${host.token}`);
     expect(download.status).toBe(200);
     expect(download.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    expect(download.headers['content-disposition']).toBe(`attachment; filename*=UTF-8''${encodeURIComponent(wuxing!.fileName)}`);
+    expect(download.headers['content-disposition']).toBe(
+      `attachment; filename*=UTF-8''${encodeURIComponent(wuxing!.fileName)}`,
+    );
     expect(download.bytes.subarray(0, 2).toString()).toBe('PK');
     expect((await rawRequest(host.port, `/downloads/${'0'.repeat(32)}?token=${host.token}`)).status).toBe(404);
     expect((await rawRequest(host.port, wuxing!.downloadUrl!)).status).toBe(401);
@@ -83,19 +113,30 @@ describe('fill-in workbooks and import over the HTTP host', () => {
     const applied = await call<CallOutput<'import.apply'>>('import.apply', { previewId: preview.value.id });
     expect(applied.value).toMatchObject({ changed: 1, skippedCells: 1, refusedFiles: 1 });
     expect(events).toContainEqual({ period: '2023-10', revision: 1 });
-    const stored = (await services.session.require().figures.get('2023-10')).figures['hz-mfg-cluster-regional-2023']?.['industrial-value-added-growth']?.['吴兴'];
-    expect(stored).toMatchObject({ v: 6.4, by: '网页用户', origin: { kind: 'import', file: wuxing!.fileName, sheet: '填报表', cell: 'D7' } });
+    const stored = (await services.session.require().figures.get('2023-10')).figures['hz-mfg-cluster-regional-2023']?.[
+      'industrial-value-added-growth'
+    ]?.['吴兴'];
+    expect(stored).toMatchObject({
+      v: 6.4,
+      by: '网页用户',
+      origin: { kind: 'import', file: wuxing!.fileName, sheet: '填报表', cell: 'D7' },
+    });
 
     const again = await call('import.apply', { previewId: preview.value.id });
     expect(again).toMatchObject({ status: 404, ok: false, error: { code: 'NOT_FOUND' } });
 
     const missing = await call<CallOutput<'import.missing'>>('import.missing', { period: '2023-10' });
-    expect(missing.value.find((r) => r.region === '吴兴')).toMatchObject({ status: 'partial', lastImport: { file: wuxing!.fileName } });
+    expect(missing.value.find((r) => r.region === '吴兴')).toMatchObject({
+      status: 'partial',
+      lastImport: { file: wuxing!.fileName },
+    });
     expect(missing.value.find((r) => r.region === '德清')?.status).toBe('missing');
   });
 
   it('refuses an oversized upload by name without decoding it, and bad input in Chinese', async () => {
-    const big = await call<CallOutput<'import.preview'>>('import.preview', { files: [{ name: '大.xlsx', base64: 'A'.repeat(28 * 1024 * 1024) }] });
+    const big = await call<CallOutput<'import.preview'>>('import.preview', {
+      files: [{ name: '大.xlsx', base64: 'A'.repeat(28 * 1024 * 1024) }],
+    });
     expect(big.value.files[0]?.message).toMatch(/^“大\.xlsx”大小为 21\.0 MB，超过 20 MB 上限/);
     const notBase64 = await call('import.preview', { files: [{ name: 'x.xlsx', base64: '这不是base64' }] });
     expect(notBase64.error?.message).toContain('“x.xlsx”的内容没有正确传送');
@@ -115,7 +156,14 @@ describe('forms.generate on the desktop: written into the folder chosen in the d
       appRoot: PROJECT_ROOT,
       appVersion: 'test',
       appDataDir: tempDir('zjb-appdata-'),
-      dialogs: { chooseFolder: async () => folder, chooseFiles: async () => [], saveFile: async () => null, revealInFolder: () => {}, printWindow: async () => false, printWindowToPdf: async () => Buffer.alloc(0) },
+      dialogs: {
+        chooseFolder: async () => folder,
+        chooseFiles: async () => [],
+        saveFile: async () => null,
+        revealInFolder: () => {},
+        printWindow: async () => false,
+        printWindowToPdf: async () => Buffer.alloc(0),
+      },
     });
     await services.session.open(await sampleDir());
     const handlers = createHandlers(services);
@@ -123,9 +171,22 @@ describe('forms.generate on the desktop: written into the folder chosen in the d
     const first = await dispatch(handlers, 'forms.generate', { period: '2023-09', regions: ['安吉'] }, ctx);
     const second = await dispatch(handlers, 'forms.generate', { period: '2023-09', regions: ['安吉'] }, ctx);
     await services.session.close();
-    expect(first).toMatchObject({ ok: true, value: { folder, files: [{ region: '安吉', path: join(folder, '2023年1—9月_安吉_填报表（示例数据）.xlsx') }] } });
-    expect(second).toMatchObject({ ok: true, value: { files: [{ path: join(folder, '2023年1—9月_安吉_填报表（示例数据）（2）.xlsx') }] } });
-    expect(readdirSync(folder).sort()).toEqual(['2023年1—9月_安吉_填报表（示例数据）.xlsx', '2023年1—9月_安吉_填报表（示例数据）（2）.xlsx']);
-    expect(readFileSync(join(folder, readdirSync(folder)[0]!)).subarray(0, 2).toString()).toBe('PK');
+    expect(first).toMatchObject({
+      ok: true,
+      value: { folder, files: [{ region: '安吉', path: join(folder, '2023年1—9月_安吉_填报表（示例数据）.xlsx') }] },
+    });
+    expect(second).toMatchObject({
+      ok: true,
+      value: { files: [{ path: join(folder, '2023年1—9月_安吉_填报表（示例数据）（2）.xlsx') }] },
+    });
+    expect(readdirSync(folder).sort()).toEqual([
+      '2023年1—9月_安吉_填报表（示例数据）.xlsx',
+      '2023年1—9月_安吉_填报表（示例数据）（2）.xlsx',
+    ]);
+    expect(
+      readFileSync(join(folder, readdirSync(folder)[0]!))
+        .subarray(0, 2)
+        .toString(),
+    ).toBe('PK');
   });
 });

@@ -24,7 +24,10 @@ function part(buffer: Buffer, name: string): string {
 }
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
-  const err = await promise.then(() => null, (e: unknown) => e);
+  const err = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(err).toBeInstanceOf(AppError);
   return err as AppError;
 }
@@ -39,18 +42,39 @@ describe('fill-in workbooks (填报表)', () => {
     const form = await openForm(forms[0]!.buffer);
     const text = (ref: string) => String(form.sheet.getCell(ref).value ?? '');
     expect(text('A1')).toBe('2023年1—9月吴兴指标数据填报表（示例数据）');
-    for (const phrase of ['只填数字，不带单位', '填“/”', '不要填 0', '请勿增删行列', '请于2023年10月8日前将本表发回湖州市先进制造业集群培育工程工作专班办公室']) {
+    for (const phrase of [
+      '只填数字，不带单位',
+      '填“/”',
+      '不要填 0',
+      '请勿增删行列',
+      '请于2023年10月8日前将本表发回湖州市先进制造业集群培育工程工作专班办公室',
+    ]) {
       expect(text('A3')).toContain(phrase);
     }
-    expect(['A5', 'B5', 'C5', 'D5', 'E5', 'F5', 'G5', 'H5'].map(text)).toEqual(['序号', '指标名称', '单位', '本期数（请填写）', '备注', '年度目标', '上年同期', '上期']);
+    expect(['A5', 'B5', 'C5', 'D5', 'E5', 'F5', 'G5', 'H5'].map(text)).toEqual([
+      '序号',
+      '指标名称',
+      '单位',
+      '本期数（请填写）',
+      '备注',
+      '年度目标',
+      '上年同期',
+      '上期',
+    ]);
     expect(text('A6')).toBe('一、按月报送指标（本期：2023年1—9月；上年同期：2022年1—9月；上期：2023年1—8月）');
 
     const rows = form.rows();
     expect(new Set(rows.map((r) => r.period))).toEqual(new Set(['2023-09', '2023Q3']));
     const monthly = rows.filter((r) => r.period === '2023-09').map((r) => r.indicatorId);
-    expect(monthly.slice(0, 3)).toEqual(['industrial-value-added-growth', 'manufacturing-investment-growth', 'digital-core-mfg-va-growth']);
+    expect(monthly.slice(0, 3)).toEqual([
+      'industrial-value-added-growth',
+      'manufacturing-investment-growth',
+      'digital-core-mfg-va-growth',
+    ]);
     const quarterHeading = rows.find((r) => r.period === '2023Q3')!.row - 1;
-    expect(text(`A${quarterHeading}`)).toBe('二、按季度报送指标（本期：2023年第三季度；上年同期：2022年第三季度；上期：2023年第二季度）');
+    expect(text(`A${quarterHeading}`)).toBe(
+      '二、按季度报送指标（本期：2023年第三季度；上年同期：2022年第三季度；上期：2023年第二季度）',
+    );
     // The 2023 target table repeats the district table's growth rates: each indicator appears once.
     expect(new Set(rows.map((r) => r.name)).size).toBe(rows.length);
     expect(rows.find((r) => r.indicatorId === 'industrial-value-added-growth')?.systemId).toBe(REGIONAL);
@@ -58,7 +82,8 @@ describe('fill-in workbooks (填报表)', () => {
 
   it('pre-fills the stored figure and shows the region target, last year and the previous period from the workspace', async () => {
     const form = await openForm(forms[0]!.buffer);
-    const value = async (period: string, id: string, system = REGIONAL) => (await ws.figures.get(period)).figures[system]?.[id]?.['吴兴']?.v;
+    const value = async (period: string, id: string, system = REGIONAL) =>
+      (await ws.figures.get(period)).figures[system]?.[id]?.['吴兴']?.v;
     const growthRow = form.row('industrial-value-added-growth');
     expect(form.sheet.getCell(`D${growthRow}`).value).toBe(await value('2023-09', 'industrial-value-added-growth'));
     expect(form.sheet.getCell(`F${growthRow}`).value).toBe(7);
@@ -67,7 +92,9 @@ describe('fill-in workbooks (填报表)', () => {
     const landRow = form.row('inefficient-rectification-land-freed', '2023Q3');
     expect(form.sheet.getCell(`H${landRow}`).value).toBe(await value('2023Q2', 'inefficient-rectification-land-freed'));
     expect(form.sheet.getCell(`F${form.row('energy-intensity-reduction')}`).value).toBe('4.5(含南太湖新区)');
-    const cityRow = form.rows().find((r) => r.systemId === CITY_TARGETS && r.indicatorId === 'tech-upgrade-investment-growth')!.row;
+    const cityRow = form
+      .rows()
+      .find((r) => r.systemId === CITY_TARGETS && r.indicatorId === 'tech-upgrade-investment-growth')!.row;
     expect(form.sheet.getCell(`F${cityRow}`).value).toBe('全市：10');
     expect(form.sheet.getCell(`G${cityRow}`).value).toBe('—');
 
@@ -81,13 +108,17 @@ describe('fill-in workbooks (填报表)', () => {
   it('unlocks only the input cells, protects the sheet with a small spinCount, and validates by range with Chinese messages', async () => {
     const form = await openForm(forms[0]!.buffer);
     const first = form.rows()[0]!.row;
-    for (const ref of [`D${first}`, `E${first}`, 'C4', 'F4']) expect(form.sheet.getCell(ref).protection?.locked).toBe(false);
-    for (const ref of [`B${first}`, `F${first}`, `G${first}`, 'A1', 'A5']) expect(form.sheet.getCell(ref).protection?.locked).not.toBe(false);
+    for (const ref of [`D${first}`, `E${first}`, 'C4', 'F4'])
+      expect(form.sheet.getCell(ref).protection?.locked).toBe(false);
+    for (const ref of [`B${first}`, `F${first}`, `G${first}`, 'A1', 'A5'])
+      expect(form.sheet.getCell(ref).protection?.locked).not.toBe(false);
 
     const sheetXml = part(forms[0]!.buffer, 'xl/worksheets/sheet1.xml');
     expect(sheetXml).toMatch(/<sheetProtection [^>]*sheet="1"/);
     expect(sheetXml).toMatch(/<sheetProtection [^>]*spinCount="1000"/);
-    const validations = [...sheetXml.matchAll(/<dataValidation ([^>]*)>\s*<formula1>([^<]*)<\/formula1>/g)].map((m) => ({ attrs: m[1] ?? '', formula: m[2] ?? '' }));
+    const validations = [...sheetXml.matchAll(/<dataValidation ([^>]*)>\s*<formula1>([^<]*)<\/formula1>/g)].map(
+      (m) => ({ attrs: m[1] ?? '', formula: m[2] ?? '' }),
+    );
     const valueRules = validations.filter((v) => v.attrs.includes('type="custom"'));
     expect(valueRules.length).toBeGreaterThan(3);
     for (const v of valueRules) {
@@ -101,7 +132,9 @@ describe('fill-in workbooks (填报表)', () => {
       expect(v.attrs).toMatch(/error="请填写[^"]*不适用请填“\/”/);
     }
     const growth = valueRules.find((v) => v.attrs.includes(`sqref="D${first}:`));
-    expect(growth?.formula).toBe(`OR(D${first}=&quot;/&quot;,D${first}=&quot;／&quot;,AND(ISNUMBER(D${first}),D${first}&gt;=-100,D${first}&lt;=10000))`);
+    expect(growth?.formula).toBe(
+      `OR(D${first}=&quot;/&quot;,D${first}=&quot;／&quot;,AND(ISNUMBER(D${first}),D${first}&gt;=-100,D${first}&lt;=10000))`,
+    );
     const count = valueRules.find((v) => v.attrs.includes(`sqref="D${form.row('inefficient-firms-rectified')}"`));
     expect(count?.formula).toContain('=INT(');
     expect(sheetXml).not.toMatch(/sqref="[A-Z]+:[A-Z]+"/);
@@ -127,14 +160,20 @@ describe('fill-in workbooks (填报表)', () => {
     });
     expect(read.checksum).toBe(metaChecksum(read.meta));
     expect(read.checksum).toMatch(/^[0-9a-f]{64}$/);
-    expect(canonicalMeta(read.meta)).toContain('"rows":[{"row":7,"systemId":"hz-mfg-cluster-regional-2023","indicatorId":"industrial-value-added-growth","period":"2023-09"');
+    expect(canonicalMeta(read.meta)).toContain(
+      '"rows":[{"row":7,"systemId":"hz-mfg-cluster-regional-2023","indicatorId":"industrial-value-added-growth","period":"2023-09"',
+    );
   });
 
   it('sets up printing: A4 landscape, one page wide, header row repeated, page numbers', () => {
     const xml = part(forms[0]!.buffer, 'xl/worksheets/sheet1.xml');
-    expect(xml).toMatch(/<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1"[^>]*fitToHeight="0"/);
+    expect(xml).toMatch(
+      /<pageSetup [^>]*paperSize="9"[^>]*orientation="landscape"[^>]*fitToWidth="1"[^>]*fitToHeight="0"/,
+    );
     expect(xml).toContain('&amp;C第 &amp;P 页 共 &amp;N 页');
-    expect(part(forms[0]!.buffer, 'xl/workbook.xml')).toMatch(/_xlnm\.Print_Titles[^>]*>(&apos;)?填报表(&apos;)?!\$5:\$5</);
+    expect(part(forms[0]!.buffer, 'xl/workbook.xml')).toMatch(
+      /_xlnm\.Print_Titles[^>]*>(&apos;)?填报表(&apos;)?!\$5:\$5</,
+    );
   });
 
   it('adds the annual section in December, and makes quarter-only forms', async () => {
@@ -151,26 +190,32 @@ describe('fill-in workbooks (填报表)', () => {
 
   it('refuses what it cannot make, in Chinese', async () => {
     expect((await rejection(generateFillForms(ws, '2023H1'))).message).toContain('没有按半年报送的指标');
-    expect((await rejection(generateFillForms(ws, '2023-09', { regions: ['杭州'] }))).message).toContain('“杭州”不是本工作区的区县');
+    expect((await rejection(generateFillForms(ws, '2023-09', { regions: ['杭州'] }))).message).toContain(
+      '“杭州”不是本工作区的区县',
+    );
     expect((await rejection(generateFillForms(ws, '2030-01'))).message).toContain('2030-01 不在本工作区的年度范围内');
     expect((await rejection(generateFillForms(ws, '2023-13'))).message).toContain('月份应在 01 到 12 之间');
   });
 
-  it.skipIf(!sofficeAvailable)('renders in LibreOffice with the instructions, every row, the header row on each page and page numbers', async () => {
-    const pdf = await toPdf(forms[0]!.buffer, 'fill-form-wuxing.xlsx');
-    copyArtifact(pdf, 'fill-form-wuxing');
-    await pdfToPngs(pdf, 'fill-form-wuxing');
-    const pages = (await pdfPages(pdf)).map(squash);
-    const all = pages.join('');
-    expect(pages[0]).toContain(squash('2023年1—9月吴兴指标数据填报表（示例数据）'));
-    expect(pages[0]).toContain(squash('请于2023年10月8日前将本表发回'));
-    pages.forEach((page, i) => {
-      // pdftotext reads a wrapped header cell out of order: check the header's words, not their sequence.
-      for (const word of ['序号', '指标名称', '单位', '备注', '年度目标', '上年同期', '上期']) expect(page).toContain(word);
-      expect(page).toContain(`第${i + 1}页共${pages.length}页`);
-    });
-    // Long names wrap inside their cell and come out interleaved with the row's numbers: match their start.
-    for (const r of (await openForm(forms[0]!.buffer)).rows()) expect(all).toContain(squash(r.name).slice(0, 12));
-    expect(all).toContain(squash('示例数据：本表中的参考数是程序合成的示例数据'));
-  });
+  it.skipIf(!sofficeAvailable)(
+    'renders in LibreOffice with the instructions, every row, the header row on each page and page numbers',
+    async () => {
+      const pdf = await toPdf(forms[0]!.buffer, 'fill-form-wuxing.xlsx');
+      copyArtifact(pdf, 'fill-form-wuxing');
+      await pdfToPngs(pdf, 'fill-form-wuxing');
+      const pages = (await pdfPages(pdf)).map(squash);
+      const all = pages.join('');
+      expect(pages[0]).toContain(squash('2023年1—9月吴兴指标数据填报表（示例数据）'));
+      expect(pages[0]).toContain(squash('请于2023年10月8日前将本表发回'));
+      pages.forEach((page, i) => {
+        // pdftotext reads a wrapped header cell out of order: check the header's words, not their sequence.
+        for (const word of ['序号', '指标名称', '单位', '备注', '年度目标', '上年同期', '上期'])
+          expect(page).toContain(word);
+        expect(page).toContain(`第${i + 1}页共${pages.length}页`);
+      });
+      // Long names wrap inside their cell and come out interleaved with the row's numbers: match their start.
+      for (const r of (await openForm(forms[0]!.buffer)).rows()) expect(all).toContain(squash(r.name).slice(0, 12));
+      expect(all).toContain(squash('示例数据：本表中的参考数是程序合成的示例数据'));
+    },
+  );
 });

@@ -10,7 +10,13 @@ export const CITY_TARGETS = 'hz-mfg-cluster-targets-2023';
 /** A fresh 湖州 sample workspace (示例数据, 2022-01..2023-09) in a temp folder. */
 export async function sampleWorkspace(seed = 20230930, userName = '导入测试员'): Promise<Workspace> {
   const dir = join(tempDir('zjb-import-'), 'sample');
-  return createSampleWorkspace({ dir, seed, systems: await templates.all(), registries: await templates.registries(), userName });
+  return createSampleWorkspace({
+    dir,
+    seed,
+    systems: await templates.all(),
+    registries: await templates.registries(),
+    userName,
+  });
 }
 
 /** The form's row of an indicator (and storage period), read from its _meta sheet as the importer does. */
@@ -37,7 +43,14 @@ export async function openForm(buffer: Buffer): Promise<FormHandle> {
         started = true;
         return;
       }
-      if (started) out.push({ row: Number(a), systemId: String(r.getCell(2).value), indicatorId: String(r.getCell(3).value), period: String(r.getCell(4).value), name: String(r.getCell(5).value) });
+      if (started)
+        out.push({
+          row: Number(a),
+          systemId: String(r.getCell(2).value),
+          indicatorId: String(r.getCell(3).value),
+          period: String(r.getCell(4).value),
+          name: String(r.getCell(5).value),
+        });
     });
     return out;
   };

@@ -46,7 +46,9 @@ function zip(parts: Record<string, Uint8Array>): Buffer {
 }
 
 const XLSX_SKELETON = {
-  '[Content_Types].xml': strToU8('<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+  '[Content_Types].xml': strToU8(
+    '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>',
+  ),
   'xl/workbook.xml': strToU8('<?xml version="1.0"?><workbook/>'),
 };
 
@@ -56,8 +58,10 @@ function declareSize(bytes: Buffer, name: string, size: number): Buffer {
   const encoded = Buffer.from(name, 'utf8');
   for (let i = 0; i < out.length - 46; i++) {
     const sig = out.readUInt32LE(i);
-    if (sig === 0x04034b50 && out.subarray(i + 30, i + 30 + encoded.length).equals(encoded)) out.writeUInt32LE(size, i + 22);
-    if (sig === 0x02014b50 && out.subarray(i + 46, i + 46 + encoded.length).equals(encoded)) out.writeUInt32LE(size, i + 24);
+    if (sig === 0x04034b50 && out.subarray(i + 30, i + 30 + encoded.length).equals(encoded))
+      out.writeUInt32LE(size, i + 22);
+    if (sig === 0x02014b50 && out.subarray(i + 46, i + 46 + encoded.length).equals(encoded))
+      out.writeUInt32LE(size, i + 24);
   }
   return out;
 }
@@ -96,23 +100,53 @@ async function preview(files: ImportFile[], period?: string) {
 
 describe('refusing whole files, each with a Chinese message naming it, and writing nothing', () => {
   const cases: [string, () => Promise<Buffer> | Buffer, string][] = [
-    ['旧表.xls', () => ole2(['Root Entry', 'Workbook', 'SummaryInformation']), '是旧版 Excel 97-2003 格式（.xls 或 WPS .et），程序无法读取'],
-    ['加密.xlsx', () => ole2(['Root Entry', 'EncryptionInfo', 'EncryptedPackage', 'DataSpaces']), '设置了打开密码（文件已加密），程序无法读取'],
+    [
+      '旧表.xls',
+      () => ole2(['Root Entry', 'Workbook', 'SummaryInformation']),
+      '是旧版 Excel 97-2003 格式（.xls 或 WPS .et），程序无法读取',
+    ],
+    [
+      '加密.xlsx',
+      () => ole2(['Root Entry', 'EncryptionInfo', 'EncryptedPackage', 'DataSpaces']),
+      '设置了打开密码（文件已加密），程序无法读取',
+    ],
     ['超大.xlsx', () => Buffer.alloc(20 * 1024 * 1024 + 1), '大小为 20.0 MB，超过 20 MB 上限'],
     ['空文件.xlsx', () => Buffer.alloc(0), '是空文件（0 字节）'],
-    ['乱码.xlsx', () => Buffer.concat([Buffer.from('zjb'), randomBytes(4000)]), '不是 Excel 工作簿（.xlsx），也不是能识别的表格文件'],
+    [
+      '乱码.xlsx',
+      () => Buffer.concat([Buffer.from('zjb'), randomBytes(4000)]),
+      '不是 Excel 工作簿（.xlsx），也不是能识别的表格文件',
+    ],
     ['截断.xlsx', () => good.subarray(0, Math.floor(good.length / 2)), '不是有效的 .xlsx 文件：压缩包结构不完整'],
     ['压缩包.xlsx', () => zip({ 'readme.txt': strToU8('hello') }), '是一个压缩包，但不是 Excel 工作簿（.xlsx）'],
-    ['文档.xlsx', () => zip({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') }), '是 Word 文档，不是 Excel 工作簿'],
-    ['炸弹-压缩比.xlsx', () => zip({ ...XLSX_SKELETON, 'xl/worksheets/sheet1.xml': new Uint8Array(8 * 1024 * 1024) }), '压缩比异常'],
+    [
+      '文档.xlsx',
+      () => zip({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': strToU8('<w:document/>') }),
+      '是 Word 文档，不是 Excel 工作簿',
+    ],
+    [
+      '炸弹-压缩比.xlsx',
+      () => zip({ ...XLSX_SKELETON, 'xl/worksheets/sheet1.xml': new Uint8Array(8 * 1024 * 1024) }),
+      '压缩比异常',
+    ],
     [
       '炸弹-声明.xlsx',
-      () => declareSize(zip({ ...XLSX_SKELETON, 'xl/worksheets/sheet1.xml': strToU8('<worksheet/>') }), 'xl/worksheets/sheet1.xml', 250 * 1024 * 1024),
+      () =>
+        declareSize(
+          zip({ ...XLSX_SKELETON, 'xl/worksheets/sheet1.xml': strToU8('<worksheet/>') }),
+          'xl/worksheets/sheet1.xml',
+          250 * 1024 * 1024,
+        ),
       '解压后将达 250.0 MB（超过 200.0 MB 上限），疑似“压缩炸弹”',
     ],
     [
       '炸弹-谎报.xlsx',
-      () => declareSize(zip({ ...XLSX_SKELETON, 'xl/worksheets/sheet1.xml': new Uint8Array(8 * 1024 * 1024) }), 'xl/worksheets/sheet1.xml', 1000),
+      () =>
+        declareSize(
+          zip({ ...XLSX_SKELETON, 'xl/worksheets/sheet1.xml': new Uint8Array(8 * 1024 * 1024) }),
+          'xl/worksheets/sheet1.xml',
+          1000,
+        ),
       '实际解压大小超过声明的大小',
     ],
     [
@@ -129,13 +163,38 @@ describe('refusing whole files, each with a Chinese message naming it, and writi
       },
       '不是本程序生成的填报表（缺少隐藏的 _meta 工作表）',
     ],
-    ['改了区县.xlsx', () => retouch(good, (f) => setMetaValue(f, 'region', '南浔')), '隐藏的 _meta 工作表校验不符（内容被改动过）'],
-    ['改了行号.xlsx', () => retouch(good, (f) => f.meta.eachRow((r) => (r.getCell(3).value === 'industrial-value-added-growth' ? (r.getCell(1).value = '8') : undefined))), '校验不符'],
-    ['新版模板.xlsx', () => retouch(good, (f) => setMetaValue(f, 'templateVersion', '2')), '是未知版本（“2”）的填报表模板，本程序只能读取第 1 版'],
-    ['删了元数据行.xlsx', () => retouch(good, (f) => setMetaValue(f, 'workspaceId', '')), '隐藏的 _meta 工作表内容不完整或被改动'],
+    [
+      '改了区县.xlsx',
+      () => retouch(good, (f) => setMetaValue(f, 'region', '南浔')),
+      '隐藏的 _meta 工作表校验不符（内容被改动过）',
+    ],
+    [
+      '改了行号.xlsx',
+      () =>
+        retouch(good, (f) =>
+          f.meta.eachRow((r) =>
+            r.getCell(3).value === 'industrial-value-added-growth' ? (r.getCell(1).value = '8') : undefined,
+          ),
+        ),
+      '校验不符',
+    ],
+    [
+      '新版模板.xlsx',
+      () => retouch(good, (f) => setMetaValue(f, 'templateVersion', '2')),
+      '是未知版本（“2”）的填报表模板，本程序只能读取第 1 版',
+    ],
+    [
+      '删了元数据行.xlsx',
+      () => retouch(good, (f) => setMetaValue(f, 'workspaceId', '')),
+      '隐藏的 _meta 工作表内容不完整或被改动',
+    ],
     ['未知区县.xlsx', () => forgeMeta(good, 'region', '长合区'), '的填报单位“长合区”不是本工作区的区县'],
     ['期别超范围.xlsx', () => forgeMeta(good, 'period', '2030-12'), '的统计期有误：2030-12 不在本工作区的年度范围内'],
-    ['改了布局.xlsx', () => retouch(good, (f) => (f.sheet.getCell('B7').value = '别的指标')), '表格布局被改动：填报表第 7 行应为“规上工业增加值增长”，现在是“别的指标”'],
+    [
+      '改了布局.xlsx',
+      () => retouch(good, (f) => (f.sheet.getCell('B7').value = '别的指标')),
+      '表格布局被改动：填报表第 7 行应为“规上工业增加值增长”，现在是“别的指标”',
+    ],
   ];
 
   it.each(cases)('%s', async (name, build, expected) => {
@@ -169,16 +228,24 @@ describe('refusing whole files, each with a Chinese message naming it, and writi
   });
 
   it('refuses a form filled for another city', async () => {
-    const jiaxing = await Workspace.create(join(tempDir(), 'jx'), { name: '嘉兴专班', city: '嘉兴', systems: [await templates.get('jx-plan-2023')] }, await context());
+    const jiaxing = await Workspace.create(
+      join(tempDir(), 'jx'),
+      { name: '嘉兴专班', city: '嘉兴', systems: [await templates.get('jx-plan-2023')] },
+      await context(),
+    );
     others.push(jiaxing);
     const [form] = await generateFillForms(jiaxing, '2023-12', { regions: ['南湖'] });
     const p = await preview([{ name: form!.fileName, bytes: form!.buffer }]);
-    expect(p.files[0]?.message).toContain(`“${form!.fileName}”是嘉兴的填报表（工作区“嘉兴专班”），当前工作区是湖州的“${ws.settings.name}”，不能导入`);
+    expect(p.files[0]?.message).toContain(
+      `“${form!.fileName}”是嘉兴的填报表（工作区“嘉兴专班”），当前工作区是湖州的“${ws.settings.name}”，不能导入`,
+    );
   });
 
   it('refuses a form of another period than the one being imported', async () => {
     const p = await preview([{ name: goodName, bytes: good }], '2023-11');
-    expect(p.files[0]?.message).toBe(`“${goodName}”是2023年1—12月的填报表，本次导入的是2023年1—11月，不能导入。请核对文件或所选的统计期`);
+    expect(p.files[0]?.message).toBe(
+      `“${goodName}”是2023年1—12月的填报表，本次导入的是2023年1—11月，不能导入。请核对文件或所选的统计期`,
+    );
   });
 
   it('imports the same file picked twice once, and refuses two different files for the same region and period', async () => {
@@ -189,7 +256,10 @@ describe('refusing whole files, each with a Chinese message naming it, and writi
     expect(twice.files.map((f) => f.status)).toEqual(['accepted', 'refused']);
     expect(twice.files[1]?.message).toBe('“b.xlsx”与“a.xlsx”是同一份文件，只导入一次');
 
-    const other = await retouch(good, (f) => (f.sheet.getCell(`D${f.row('industrial-value-added-growth')}`).value = 7.7));
+    const other = await retouch(
+      good,
+      (f) => (f.sheet.getCell(`D${f.row('industrial-value-added-growth')}`).value = 7.7),
+    );
     const before = await revisions();
     const conflict = await preview([
       { name: '吴兴-第一次.xlsx', bytes: good },
@@ -197,7 +267,9 @@ describe('refusing whole files, each with a Chinese message naming it, and writi
       { name: 'c.xlsx', bytes: good },
     ]);
     expect(conflict.files.map((f) => f.status)).toEqual(['refused', 'refused', 'refused']);
-    expect(conflict.files[1]?.message).toBe('“吴兴-更正.xlsx”与“吴兴-第一次.xlsx”、“c.xlsx”都是吴兴2023年1—12月的填报表，同一区县同一期一次只能导入一份。请确认哪一份是正确的，只选那一份重新导入');
+    expect(conflict.files[1]?.message).toBe(
+      '“吴兴-更正.xlsx”与“吴兴-第一次.xlsx”、“c.xlsx”都是吴兴2023年1—12月的填报表，同一区县同一期一次只能导入一份。请确认哪一份是正确的，只选那一份重新导入',
+    );
     await applyImport(ws, conflict);
     expect(await revisions()).toEqual(before);
   });
@@ -233,8 +305,16 @@ describe('cells that cannot be read are rejected with their sheet!cell, the rest
     });
     const p = await preview([{ name: form!.fileName, bytes }]);
     const cells = p.files[0]!.cells;
-    expect(cells[0]).toMatchObject({ status: 'rejected', message: '填报表!D7：“=D8*2”是公式，但文件中没有保存计算结果（可能由不自动计算的程序生成）。请在 Excel 或 WPS 中打开、确认计算结果后保存再发回，或直接填写数值' });
-    expect(cells[1]).toMatchObject({ status: 'rejected', message: '填报表!D8：“2023-10-05”是日期（2023-10-05），不是数值。如本应是数字，请把单元格格式改为“常规”后重新输入' });
+    expect(cells[0]).toMatchObject({
+      status: 'rejected',
+      message:
+        '填报表!D7：“=D8*2”是公式，但文件中没有保存计算结果（可能由不自动计算的程序生成）。请在 Excel 或 WPS 中打开、确认计算结果后保存再发回，或直接填写数值',
+    });
+    expect(cells[1]).toMatchObject({
+      status: 'rejected',
+      message:
+        '填报表!D8：“2023-10-05”是日期（2023-10-05），不是数值。如本应是数字，请把单元格格式改为“常规”后重新输入',
+    });
     expect(cells[2]).toMatchObject({ status: 'changed', new: 9.1 });
     const result = await applyImport(ws, p);
     expect(result).toMatchObject({ changed: 1, skippedCells: 2 });
@@ -247,7 +327,19 @@ describe.skipIf(!sofficeAvailable)('a real .xls written by LibreOffice', () => {
     mkdirSync(join(dir, 'out'));
     writeFileSync(join(dir, 'form.xlsx'), good);
     const profile = mkdtempSync(join(tmpdir(), 'zjb-lo-profile-'));
-    await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xls', '--outdir', join(dir, 'out'), join(dir, 'form.xlsx')], { timeout: 120_000 });
+    await run(
+      'soffice',
+      [
+        `-env:UserInstallation=file://${profile}`,
+        '--headless',
+        '--convert-to',
+        'xls',
+        '--outdir',
+        join(dir, 'out'),
+        join(dir, 'form.xlsx'),
+      ],
+      { timeout: 120_000 },
+    );
     const p = await preview([{ name: '吴兴.xls', bytes: readFileSync(join(dir, 'out', 'form.xls')) }]);
     expect(p.files[0]?.message).toContain('“吴兴.xls”是旧版 Excel 97-2003 格式');
   });

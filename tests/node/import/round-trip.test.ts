@@ -85,7 +85,12 @@ describe('round trip: generate → fill → preview → apply', () => {
     expect(preview.files.map((f) => f.status)).toEqual(['accepted', 'accepted']);
 
     const w = preview.files[0]!;
-    expect(w).toMatchObject({ region: '吴兴', period: '2023-12', periodTitle: '2023年1—12月', reporter: { name: '张三', phone: '0572-1234567' } });
+    expect(w).toMatchObject({
+      region: '吴兴',
+      period: '2023-12',
+      periodTitle: '2023年1—12月',
+      reporter: { name: '张三', phone: '0572-1234567' },
+    });
     const cell = (id: string, file = w) => file.cells.find((c) => c.indicatorId === id)!;
     const expected: [string, number | '/'][] = [
       ['industrial-value-added-growth', 5.2],
@@ -102,8 +107,13 @@ describe('round trip: generate → fill → preview → apply', () => {
       ['industrial-value-added-per-mu', 150],
       ['mfg-labour-productivity', 150],
     ];
-    for (const [id, value] of expected) expect(cell(id), id).toMatchObject({ status: 'changed', old: null, new: value });
-    expect(cell('industrial-value-added-growth')).toMatchObject({ ref: '填报表!D7', raw: '5.2%', newNote: '含新投产企业' });
+    for (const [id, value] of expected)
+      expect(cell(id), id).toMatchObject({ status: 'changed', old: null, new: value });
+    expect(cell('industrial-value-added-growth')).toMatchObject({
+      ref: '填报表!D7',
+      raw: '5.2%',
+      newNote: '含新投产企业',
+    });
     expect(cell('digital-core-mfg-va-growth').raw).toBe('8.4');
     expect(cell('mfg-medium-long-term-loans').raw).toBe('=100+23.45 → 123.45');
     expect(cell('industrial-tax-per-mu').message).toBe('公式结果 33.3333333333 按 3 位小数取为 33.333');
@@ -119,7 +129,13 @@ describe('round trip: generate → fill → preview → apply', () => {
     expect(row('industrial-tax-per-mu')).toMatchObject({ status: 'changed', new: 31.2 });
     const rejected = n.cells.filter((c) => c.status === 'rejected');
     expect(rejected.map((c) => c.indicatorId).sort()).toEqual(
-      ['digital-core-mfg-va-growth', 'inefficient-firms-rectified', 'manufacturing-investment-growth', 'mfg-medium-long-term-loans', 'tech-upgrade-investment-growth'].sort(),
+      [
+        'digital-core-mfg-va-growth',
+        'inefficient-firms-rectified',
+        'manufacturing-investment-growth',
+        'mfg-medium-long-term-loans',
+        'tech-upgrade-investment-growth',
+      ].sort(),
     );
     const why = (id: string) => row(id).message ?? '';
     expect(why('manufacturing-investment-growth')).toMatch(/^填报表!D8：“abc”不是数字/);
@@ -142,7 +158,10 @@ describe('round trip: generate → fill → preview → apply', () => {
     const dec = await ws.figures.get('2023-12');
     const q4 = await ws.figures.get('2023Q4');
     const year = await ws.figures.get('2023');
-    expect(dec.figures[REGIONAL]?.['industrial-value-added-growth']?.['吴兴']).toMatchObject({ v: 5.2, note: '含新投产企业' });
+    expect(dec.figures[REGIONAL]?.['industrial-value-added-growth']?.['吴兴']).toMatchObject({
+      v: 5.2,
+      note: '含新投产企业',
+    });
     expect(dec.figures[REGIONAL]?.['manufacturing-investment-growth']?.['吴兴']?.v).toBe(12.5);
     expect(dec.figures[REGIONAL]?.['digital-core-mfg-va-growth']?.['吴兴']?.v).toBe(8.4);
     expect(dec.figures[CITY_TARGETS]?.['tech-upgrade-investment-growth']?.['吴兴']?.v).toBe('/');
@@ -159,7 +178,12 @@ describe('round trip: generate → fill → preview → apply', () => {
     expect(q4.figures[REGIONAL]?.['inefficient-firms-rectified']?.['南浔']).toBeUndefined();
 
     // The stored figure itself says where it came from.
-    expect(dec.figures[REGIONAL]?.['industrial-value-added-growth']?.['吴兴']?.origin).toEqual({ kind: 'import', file: wuxing.fileName, sheet: '填报表', cell: 'D7' });
+    expect(dec.figures[REGIONAL]?.['industrial-value-added-growth']?.['吴兴']?.origin).toEqual({
+      kind: 'import',
+      file: wuxing.fileName,
+      sheet: '填报表',
+      cell: 'D7',
+    });
 
     const history = await ws.figures.history('2023-12');
     expect(history.slice(0, 2).map((h) => h.origin)).toEqual([
@@ -169,16 +193,35 @@ describe('round trip: generate → fill → preview → apply', () => {
     expect(history[1]?.summary).toBe(`导入 ${wuxing.fileName} 填报表，5 项`);
 
     // Every changed figure in the audit names its file and cell, and matches the preview's cell.
-    const changedCells = preview.files.flatMap((f) => f.cells.filter((c) => c.status === 'changed').map((c) => ({ file: f.file, c })));
-    const audited = (await ws.auditLog()).filter((a) => a.origin?.kind === 'import').flatMap((a) => (a.changes ?? []).map((ch) => ({ period: a.period, ...ch })));
+    const changedCells = preview.files.flatMap((f) =>
+      f.cells.filter((c) => c.status === 'changed').map((c) => ({ file: f.file, c })),
+    );
+    const audited = (await ws.auditLog())
+      .filter((a) => a.origin?.kind === 'import')
+      .flatMap((a) => (a.changes ?? []).map((ch) => ({ period: a.period, ...ch })));
     expect(audited).toHaveLength(changedCells.length);
     for (const { file, c } of changedCells) {
-      const entry = audited.find((a) => a.period === c.period && a.systemId === c.systemId && a.indicatorId === c.indicatorId && a.region === c.region);
-      expect(entry?.origin, c.ref).toEqual({ kind: 'import', file, sheet: '填报表', cell: c.ref.replace('填报表!', '') });
+      const entry = audited.find(
+        (a) =>
+          a.period === c.period &&
+          a.systemId === c.systemId &&
+          a.indicatorId === c.indicatorId &&
+          a.region === c.region,
+      );
+      expect(entry?.origin, c.ref).toEqual({
+        kind: 'import',
+        file,
+        sheet: '填报表',
+        cell: c.ref.replace('填报表!', ''),
+      });
       expect(entry?.new).toEqual(c.new);
     }
     const cellHistory = await ws.figures.cellHistory('2023Q4', REGIONAL, 'inefficient-firms-rectified', '吴兴');
-    expect(cellHistory[0]?.origin).toMatchObject({ kind: 'import', file: wuxing.fileName, cell: expect.stringMatching(/^D\d+$/) });
+    expect(cellHistory[0]?.origin).toMatchObject({
+      kind: 'import',
+      file: wuxing.fileName,
+      cell: expect.stringMatching(/^D\d+$/),
+    });
   });
 
   it('refuses to apply the same preview twice, and a second preview finds the figures unchanged', async () => {
@@ -213,7 +256,8 @@ describe('round trip: generate → fill → preview → apply', () => {
   it('lists which regions have returned the period (催报)', async () => {
     const [deqing] = await generateFillForms(ws, '2023-10', { regions: ['德清'] });
     const bytes = await fillForm(deqing!.buffer, (f) => {
-      for (const r of f.rows()) f.sheet.getCell(`D${r.row}`).value = r.indicatorId === 'mfg-medium-long-term-loans' ? 40 : 6.5;
+      for (const r of f.rows())
+        f.sheet.getCell(`D${r.row}`).value = r.indicatorId === 'mfg-medium-long-term-loans' ? 40 : 6.5;
     });
     const p = await previewImport(ws, [{ name: deqing!.fileName, bytes }], { period: '2023-10' });
     await applyImport(ws, p);
@@ -226,53 +270,83 @@ describe('round trip: generate → fill → preview → apply', () => {
       ['安吉', 'missing'],
       ['南太湖新区', 'missing'],
     ]);
-    expect(list[2]).toMatchObject({ missingIndicators: [], dueCount: 5, lastImport: { file: deqing!.fileName, by: '导入测试员' } });
+    expect(list[2]).toMatchObject({
+      missingIndicators: [],
+      dueCount: 5,
+      lastImport: { file: deqing!.fileName, by: '导入测试员' },
+    });
     expect(list[0]?.missingIndicators).toContain('规上工业增加值增长');
 
     const december = await missingRegions(ws, '2023-12');
-    expect(december.find((r) => r.region === '南浔')).toMatchObject({ status: 'partial', lastImport: { file: nanxun.fileName } });
+    expect(december.find((r) => r.region === '南浔')).toMatchObject({
+      status: 'partial',
+      lastImport: { file: nanxun.fileName },
+    });
     // The date sent for this one was rejected, so it is still missing.
     expect(december.find((r) => r.region === '南浔')?.missingIndicators).toContain('数字经济核心产业制造业增加值增速');
     expect(december.find((r) => r.region === '南浔')?.missingIndicators).not.toContain('制造业投资增长');
-    expect(december.find((r) => r.region === '南浔')?.missingIndicators).toContain('高耗低效整治企业数（2023年第四季度）');
+    expect(december.find((r) => r.region === '南浔')?.missingIndicators).toContain(
+      '高耗低效整治企业数（2023年第四季度）',
+    );
     expect(december.find((r) => r.region === '长兴')?.status).toBe('missing');
   });
 });
 
-describe.skipIf(!sofficeAvailable)('a form re-saved by another producer (LibreOffice, as WPS would rewrite the package)', () => {
-  it('imports the values, formulas with cached results and rich text after LibreOffice rewrote the file', async () => {
-    const [changxing] = await generateFillForms(ws, '2023-12', { regions: ['长兴'] });
-    const filled = await fillForm(changxing!.buffer, (f) => {
-      const d = (id: string) => f.sheet.getCell(`D${f.row(id)}`);
-      d('industrial-value-added-growth').value = { formula: '3.1*2', result: 6.2 };
-      d('manufacturing-investment-growth').value = { richText: [{ text: '1' }, { text: '1.8' }] };
-      d('digital-core-mfg-va-growth').value = '５.５%';
-      d('tech-upgrade-investment-growth').value = '/';
-      d('inefficient-firms-rectified').value = 171;
-      f.sheet.getCell(`E${f.row('inefficient-firms-rectified')}`).value = '含整治提升企业';
-    });
-    const dir = mkdtempSync(join(tmpdir(), 'zjb-wps-'));
-    const input = join(dir, 'in', changxing!.fileName);
-    await run('mkdir', ['-p', join(dir, 'in'), join(dir, 'out')]);
-    writeFileSync(input, filled);
-    const profile = mkdtempSync(join(tmpdir(), 'zjb-lo-profile-'));
-    await run('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx:Calc MS Excel 2007 XML', '--outdir', join(dir, 'out'), input], { timeout: 120_000 });
-    const resaved = readFileSync(join(dir, 'out', changxing!.fileName));
-    const parts = unzipSync(new Uint8Array(resaved));
-    // Another producer really rewrote the package: LibreOffice names itself and turns veryHidden into hidden.
-    expect(strFromU8(parts['docProps/app.xml']!)).toContain('LibreOffice');
-    expect(strFromU8(parts['xl/workbook.xml']!)).toMatch(/name="_meta"[^>]*state="hidden"/);
+describe.skipIf(!sofficeAvailable)(
+  'a form re-saved by another producer (LibreOffice, as WPS would rewrite the package)',
+  () => {
+    it('imports the values, formulas with cached results and rich text after LibreOffice rewrote the file', async () => {
+      const [changxing] = await generateFillForms(ws, '2023-12', { regions: ['长兴'] });
+      const filled = await fillForm(changxing!.buffer, (f) => {
+        const d = (id: string) => f.sheet.getCell(`D${f.row(id)}`);
+        d('industrial-value-added-growth').value = { formula: '3.1*2', result: 6.2 };
+        d('manufacturing-investment-growth').value = { richText: [{ text: '1' }, { text: '1.8' }] };
+        d('digital-core-mfg-va-growth').value = '５.５%';
+        d('tech-upgrade-investment-growth').value = '/';
+        d('inefficient-firms-rectified').value = 171;
+        f.sheet.getCell(`E${f.row('inefficient-firms-rectified')}`).value = '含整治提升企业';
+      });
+      const dir = mkdtempSync(join(tmpdir(), 'zjb-wps-'));
+      const input = join(dir, 'in', changxing!.fileName);
+      await run('mkdir', ['-p', join(dir, 'in'), join(dir, 'out')]);
+      writeFileSync(input, filled);
+      const profile = mkdtempSync(join(tmpdir(), 'zjb-lo-profile-'));
+      await run(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${profile}`,
+          '--headless',
+          '--convert-to',
+          'xlsx:Calc MS Excel 2007 XML',
+          '--outdir',
+          join(dir, 'out'),
+          input,
+        ],
+        { timeout: 120_000 },
+      );
+      const resaved = readFileSync(join(dir, 'out', changxing!.fileName));
+      const parts = unzipSync(new Uint8Array(resaved));
+      // Another producer really rewrote the package: LibreOffice names itself and turns veryHidden into hidden.
+      expect(strFromU8(parts['docProps/app.xml']!)).toContain('LibreOffice');
+      expect(strFromU8(parts['xl/workbook.xml']!)).toMatch(/name="_meta"[^>]*state="hidden"/);
 
-    const p = await previewImport(ws, [{ name: changxing!.fileName, bytes: resaved }], { period: '2023-12' });
-    expect(p.files[0]?.status).toBe('accepted');
-    const cell = (id: string) => p.files[0]!.cells.find((c) => c.indicatorId === id)!;
-    expect(cell('industrial-value-added-growth')).toMatchObject({ status: 'changed', new: 6.2, raw: '=3.1*2 → 6.2' });
-    expect(cell('manufacturing-investment-growth')).toMatchObject({ status: 'changed', new: 11.8 });
-    expect(cell('digital-core-mfg-va-growth')).toMatchObject({ status: 'changed', new: 5.5 });
-    expect(cell('tech-upgrade-investment-growth')).toMatchObject({ status: 'changed', new: '/' });
-    expect(cell('inefficient-firms-rectified')).toMatchObject({ status: 'changed', new: 171, newNote: '含整治提升企业' });
-    expect(p.totals.rejected).toBe(0);
-    await applyImport(ws, p);
-    expect((await ws.figures.get('2023Q4')).figures[REGIONAL]?.['inefficient-firms-rectified']?.['长兴']).toMatchObject({ v: 171, note: '含整治提升企业' });
-  });
-});
+      const p = await previewImport(ws, [{ name: changxing!.fileName, bytes: resaved }], { period: '2023-12' });
+      expect(p.files[0]?.status).toBe('accepted');
+      const cell = (id: string) => p.files[0]!.cells.find((c) => c.indicatorId === id)!;
+      expect(cell('industrial-value-added-growth')).toMatchObject({ status: 'changed', new: 6.2, raw: '=3.1*2 → 6.2' });
+      expect(cell('manufacturing-investment-growth')).toMatchObject({ status: 'changed', new: 11.8 });
+      expect(cell('digital-core-mfg-va-growth')).toMatchObject({ status: 'changed', new: 5.5 });
+      expect(cell('tech-upgrade-investment-growth')).toMatchObject({ status: 'changed', new: '/' });
+      expect(cell('inefficient-firms-rectified')).toMatchObject({
+        status: 'changed',
+        new: 171,
+        newNote: '含整治提升企业',
+      });
+      expect(p.totals.rejected).toBe(0);
+      await applyImport(ws, p);
+      expect(
+        (await ws.figures.get('2023Q4')).figures[REGIONAL]?.['inefficient-firms-rectified']?.['长兴'],
+      ).toMatchObject({ v: 171, note: '含整治提升企业' });
+    });
+  },
+);

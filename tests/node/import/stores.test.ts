@@ -5,7 +5,11 @@ import { AppError } from '../../../src/shared/errors';
 import type { ImportPreview } from '../../../src/shared/import-types';
 import { fixedClock, newWorkspace } from '../../support/workspace';
 
-const file = (name: string, size = 10) => ({ fileName: name, contentType: 'application/octet-stream', body: Buffer.alloc(size) });
+const file = (name: string, size = 10) => ({
+  fileName: name,
+  contentType: 'application/octet-stream',
+  body: Buffer.alloc(size),
+});
 
 describe('download store', () => {
   it('serves a file under an unguessable id until it expires', () => {

@@ -26,7 +26,18 @@ function indicator(partial: Partial<Indicator> & Pick<Indicator, 'id' | 'kind'>)
 }
 
 function system(ind: Indicator): IndicatorSystem {
-  return { formatVersion: 1, id: 'test', title: 't', document: { title: 'd', seedFile: 'x' }, city: '湖州', years: ['2023'], regions: REGIONS, categories: [], indicators: [ind], footnotes: [] };
+  return {
+    formatVersion: 1,
+    id: 'test',
+    title: 't',
+    document: { title: 'd', seedFile: 'x' },
+    city: '湖州',
+    years: ['2023'],
+    regions: REGIONS,
+    categories: [],
+    indicators: [ind],
+    footnotes: [],
+  };
 }
 
 /** figures[periodKey][region] = value, for the one indicator under test. */
@@ -38,9 +49,15 @@ function lookup(figures: Record<string, Record<string, FigureValue>>): FigureLoo
 }
 
 function run(ind: Indicator, period: string, figures: Record<string, Record<string, FigureValue>>) {
-  const res = computeIndicator(system(ind), ind, { period: parsePeriod(period), regions: REGIONS, lookup: lookup(figures) });
+  const res = computeIndicator(system(ind), ind, {
+    period: parsePeriod(period),
+    regions: REGIONS,
+    lookup: lookup(figures),
+  });
   if (!res) throw new Error('not due');
-  return Object.fromEntries(res.rows.map((r) => [r.region, r])) as Record<string, (typeof res.rows)[number]> & { meta?: never };
+  return Object.fromEntries(res.rows.map((r) => [r.region, r])) as Record<string, (typeof res.rows)[number]> & {
+    meta?: never;
+  };
 }
 
 describe('figure keys per frequency', () => {
@@ -65,8 +82,17 @@ describe('computing one indicator for the districts', () => {
   it('ranks growth rates with ties at the published precision, skips missing and "/", never ranks 全市', () => {
     const ind = indicator({ id: 'g', kind: 'growth', targets: { '2023': 7 } });
     // 乙 7.24 and 丙 7.15 both print 7.2: a tie that appears only after rounding.
-    const rows = run(ind, '2023-09', { '2023-09': { 全市: 7.5, 甲: 8.04, 乙: 7.24, 丙: 7.15, 丁: '/' }, '2022-09': { 全市: 6.9 } });
-    expect([rows['甲']?.rank, rows['乙']?.rank, rows['丙']?.rank, rows['丁']?.rank, rows['全市']?.rank]).toEqual([1, 2, 2, null, null]);
+    const rows = run(ind, '2023-09', {
+      '2023-09': { 全市: 7.5, 甲: 8.04, 乙: 7.24, 丙: 7.15, 丁: '/' },
+      '2022-09': { 全市: 6.9 },
+    });
+    expect([rows['甲']?.rank, rows['乙']?.rank, rows['丙']?.rank, rows['丁']?.rank, rows['全市']?.rank]).toEqual([
+      1,
+      2,
+      2,
+      null,
+      null,
+    ]);
     expect(rows['乙']?.tied).toBe(true);
     expect(rows['全市']?.yoy).toEqual({ ok: true, mode: 'pp', value: expect.closeTo(0.6, 10) });
     expect(rows['全市']?.completion).toBeNull();
@@ -75,7 +101,14 @@ describe('computing one indicator for the districts', () => {
   });
 
   it('computes completion and time progress for a YTD total, ranks by completion and gives the rank change', () => {
-    const ind = indicator({ id: 'lvl', kind: 'count', unit: '家', decimals: 0, frequency: 'quarterly', byRegion: { 甲: 100, 乙: 200, 丙: 50, 丁: '/', 全市: 350 } });
+    const ind = indicator({
+      id: 'lvl',
+      kind: 'count',
+      unit: '家',
+      decimals: 0,
+      frequency: 'quarterly',
+      byRegion: { 甲: 100, 乙: 200, 丙: 50, 丁: '/', 全市: 350 },
+    });
     const rows = run(ind, '2023-09', {
       '2023Q3': { 全市: 270, 甲: 80, 乙: 140, 丙: 50 },
       '2023Q2': { 甲: 40, 乙: 130, 丙: 20 },
@@ -94,14 +127,34 @@ describe('computing one indicator for the districts', () => {
   });
 
   it('ranks lower-is-better indicators ascending', () => {
-    const ind = indicator({ id: 'pm', kind: 'perUnit', unit: '微克/立方米', direction: 'lower', frequency: 'annual', ytd: false });
+    const ind = indicator({
+      id: 'pm',
+      kind: 'perUnit',
+      unit: '微克/立方米',
+      direction: 'lower',
+      frequency: 'annual',
+      ytd: false,
+    });
     const rows = run(ind, '2023', { '2023': { 全市: 26, 甲: 24, 乙: 30, 丙: 24, 丁: 28 } });
     expect([rows['甲']?.rank, rows['丙']?.rank, rows['丁']?.rank, rows['乙']?.rank]).toEqual([1, 1, 3, 4]);
     expect(rows['乙']?.flags.map((f) => f.label)).toEqual(['高于全市']);
   });
 
   it('uses quarterly milestones as the time progress of a rate with milestones', () => {
-    const ind = indicator({ id: 'start', kind: 'share', frequency: 'quarterly', ytd: false, targets: { '2023': 100 }, byRegion: { 甲: 100, 乙: 100, 丙: 100, 丁: 100 }, milestones: [{ period: 'Q1', percent: 30 }, { period: 'Q2', percent: 65 }, { period: 'Q3', percent: 85 }, { period: 'Q4', percent: 100 }] });
+    const ind = indicator({
+      id: 'start',
+      kind: 'share',
+      frequency: 'quarterly',
+      ytd: false,
+      targets: { '2023': 100 },
+      byRegion: { 甲: 100, 乙: 100, 丙: 100, 丁: 100 },
+      milestones: [
+        { period: 'Q1', percent: 30 },
+        { period: 'Q2', percent: 65 },
+        { period: 'Q3', percent: 85 },
+        { period: 'Q4', percent: 100 },
+      ],
+    });
     const rows = run(ind, '2023Q2', { '2023Q2': { 全市: 62, 甲: 70, 乙: 60 } });
     expect(rows['甲']?.aheadPp).toBeCloseTo(5, 10);
     expect(rows['乙']?.flags.map((f) => f.id)).toContain('behindProgress');
@@ -113,7 +166,15 @@ describe('computing one indicator for the districts', () => {
     const rows = run(growth, '2023-09', { '2023-09': { 全市: 7 } });
     expect(rows['全市']?.completion).toBeNull();
     expect(rows['全市']?.targetEval?.status).toBe('pending');
-    const text = indicator({ id: 't', kind: 'count', unit: '个', decimals: 0, frequency: 'annual', ytd: false, targets: { '2023': '2个以上' } });
+    const text = indicator({
+      id: 't',
+      kind: 'count',
+      unit: '个',
+      decimals: 0,
+      frequency: 'annual',
+      ytd: false,
+      targets: { '2023': '2个以上' },
+    });
     const t = run(text, '2023', { '2023': { 全市: 3 } });
     expect(t['全市']?.completion).toEqual({ ok: false, reason: '目标为文字，不计算完成率' });
     expect(t['全市']?.targetEval?.status).toBe('met');

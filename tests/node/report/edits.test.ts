@@ -20,15 +20,29 @@ const edits: BriefingEdits = {
 };
 
 function build(e?: BriefingEdits): Promise<ReportModel> {
-  return buildWorkspaceReport(ws, { period: parsePeriod('2023-09'), periodKey: '2023-09', kind: '简报', issueDate: new Date(2023, 9, 8), edits: e ?? { paragraphs: {} } }).then((r) => r.model);
+  return buildWorkspaceReport(ws, {
+    period: parsePeriod('2023-09'),
+    periodKey: '2023-09',
+    kind: '简报',
+    issueDate: new Date(2023, 9, 8),
+    edits: e ?? { paragraphs: {} },
+  }).then((r) => r.model);
 }
 
 function paragraphsOf(m: ReportModel, sectionId: string): ParagraphBlock[] {
-  return (m.sections.find((s) => s.id === sectionId)?.blocks ?? []).filter((b): b is ParagraphBlock => b.type === 'paragraph');
+  return (m.sections.find((s) => s.id === sectionId)?.blocks ?? []).filter(
+    (b): b is ParagraphBlock => b.type === 'paragraph',
+  );
 }
 
 beforeAll(async () => {
-  ws = await createSampleWorkspace({ dir: join(tempDir(), 'sample'), seed: DEFAULT_SAMPLE_SEED, systems: await templates.all(), registries: await templates.registries(), userName: '示例' });
+  ws = await createSampleWorkspace({
+    dir: join(tempDir(), 'sample'),
+    seed: DEFAULT_SAMPLE_SEED,
+    systems: await templates.all(),
+    registries: await templates.registries(),
+    userName: '示例',
+  });
 });
 
 describe('applyBriefingEdits: the preview applies edits to the draft exactly as the writers get them from main', () => {

@@ -12,18 +12,36 @@ let ws: Workspace;
 let model: ReportModel;
 
 function paragraphs(m: ReportModel, sectionId: string): string[] {
-  return (m.sections.find((s) => s.id === sectionId)?.blocks ?? []).filter((b): b is ParagraphBlock => b.type === 'paragraph').map(paragraphText);
+  return (m.sections.find((s) => s.id === sectionId)?.blocks ?? [])
+    .filter((b): b is ParagraphBlock => b.type === 'paragraph')
+    .map(paragraphText);
 }
 
 beforeAll(async () => {
-  ws = await createSampleWorkspace({ dir: join(tempDir(), 'sample'), seed: DEFAULT_SAMPLE_SEED, systems: await templates.all(), registries: await templates.registries(), userName: '示例' });
-  ({ model } = await buildWorkspaceReport(ws, { period: parsePeriod('2023-09'), periodKey: '2023-09', kind: '简报', issueDate: new Date(2023, 9, 8) }));
+  ws = await createSampleWorkspace({
+    dir: join(tempDir(), 'sample'),
+    seed: DEFAULT_SAMPLE_SEED,
+    systems: await templates.all(),
+    registries: await templates.registries(),
+    userName: '示例',
+  });
+  ({ model } = await buildWorkspaceReport(ws, {
+    period: parsePeriod('2023-09'),
+    periodKey: '2023-09',
+    kind: '简报',
+    issueDate: new Date(2023, 9, 8),
+  }));
 });
 
 describe('drafted narrative for the sample workspace, 2023年1—9月 (golden sentences)', () => {
   it('titles and metadata', () => {
     expect(model.title).toBe('2023年1—9月先进制造业集群培育工程\n主要指标运行情况');
-    expect(model.meta).toMatchObject({ issueNumber: 8, totalIssueNumber: 31, dateText: '2023年10月8日', noticeNumber: '湖制造专班〔2023〕8号' });
+    expect(model.meta).toMatchObject({
+      issueNumber: 8,
+      totalIssueNumber: 31,
+      dateText: '2023年10月8日',
+      noticeNumber: '湖制造专班〔2023〕8号',
+    });
     expect(model.sample).toBe(true);
   });
 
@@ -51,7 +69,9 @@ describe('drafted narrative for the sample workspace, 2023年1—9月 (golden se
   });
 
   it('never writes 增长- or a hyphen in a month span', () => {
-    const all = model.sections.flatMap((s) => s.blocks.filter((b): b is ParagraphBlock => b.type === 'paragraph').map(paragraphText)).join('');
+    const all = model.sections
+      .flatMap((s) => s.blocks.filter((b): b is ParagraphBlock => b.type === 'paragraph').map(paragraphText))
+      .join('');
     expect(all).not.toMatch(/增长-|下降-|1-\d+月/);
     expect(all).toContain('1\u20149月');
   });
@@ -70,7 +90,11 @@ describe('drafted narrative for the sample workspace, 2023年1—9月 (golden se
       periodKey: '2023-09',
       kind: '简报',
       issueDate: new Date(2023, 9, 8),
-      edits: { paragraphs: { [id]: '1—9月，全市规上工业增加值同比增长8.6%，增速比上年同期提高0.9个百分点，高于全省平均0.3个百分点，高于年度目标1.4个百分点，势头良好。' } },
+      edits: {
+        paragraphs: {
+          [id]: '1—9月，全市规上工业增加值同比增长8.6%，增速比上年同期提高0.9个百分点，高于全省平均0.3个百分点，高于年度目标1.4个百分点，势头良好。',
+        },
+      },
     });
     const p = edited.model.sections[0]?.blocks.find((b) => b.type === 'paragraph' && b.id === id) as ParagraphBlock;
     expect(paragraphText(p)).toContain('势头良好');

@@ -8,7 +8,13 @@ import type { CallName } from '../../../src/shared/contract';
 import { PROJECT_ROOT } from '../../support/project';
 import { tempDir } from '../../support/workspace';
 
-const services = createServices({ appRoot: PROJECT_ROOT, appVersion: 'test', userName: '王科员', appDataDir: tempDir('zjb-appdata-'), documentsDir: tempDir('zjb-docs-') });
+const services = createServices({
+  appRoot: PROJECT_ROOT,
+  appVersion: 'test',
+  userName: '王科员',
+  appDataDir: tempDir('zjb-appdata-'),
+  documentsDir: tempDir('zjb-docs-'),
+});
 const handlers = createHandlers(services);
 const ctx: CallContext = { host: 'http', emit: () => {} };
 
@@ -25,7 +31,10 @@ beforeAll(async () => {
 
 describe('report calls on the sample workspace', () => {
   it('previews the drafted briefing with its warnings', async () => {
-    const { model, warnings } = await call<{ model: { title: string; sample: boolean }; warnings: string[] }>('report.preview', { period: '2023-09', kind: '简报' });
+    const { model, warnings } = await call<{ model: { title: string; sample: boolean }; warnings: string[] }>(
+      'report.preview',
+      { period: '2023-09', kind: '简报' },
+    );
     expect(model.title).toBe('2023年1—9月先进制造业集群培育工程\n主要指标运行情况');
     expect(model.sample).toBe(true);
     expect(warnings).toEqual([]);
@@ -33,10 +42,17 @@ describe('report calls on the sample workspace', () => {
 
   it('warns when an edited paragraph states a number that no longer matches', async () => {
     const id = 'overall/hz-mfg-cluster-regional-2023/industrial-value-added-growth';
-    await call('briefing.saveEdits', { period: '2023-09', kind: '简报', edits: { paragraphs: { [id]: '1—9月，全市规上工业增加值同比增长9.9%。' } } });
+    await call('briefing.saveEdits', {
+      period: '2023-09',
+      kind: '简报',
+      edits: { paragraphs: { [id]: '1—9月，全市规上工业增加值同比增长9.9%。' } },
+    });
     const { warnings } = await call<{ warnings: string[] }>('report.preview', { period: '2023-09', kind: '简报' });
     expect(warnings.some((w) => w.includes('应为 8.4') && w.includes('与当前数据不符'))).toBe(true);
-    const saved = await call<{ paragraphs: Record<string, string> }>('briefing.getEdits', { period: '2023-09', kind: '简报' });
+    const saved = await call<{ paragraphs: Record<string, string> }>('briefing.getEdits', {
+      period: '2023-09',
+      kind: '简报',
+    });
     expect(saved.paragraphs[id]).toContain('9.9%');
     await call('briefing.saveEdits', { period: '2023-09', kind: '简报', edits: { paragraphs: {} } });
   });
@@ -47,9 +63,15 @@ describe('report calls on the sample workspace', () => {
     const first = before.documents.issueCounters[year] ?? 1;
     await call('report.preview', { period: '2023-09', kind: '简报' });
     expect((await call<typeof before>('settings.get', {})).documents.issueCounters[year] ?? 1).toBe(first);
-    const record = await call<{ number: number; issuedBy: string; title: string }>('briefing.issue', { period: '2023-09', kind: '简报' });
+    const record = await call<{ number: number; issuedBy: string; title: string }>('briefing.issue', {
+      period: '2023-09',
+      kind: '简报',
+    });
     expect(record).toMatchObject({ number: first, issuedBy: '王科员' });
-    const after = await call<{ documents: { issueCounters: Record<string, number>; issued: unknown[] } }>('settings.get', {});
+    const after = await call<{ documents: { issueCounters: Record<string, number>; issued: unknown[] } }>(
+      'settings.get',
+      {},
+    );
     expect(after.documents.issueCounters[year]).toBe(first + 1);
     expect(after.documents.issued).toHaveLength(1);
     const audit = await call<{ action: string; summary: string }[]>('audit.list', {});
@@ -57,7 +79,14 @@ describe('report calls on the sample workspace', () => {
   });
 
   it('updates settings with validation and keeps the file readable', async () => {
-    const updated = await call<{ documents: { copies: number; distribution: { bao: string[] } } }>('settings.update', { patch: { documents: { copies: 45, distribution: { bao: ['市委、市政府领导'], song: ['市级有关部门'], fa: ['各区县人民政府'] } } } });
+    const updated = await call<{ documents: { copies: number; distribution: { bao: string[] } } }>('settings.update', {
+      patch: {
+        documents: {
+          copies: 45,
+          distribution: { bao: ['市委、市政府领导'], song: ['市级有关部门'], fa: ['各区县人民政府'] },
+        },
+      },
+    });
     expect(updated.documents.copies).toBe(45);
     const info = await call<{ dir: string }>('workspace.info', {});
     expect(JSON.parse(readFileSync(join(info.dir, 'workspace.json'), 'utf8')).documents.copies).toBe(45);
@@ -65,11 +94,18 @@ describe('report calls on the sample workspace', () => {
   });
 
   it('traces a number in a table back to the entry it came from', async () => {
-    const view = await call<{ ranking: { rows: { key: string; cells: { ref?: string; text: string }[] }[] } }>('report.rankings', { period: '2023-09' });
+    const view = await call<{ ranking: { rows: { key: string; cells: { ref?: string; text: string }[] }[] } }>(
+      'report.rankings',
+      { period: '2023-09' },
+    );
     const wuxing = view.ranking.rows.find((r) => r.key === '吴兴');
     const cell = wuxing?.cells.find((c) => c.ref?.startsWith('fig:'));
     expect(cell?.ref).toMatch(/^fig:2023-09\/hz-mfg-cluster-regional-2023\/industrial-value-added-growth\/吴兴$/);
-    const provenance = await call<{ record: { v: number; origin: { kind: string } }; history: unknown[]; indicatorName: string }>('figures.provenance', { ref: cell?.ref });
+    const provenance = await call<{
+      record: { v: number; origin: { kind: string } };
+      history: unknown[];
+      indicatorName: string;
+    }>('figures.provenance', { ref: cell?.ref });
     expect(provenance.indicatorName).toBe('规上工业增加值增长');
     expect(String(provenance.record.v)).toBe(cell?.text);
     expect(provenance.record.origin.kind).toBe('sample');
@@ -78,7 +114,14 @@ describe('report calls on the sample workspace', () => {
 
   it('checks the official fonts and says what is used instead', async () => {
     const fonts = await call<{ family: string; installed: boolean; substitute?: string }[]>('fonts.check', {});
-    expect(fonts.map((f) => f.family)).toEqual(['仿宋_GB2312', '方正小标宋简体', '黑体', '楷体_GB2312', '宋体', 'Times New Roman']);
+    expect(fonts.map((f) => f.family)).toEqual([
+      '仿宋_GB2312',
+      '方正小标宋简体',
+      '黑体',
+      '楷体_GB2312',
+      '宋体',
+      'Times New Roman',
+    ]);
     for (const f of fonts) if (!f.installed) expect(f.substitute).toBeTruthy();
   });
 });
@@ -89,10 +132,20 @@ describe('exporting documents as a job', () => {
     const unsubscribe = services.events.subscribe((event, payload) => {
       if (event === 'job.progress') progress.push(payload as { state: string; done: number; total: number });
     });
-    const { jobId } = await call<{ jobId: string }>('documents.export', { period: '2023-09', kind: '简报', parts: ['docx', 'xlsx'] });
-    const result = await call<{ files: { name: string; relativePath: string; downloadId?: string }[]; checks: { pass: boolean }[] }>('documents.result', { jobId });
+    const { jobId } = await call<{ jobId: string }>('documents.export', {
+      period: '2023-09',
+      kind: '简报',
+      parts: ['docx', 'xlsx'],
+    });
+    const result = await call<{
+      files: { name: string; relativePath: string; downloadId?: string }[];
+      checks: { pass: boolean }[];
+    }>('documents.result', { jobId });
     unsubscribe();
-    expect(result.files.map((f) => f.name)).toEqual([expect.stringMatching(/^2023年1—9月简报（第\d+期）（示例数据）\.docx$/), '2023年1—9月各区县主要指标亮晒表（示例数据）.xlsx']);
+    expect(result.files.map((f) => f.name)).toEqual([
+      expect.stringMatching(/^2023年1—9月简报（第\d+期）（示例数据）\.docx$/),
+      '2023年1—9月各区县主要指标亮晒表（示例数据）.xlsx',
+    ]);
     expect(result.files.every((f) => f.relativePath.startsWith('exports/2023-09/') && f.downloadId)).toBe(true);
     expect(result.checks.length).toBeGreaterThan(20);
     expect(result.checks.every((c) => c.pass)).toBe(true);
@@ -103,7 +156,11 @@ describe('exporting documents as a job', () => {
   });
 
   it('cancels a running export', async () => {
-    const { jobId } = await call<{ jobId: string }>('documents.export', { period: '2023-09', kind: '简报', parts: ['docx'] });
+    const { jobId } = await call<{ jobId: string }>('documents.export', {
+      period: '2023-09',
+      kind: '简报',
+      parts: ['docx'],
+    });
     expect(await call<boolean>('jobs.cancel', { jobId })).toBe(true);
     await expect(call('documents.result', { jobId })).rejects.toThrow('CANCELLED');
   });

@@ -21,7 +21,10 @@ interface Run {
 /** Starts the writer, lets it work for `ms` after it is ready, then SIGKILLs it. */
 function runAndKill(dir: string, seed: number, ms: number): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [writerJs, dir, PROJECT_ROOT, String(seed)], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NODE_PATH: join(PROJECT_ROOT, 'node_modules') } });
+    const child = spawn(process.execPath, [writerJs, dir, PROJECT_ROOT, String(seed)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, NODE_PATH: join(PROJECT_ROOT, 'node_modules') },
+    });
     let out = '';
     let stderr = '';
     let timer: NodeJS.Timeout | null = null;
@@ -55,9 +58,11 @@ describe('crash safety, for real: SIGKILL a writing process again and again', ()
         const [tag, period, third, ...rest] = line.split(' ');
         if (tag === 'BEGIN') {
           inFlight.clear();
-          for (const c of JSON.parse([third, ...rest].join(' ')) as { region: string; value: number }[]) inFlight.set(`${period}|${c.region}`, c.value);
+          for (const c of JSON.parse([third, ...rest].join(' ')) as { region: string; value: number }[])
+            inFlight.set(`${period}|${c.region}`, c.value);
         } else if (tag === 'ACK') {
-          for (const c of JSON.parse(rest.join(' ')) as { region: string; value: number }[]) acked.set(`${period}|${c.region}`, c.value);
+          for (const c of JSON.parse(rest.join(' ')) as { region: string; value: number }[])
+            acked.set(`${period}|${c.region}`, c.value);
           lastAckedRevision.set(period!, Number(third));
           inFlight.clear();
           totalAcks++;
@@ -83,6 +88,8 @@ describe('crash safety, for real: SIGKILL a writing process again and again', ()
     }
     expect(totalAcks).toBeGreaterThan(KILLS);
     expect(killsDuringWrite).toBeGreaterThan(KILLS / 4);
-    console.log(`crash test: ${KILLS} kills, ${totalAcks} acknowledged saves, ${killsDuringWrite} kills with a save in flight`);
+    console.log(
+      `crash test: ${KILLS} kills, ${totalAcks} acknowledged saves, ${killsDuringWrite} kills with a save in flight`,
+    );
   }, 600_000);
 });

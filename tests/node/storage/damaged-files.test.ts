@@ -10,7 +10,12 @@ afterEach(async () => {
   for (const ws of open.splice(0)) await ws.close();
 });
 
-const growth = (region: string, value: number) => ({ systemId: REGIONAL, indicatorId: 'industrial-value-added-growth', region, value });
+const growth = (region: string, value: number) => ({
+  systemId: REGIONAL,
+  indicatorId: 'industrial-value-added-growth',
+  region,
+  value,
+});
 
 /** A workspace with 2023-08 and 2023-09 saved (9 in three revisions), then closed so snapshots exist. */
 async function prepared() {
@@ -24,7 +29,12 @@ async function prepared() {
     open.push(w);
     return w;
   };
-  return { dir, reopen, snapshot: join(dir, 'data', '2023', '2023-09.json'), journal: join(dir, 'data', '2023', '2023-09.log') };
+  return {
+    dir,
+    reopen,
+    snapshot: join(dir, 'data', '2023', '2023-09.json'),
+    journal: join(dir, 'data', '2023', '2023-09.log'),
+  };
 }
 
 async function caught(promise: Promise<unknown>): Promise<AppError> {
@@ -42,7 +52,11 @@ describe('damaged, partial and hostile files', () => {
     truncateSync(snapshot, 40);
     const ws = await reopen();
     const view = await ws.figures.get('2023-09');
-    expect(view.damage).toEqual({ file: 'data/2023/2023-09.json', message: '文件不完整或已损坏（不是有效的 JSON）', lastGoodRevision: 2 });
+    expect(view.damage).toEqual({
+      file: 'data/2023/2023-09.json',
+      message: '文件不完整或已损坏（不是有效的 JSON）',
+      lastGoodRevision: 2,
+    });
     expect(view.figures[REGIONAL]?.['industrial-value-added-growth']?.['吴兴']?.v).toBe(7.2);
     const refused = await caught(ws.setFigures('2023-09', [growth('吴兴', 9)], { kind: 'entry' }));
     expect(refused.code).toBe('INVALID_FILE');
@@ -80,7 +94,11 @@ describe('damaged, partial and hostile files', () => {
     const ws = await Workspace.open(dir, await context());
     open.push(ws);
     const view = await ws.figures.get('2023-09');
-    expect(view.damage).toEqual({ file: 'data/2023/2023-09.log', message: '第 2 行已损坏（校验码不符）', lastGoodRevision: 1 });
+    expect(view.damage).toEqual({
+      file: 'data/2023/2023-09.log',
+      message: '第 2 行已损坏（校验码不符）',
+      lastGoodRevision: 1,
+    });
     expect(view.figures[REGIONAL]?.['industrial-value-added-growth']?.['吴兴']?.v).toBe(1);
   });
 
@@ -96,7 +114,9 @@ describe('damaged, partial and hostile files', () => {
     expect(view.damage).toBeUndefined();
     expect(view.revision).toBe(1);
     expect(readFileSync(journal, 'utf8').endsWith('\n')).toBe(true);
-    expect((await again.auditLog()).some((a) => a.action === 'period.recover' && a.summary.includes('未写完'))).toBe(true);
+    expect((await again.auditLog()).some((a) => a.action === 'period.recover' && a.summary.includes('未写完'))).toBe(
+      true,
+    );
     await again.setFigures('2023-09', [growth('吴兴', 2)], { kind: 'entry' });
     expect((await again.figures.get('2023-09')).revision).toBe(2);
   });

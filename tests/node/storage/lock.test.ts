@@ -23,7 +23,9 @@ describe('workspace lock between processes', () => {
       const second = await Workspace.open(dir, await context('赵六'));
       expect(second.readOnly).toBe(true);
       expect((await second.info()).readOnlyReason).toMatch(/王五（电脑 .+）自 .+ 起使用，已以只读方式打开/);
-      await expect(second.setFigures('2023-09', [change], { kind: 'entry' })).rejects.toMatchObject({ code: 'READ_ONLY' });
+      await expect(second.setFigures('2023-09', [change], { kind: 'entry' })).rejects.toMatchObject({
+        code: 'READ_ONLY',
+      });
     } finally {
       child.kill('SIGKILL');
       await new Promise((r) => child.once('exit', r));
@@ -38,7 +40,9 @@ describe('workspace lock between processes', () => {
   it('two processes racing for a free workspace: exactly one gets to write', async () => {
     const { dir, ws } = await newWorkspace();
     await ws.close();
-    const runs = await Promise.all([0, 1, 2].map((i) => startUntil(holder, [dir, PROJECT_ROOT, `用户${i}`], ['READY', 'READONLY'])));
+    const runs = await Promise.all(
+      [0, 1, 2].map((i) => startUntil(holder, [dir, PROJECT_ROOT, `用户${i}`], ['READY', 'READONLY'])),
+    );
     try {
       expect(runs.map((r) => r.marker).sort()).toEqual(['READONLY', 'READONLY', 'READY']);
     } finally {
@@ -49,7 +53,15 @@ describe('workspace lock between processes', () => {
   it('a lock from another PC is respected while fresh and taken over once its heartbeat is stale', async () => {
     const { dir, ws } = await newWorkspace();
     await ws.close();
-    const lock = { id: 'x', pid: 1, host: 'OTHER-PC', user: '钱七', app: 'desktop', acquiredAt: new Date().toISOString(), heartbeatAt: new Date().toISOString() };
+    const lock = {
+      id: 'x',
+      pid: 1,
+      host: 'OTHER-PC',
+      user: '钱七',
+      app: 'desktop',
+      acquiredAt: new Date().toISOString(),
+      heartbeatAt: new Date().toISOString(),
+    };
     writeFileSync(join(dir, LOCK_FILE), JSON.stringify(lock));
     const fresh = await Workspace.open(dir, await context());
     expect(fresh.readOnly).toBe(true);
@@ -64,8 +76,21 @@ describe('workspace lock between processes', () => {
 
   it('refuses to write once another PC has taken the lock over', async () => {
     const { dir, ws } = await newWorkspace();
-    writeFileSync(join(dir, LOCK_FILE), JSON.stringify({ id: 'other', pid: 1, host: 'OTHER-PC', user: '周九', app: 'desktop', acquiredAt: new Date().toISOString(), heartbeatAt: new Date().toISOString() }));
-    await expect(ws.setFigures('2023-09', [change], { kind: 'entry' })).rejects.toMatchObject({ code: 'WORKSPACE_LOCKED' });
+    writeFileSync(
+      join(dir, LOCK_FILE),
+      JSON.stringify({
+        id: 'other',
+        pid: 1,
+        host: 'OTHER-PC',
+        user: '周九',
+        app: 'desktop',
+        acquiredAt: new Date().toISOString(),
+        heartbeatAt: new Date().toISOString(),
+      }),
+    );
+    await expect(ws.setFigures('2023-09', [change], { kind: 'entry' })).rejects.toMatchObject({
+      code: 'WORKSPACE_LOCKED',
+    });
     await ws.close();
     expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')).user).toBe('周九');
   });

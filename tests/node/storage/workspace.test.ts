@@ -14,7 +14,12 @@ function track(ws: Workspace): Workspace {
   return ws;
 }
 
-const growth = (region: string, value: number | string | null) => ({ systemId: REGIONAL, indicatorId: 'industrial-value-added-growth', region, value });
+const growth = (region: string, value: number | string | null) => ({
+  systemId: REGIONAL,
+  indicatorId: 'industrial-value-added-growth',
+  region,
+  value,
+});
 
 async function expectAppError(promise: Promise<unknown>, code: string, text: string): Promise<AppError> {
   const err = await promise.then(
@@ -33,26 +38,45 @@ describe('workspace files on a real folder', () => {
     track(ws);
     expect(readdirSync(dir).sort()).toEqual(['.lock', 'audit', 'data', 'systems', 'workspace.json']);
     const file = JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8'));
-    expect(file).toMatchObject({ formatVersion: 1, name: '测试专班', city: '湖州', regions: ['吴兴', '南浔', '德清', '长兴', '安吉', '南太湖新区'], systems: [REGIONAL] });
+    expect(file).toMatchObject({
+      formatVersion: 1,
+      name: '测试专班',
+      city: '湖州',
+      regions: ['吴兴', '南浔', '德清', '长兴', '安吉', '南太湖新区'],
+      systems: [REGIONAL],
+    });
     expect(JSON.parse(readFileSync(join(dir, 'systems', `${REGIONAL}.json`), 'utf8')).indicators).toHaveLength(16);
   });
 
   it('refuses to create a workspace in a folder that already has files', async () => {
     const { dir, ws } = await newWorkspace();
     track(ws);
-    await expectAppError(Workspace.create(dir, { name: 'x', city: '湖州', systems: [] }, await context()), 'CONFLICT', '不是空的');
+    await expectAppError(
+      Workspace.create(dir, { name: 'x', city: '湖州', systems: [] }, await context()),
+      'CONFLICT',
+      '不是空的',
+    );
   });
 
   it('saves, reloads from disk and keeps who, when and the value', async () => {
     const clock = fixedClock();
     const { dir, ws } = await newWorkspace({ user: '张三', now: clock.now });
-    const saved = await ws.setFigures('2023-09', [growth('吴兴', '7.2'), growth('南浔', 6.5), growth('全市', '８．１')], { kind: 'entry' });
+    const saved = await ws.setFigures(
+      '2023-09',
+      [growth('吴兴', '7.2'), growth('南浔', 6.5), growth('全市', '８．１')],
+      { kind: 'entry' },
+    );
     expect(saved).toEqual({ period: '2023-09', revision: 1, changed: 3, unchanged: 0 });
     await ws.close();
     const again = track(await Workspace.open(dir, await context('李四')));
     const view = await again.figures.get('2023-09');
     const cells = view.figures[REGIONAL]?.['industrial-value-added-growth'];
-    expect(cells?.['吴兴']).toMatchObject({ v: 7.2, by: '张三', at: clock.now().toISOString(), origin: { kind: 'entry' } });
+    expect(cells?.['吴兴']).toMatchObject({
+      v: 7.2,
+      by: '张三',
+      at: clock.now().toISOString(),
+      origin: { kind: 'entry' },
+    });
     expect(cells?.['全市']?.v).toBe(8.1);
     expect(view.revision).toBe(1);
     expect(await again.figures.listPeriods()).toEqual(['2023-09']);
@@ -72,7 +96,11 @@ describe('workspace files on a real folder', () => {
   it('rejects a whole batch when one value is bad, naming the cell and the reason, and saves nothing', async () => {
     const { ws } = await newWorkspace();
     track(ws);
-    const err = await expectAppError(ws.setFigures('2023-09', [growth('吴兴', 7), growth('南浔', 'abc')], { kind: 'entry' }), 'BAD_INPUT', '本次未保存任何数据');
+    const err = await expectAppError(
+      ws.setFigures('2023-09', [growth('吴兴', 7), growth('南浔', 'abc')], { kind: 'entry' }),
+      'BAD_INPUT',
+      '本次未保存任何数据',
+    );
     expect(err.message).toContain('南浔“规上工业增加值增长”：“abc”不是数字');
     expect((err.detail as { index: number }[])[0]?.index).toBe(1);
     expect((await ws.figures.get('2023-09')).revision).toBe(0);
@@ -87,13 +115,21 @@ describe('workspace files on a real folder', () => {
       [[growth('吴兴', -150)], '不可能低于-100%'],
       [[growth('西湖', 5)], '“西湖”不是本工作区的区县'],
       [[{ systemId: REGIONAL, indicatorId: 'no-such', region: '吴兴', value: 1 }], '没有指标“no-such”'],
-      [[{ systemId: REGIONAL, indicatorId: 'inefficient-firms-rectified', region: '吴兴', value: 12 }], '按季度报送，请填在 2023Q1～2023Q4'],
+      [
+        [{ systemId: REGIONAL, indicatorId: 'inefficient-firms-rectified', region: '吴兴', value: 12 }],
+        '按季度报送，请填在 2023Q1～2023Q4',
+      ],
       [[{ systemId: REGIONAL, indicatorId: 'inefficient-firms-rectified', region: '吴兴', value: 12.5 }], '按季度报送'],
     ];
-    for (const [changes, text] of cases) await expectAppError(ws.setFigures('2023-09', changes as never, { kind: 'entry' }), 'BAD_INPUT', text);
+    for (const [changes, text] of cases)
+      await expectAppError(ws.setFigures('2023-09', changes as never, { kind: 'entry' }), 'BAD_INPUT', text);
     const count = { systemId: REGIONAL, indicatorId: 'inefficient-firms-rectified', region: '吴兴', value: 12.5 };
     await expectAppError(ws.setFigures('2023Q3', [count], { kind: 'entry' }), 'BAD_INPUT', '应为整数');
-    await expectAppError(ws.setFigures('2023-13', [growth('吴兴', 1)], { kind: 'entry' }), 'BAD_INPUT', '期别“2023-13”格式不对');
+    await expectAppError(
+      ws.setFigures('2023-13', [growth('吴兴', 1)], { kind: 'entry' }),
+      'BAD_INPUT',
+      '期别“2023-13”格式不对',
+    );
   });
 
   it('keeps every revision: period history, cell history with old → new, and restore as a new revision', async () => {
@@ -102,7 +138,12 @@ describe('workspace files on a real folder', () => {
     track(ws);
     await ws.setFigures('2023-09', [growth('吴兴', 7.2)], { kind: 'entry' });
     clock.advance(60_000);
-    await ws.setFigures('2023-09', [growth('吴兴', 7.5), growth('南浔', 6)], { kind: 'import', file: '吴兴.xlsx', sheet: '填报', cell: 'D7' });
+    await ws.setFigures('2023-09', [growth('吴兴', 7.5), growth('南浔', 6)], {
+      kind: 'import',
+      file: '吴兴.xlsx',
+      sheet: '填报',
+      cell: 'D7',
+    });
     clock.advance(60_000);
     await ws.setFigures('2023-09', [growth('吴兴', 8)], { kind: 'cli' });
     const revisions = await ws.figures.history('2023-09');
@@ -125,7 +166,13 @@ describe('workspace files on a real folder', () => {
     const audit = await ws.auditLog({ period: '2023-09' });
     expect(audit.find((a) => a.action === 'period.restore')?.summary).toBe('2023-09 恢复到第 1 版（2 项变化）');
     const restoreEntry = audit.find((a) => a.origin?.kind === 'restore');
-    expect(restoreEntry?.changes).toContainEqual({ systemId: REGIONAL, indicatorId: 'industrial-value-added-growth', region: '吴兴', old: 8, new: 7.2 });
+    expect(restoreEntry?.changes).toContainEqual({
+      systemId: REGIONAL,
+      indicatorId: 'industrial-value-added-growth',
+      region: '吴兴',
+      old: 8,
+      new: 7.2,
+    });
     expect(restoreEntry?.by).toBe('测试员');
   });
 
@@ -171,7 +218,13 @@ describe('workspace files on a real folder', () => {
   it('the sample workspace is deterministic per seed and marked 示例数据', async () => {
     const { createSampleWorkspace } = await import('../../../src/main/services/sample/sample-workspace');
     const make = async (seed: number) => {
-      const ws = await createSampleWorkspace({ dir: join(tempDir(), 's'), seed, systems: await templates.all(), registries: await templates.registries(), userName: '示例' });
+      const ws = await createSampleWorkspace({
+        dir: join(tempDir(), 's'),
+        seed,
+        systems: await templates.all(),
+        registries: await templates.registries(),
+        userName: '示例',
+      });
       const view = await ws.figures.get('2023-09');
       const info = await ws.info();
       await ws.close();
@@ -180,7 +233,10 @@ describe('workspace files on a real folder', () => {
     const a = await make(7);
     const b = await make(7);
     const c = await make(8);
-    const values = (v: typeof a.view) => JSON.stringify(Object.values(v.figures).map((s) => Object.values(s).map((i) => Object.entries(i).map(([r, f]) => [r, f.v]))));
+    const values = (v: typeof a.view) =>
+      JSON.stringify(
+        Object.values(v.figures).map((s) => Object.values(s).map((i) => Object.entries(i).map(([r, f]) => [r, f.v]))),
+      );
     expect(values(a.view)).toBe(values(b.view));
     expect(values(a.view)).not.toBe(values(c.view));
     expect(a.info.sample).toBe(true);

@@ -13,7 +13,8 @@ import {
 const size = { rows: 4, cols: 3 };
 const at = (row: number, col: number): Selection => collapsed({ row, col });
 const go = (sel: Selection, cmd: GridCommand | null) => navigate(sel, cmd!, size, 2);
-const key = (k: string, mods: { shiftKey?: boolean; ctrlKey?: boolean } = {}) => commandForKey({ key: k, ...mods }, 'none');
+const key = (k: string, mods: { shiftKey?: boolean; ctrlKey?: boolean } = {}) =>
+  commandForKey({ key: k, ...mods }, 'none');
 
 describe('grid navigation', () => {
   it('moves with the arrows and stops at the edges', () => {

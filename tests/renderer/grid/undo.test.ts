@@ -30,7 +30,12 @@ describe('undo stack', () => {
 
 describe('undo and redo in the sheet', () => {
   const inds = [indicator('gdp', { unit: '亿元', kind: 'level' }), indicator('growth', { unit: '%', kind: 'growth' })];
-  const layout = buildLayout({ system: { categories: [] }, indicators: inds, regions: regionColumns(['吴兴', '南浔'], false), transposed: false });
+  const layout = buildLayout({
+    system: { categories: [] },
+    indicators: inds,
+    regions: regionColumns(['吴兴', '南浔'], false),
+    transposed: false,
+  });
 
   it('takes back a typed cell and sends the old value to save again', () => {
     const sheet = new EntrySheet(specsOf(inds), { gdp: { 吴兴: 100 } });

@@ -50,12 +50,13 @@ describe('cell validation (the rules main applies)', () => {
 });
 
 describe('pasting a block from Excel into the sheet', () => {
-  const inds = [
-    indicator('level', level),
-    indicator('growth', growth),
-    indicator('count', count),
-  ];
-  const layout = buildLayout({ system: { categories: [] }, indicators: inds, regions: regionColumns(['吴兴', '南浔'], false), transposed: false });
+  const inds = [indicator('level', level), indicator('growth', growth), indicator('count', count)];
+  const layout = buildLayout({
+    system: { categories: [] },
+    indicators: inds,
+    regions: regionColumns(['吴兴', '南浔'], false),
+    transposed: false,
+  });
 
   it('parses every value through the shared parser: full-width digits, percent, "/", quoted cells', () => {
     const sheet = new EntrySheet(specsOf(inds));
@@ -81,7 +82,12 @@ describe('pasting a block from Excel into the sheet', () => {
 
   it('fills a selection with a single value and drops cells beyond the edge', () => {
     const one = planPaste(layout, [['7']], { top: 0, left: 1, bottom: 1, right: 2 });
-    expect(one.edits.map((e) => `${e.cell.indicatorId}@${e.cell.region}=${e.raw}`)).toEqual(['level@吴兴=7', 'level@南浔=7', 'growth@吴兴=7', 'growth@南浔=7']);
+    expect(one.edits.map((e) => `${e.cell.indicatorId}@${e.cell.region}=${e.raw}`)).toEqual([
+      'level@吴兴=7',
+      'level@南浔=7',
+      'growth@吴兴=7',
+      'growth@南浔=7',
+    ]);
     const over = planPaste(layout, parseTsv('1\t2\t3\r\n4\t5\t6\r\n'), { top: 2, left: 1, bottom: 2, right: 1 });
     expect(over.edits.map((e) => e.raw)).toEqual(['1', '2']);
     expect(over.clipped).toBe(4);

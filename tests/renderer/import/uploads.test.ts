@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiClient, setApiClient } from '../../../src/renderer/api/client';
 import { reminderText } from '../../../src/renderer/features/import/reminder';
-import { bytesToBase64, MAX_FILE_BYTES, planBatches, readBase64, screenFiles } from '../../../src/renderer/features/import/uploads';
+import {
+  bytesToBase64,
+  MAX_FILE_BYTES,
+  planBatches,
+  readBase64,
+  screenFiles,
+} from '../../../src/renderer/features/import/uploads';
 import { useImport } from '../../../src/renderer/features/import/use-import';
 import type { ApiBridge } from '../../../src/shared/contract';
 import type { Envelope } from '../../../src/shared/contract-kit';
@@ -52,7 +58,13 @@ describe('size checks before reading', () => {
   const f = (name: string, size: number, lastModified = 1) => ({ name, size, lastModified });
 
   it('refuses files over 20 MB by name and size in Chinese, keeps the exact limit, sends repeats once', () => {
-    const out = screenFiles([f('a.xlsx', 1000), f('录像.mp4', 35 * 1024 * 1024), f('a.xlsx', 1000), f('b.xlsx', MAX_FILE_BYTES), f('a.xlsx', 1000, 2)]);
+    const out = screenFiles([
+      f('a.xlsx', 1000),
+      f('录像.mp4', 35 * 1024 * 1024),
+      f('a.xlsx', 1000),
+      f('b.xlsx', MAX_FILE_BYTES),
+      f('a.xlsx', 1000, 2),
+    ]);
     expect(out.send.map((x) => [x.name, x.lastModified])).toEqual([
       ['a.xlsx', 1],
       ['b.xlsx', 1],
@@ -63,7 +75,8 @@ describe('size checks before reading', () => {
       {
         file: '录像.mp4',
         status: 'refused',
-        message: '“录像.mp4”大小为 35.0 MB，超过 20 MB 上限，不像是填报表，未读取。请确认选择了区县发回的填报表（一般不到 1 MB）',
+        message:
+          '“录像.mp4”大小为 35.0 MB，超过 20 MB 上限，不像是填报表，未读取。请确认选择了区县发回的填报表（一般不到 1 MB）',
         cells: [],
         counts: { unchanged: 0, changed: 0, rejected: 0, blank: 0, anomalies: 0 },
       },
@@ -73,7 +86,11 @@ describe('size checks before reading', () => {
   it('groups files into requests under the byte and count limits, in the order chosen', () => {
     const MB = 1024 * 1024;
     const sizes = [20 * MB, 3 * MB, 1 * MB, 19 * MB, 5 * MB, 30_000];
-    const batches = planBatches(sizes.map((size, i) => ({ size, i })), 24 * MB, 3);
+    const batches = planBatches(
+      sizes.map((size, i) => ({ size, i })),
+      24 * MB,
+      3,
+    );
     expect(batches.map((b) => b.map((x) => x.i))).toEqual([[0, 1, 2], [3, 4], [5]]);
     for (const b of batches) expect(b.reduce((n, x) => n + x.size, 0)).toBeLessThanOrEqual(24 * MB);
     // The largest request body: 24 MB base64-encoded is 32 MB, half of the host's 64 MB limit.
@@ -83,7 +100,9 @@ describe('size checks before reading', () => {
 });
 
 describe('useImport sends a large selection in several requests and applies them as one import', () => {
-  afterEach(() => setApiClient(createApiClient({ invoke: () => Promise.reject(new Error('no api')), on: () => () => {} }, 'http')));
+  afterEach(() =>
+    setApiClient(createApiClient({ invoke: () => Promise.reject(new Error('no api')), on: () => () => {} }, 'http')),
+  );
 
   it('reads each file once, never the oversized one, and passes every preview id to apply', async () => {
     const sent: { name: string; input: unknown }[] = [];
@@ -123,12 +142,17 @@ describe('useImport sends a large selection in several requests and applies them
       ['2023年1—12月_吴兴_填报表.xlsx', 'accepted'],
       ['大.xlsx', 'refused'],
     ]);
-    expect(imp.view.value?.files[2]?.message).toMatch(/^“大\.xlsx”大小为 20\.0 MB，超过 20 MB 上限，不像是填报表，未读取/);
+    expect(imp.view.value?.files[2]?.message).toMatch(
+      /^“大\.xlsx”大小为 20\.0 MB，超过 20 MB 上限，不像是填报表，未读取/,
+    );
 
     await imp.apply();
     expect(sent.at(-1)).toEqual({
       name: 'import.apply',
-      input: { previewId: '00000001-0000-4000-8000-000000000000', morePreviewIds: ['00000002-0000-4000-8000-000000000000'] },
+      input: {
+        previewId: '00000001-0000-4000-8000-000000000000',
+        morePreviewIds: ['00000002-0000-4000-8000-000000000000'],
+      },
     });
     expect(imp.stage.value).toBe('applied');
   });
@@ -139,9 +163,16 @@ describe('催报 text', () => {
     const list = [
       { region: '吴兴', status: 'returned' as const, missingIndicators: [], dueCount: 5 },
       { region: '南浔', status: 'missing' as const, missingIndicators: ['a', 'b', 'c', 'd', 'e'], dueCount: 5 },
-      { region: '德清', status: 'partial' as const, missingIndicators: ['规上工业增加值增长', '制造业投资增长'], dueCount: 5 },
+      {
+        region: '德清',
+        status: 'partial' as const,
+        missingIndicators: ['规上工业增加值增长', '制造业投资增长'],
+        dueCount: 5,
+      },
     ];
-    expect(reminderText('2023年1—10月', list)).toBe('请以下区县尽快报送2023年1—10月的指标数据：\n南浔：5 项均未报送；\n德清：尚缺 2 项：规上工业增加值增长、制造业投资增长。');
+    expect(reminderText('2023年1—10月', list)).toBe(
+      '请以下区县尽快报送2023年1—10月的指标数据：\n南浔：5 项均未报送；\n德清：尚缺 2 项：规上工业增加值增长、制造业投资增长。',
+    );
     expect(reminderText('2023年1—10月', [list[0]!])).toBeNull();
   });
 });

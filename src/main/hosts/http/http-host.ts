@@ -4,7 +4,15 @@ import { transport, type EventName } from '../../../shared/contract';
 import type { AppErrorData, ErrorCode } from '../../../shared/errors';
 import { dispatch, type CallContext, type Handlers, type Logger } from '../dispatch';
 import type { EventHub } from '../../services/event-hub';
-import { CONTENT_SECURITY_POLICY, cookieToken, isAllowedOrigin, isLoopbackHost, newToken, TOKEN_COOKIE, tokensEqual } from './security';
+import {
+  CONTENT_SECURITY_POLICY,
+  cookieToken,
+  isAllowedOrigin,
+  isLoopbackHost,
+  newToken,
+  TOKEN_COOKIE,
+  tokensEqual,
+} from './security';
 import { readStaticFile } from './static-files';
 
 /** A file the browser may download, produced by a service (exports in the browser host). */
@@ -89,7 +97,7 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
-      log(`http host: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      log(`http host: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       if (!res.headersSent) sendError(res, { code: 'INTERNAL', message: '服务出错，请重试。' });
       else res.end();
     });
@@ -109,13 +117,20 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
       if (method !== 'POST') return sendError(res, { code: 'BAD_INPUT', message: '接口只接受 POST 请求。' });
       const given = req.headers[transport.httpTokenHeader];
       if (!tokensEqual(Array.isArray(given) ? given[0] : given, token)) {
-        return sendError(res, { code: 'UNAUTHORIZED', message: '缺少或错误的访问令牌，请用启动时打印的地址重新打开。' });
+        return sendError(res, {
+          code: 'UNAUTHORIZED',
+          message: '缺少或错误的访问令牌，请用启动时打印的地址重新打开。',
+        });
       }
       if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
         return sendError(res, { code: 'BAD_INPUT', message: '请求内容必须是 JSON。' });
       }
       const body = await readBody(req, maxBody);
-      if (body === 'too-large') return sendError(res, { code: 'BAD_INPUT', message: `请求内容超过 ${Math.round(maxBody / 1048576)} MB 上限。` });
+      if (body === 'too-large')
+        return sendError(res, {
+          code: 'BAD_INPUT',
+          message: `请求内容超过 ${Math.round(maxBody / 1048576)} MB 上限。`,
+        });
       let input: unknown;
       try {
         input = body.length ? JSON.parse(body.toString('utf8')) : {};
@@ -134,7 +149,11 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     }
 
     if (url.pathname === transport.httpEventsPath) {
-      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      res.writeHead(200, {
+        'content-type': 'text/event-stream',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+      });
       res.write(': connected\n\n');
       sseClients.add(res);
       req.on('close', () => sseClients.delete(res));
@@ -167,7 +186,9 @@ export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost>
     if (isIndex) {
       headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
       headers['set-cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-      body = Buffer.from(file.body.toString('utf8').replace('</head>', `<meta name="zjb-api-token" content="${token}"></head>`));
+      body = Buffer.from(
+        file.body.toString('utf8').replace('</head>', `<meta name="zjb-api-token" content="${token}"></head>`),
+      );
     }
     res.writeHead(200, headers);
     res.end(body);

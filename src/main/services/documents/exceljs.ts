@@ -122,6 +122,12 @@ export async function loadWorkbook(bytes: Buffer): Promise<ExcelJsModule.Workboo
 }
 
 /** Range data validation ("D7:D20"), which exceljs supports but does not declare in its types. */
-export function addRangeValidation(ws: ExcelJsModule.Worksheet, range: string, validation: ExcelJsModule.DataValidation): void {
-  (ws as unknown as { dataValidations: { add(address: string, v: ExcelJsModule.DataValidation): void } }).dataValidations.add(range, validation);
+export function addRangeValidation(
+  ws: ExcelJsModule.Worksheet,
+  range: string,
+  validation: ExcelJsModule.DataValidation,
+): void {
+  (
+    ws as unknown as { dataValidations: { add(address: string, v: ExcelJsModule.DataValidation): void } }
+  ).dataValidations.add(range, validation);
 }

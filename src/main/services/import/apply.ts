@@ -14,9 +14,13 @@ function resolvePreview(target: ImportPreview | string, store: ImportPreviewStor
   if (typeof target !== 'string') return target;
   const found = store?.get(target);
   if (found === 'expired') {
-    throw new AppError('CONFLICT', `导入预览已过期（超过 ${Math.round((store?.ttlMs ?? 0) / 60_000)} 分钟未确认），请重新选择文件预览后再导入。`);
+    throw new AppError(
+      'CONFLICT',
+      `导入预览已过期（超过 ${Math.round((store?.ttlMs ?? 0) / 60_000)} 分钟未确认），请重新选择文件预览后再导入。`,
+    );
   }
-  if (!found) throw new AppError('NOT_FOUND', '找不到这次导入预览（可能已经导入过，或程序重启过），请重新选择文件预览。');
+  if (!found)
+    throw new AppError('NOT_FOUND', '找不到这次导入预览（可能已经导入过，或程序重启过），请重新选择文件预览。');
   return found;
 }
 
@@ -29,7 +33,10 @@ function assertNoDuplicates(previews: ImportPreview[]): void {
       const key = `${f.region}\u0000${f.period}`;
       const other = seen.get(key);
       if (other && other.previewId !== p.id) {
-        throw new AppError('CONFLICT', `“${other.file}”和“${f.file}”都是${f.region}${f.periodTitle ?? f.period}的填报表，不能同时导入。本次未导入任何数据，请只保留一份后重新预览。`);
+        throw new AppError(
+          'CONFLICT',
+          `“${other.file}”和“${f.file}”都是${f.region}${f.periodTitle ?? f.period}的填报表，不能同时导入。本次未导入任何数据，请只保留一份后重新预览。`,
+        );
       }
       seen.set(key, { file: f.file, previewId: p.id });
     }
@@ -46,17 +53,26 @@ function assertNoDuplicates(previews: ImportPreview[]): void {
  * Several previews are one import sent in several requests (a large batch): they are checked together
  * before anything is written, since writing the first one moves the revisions the others were read at.
  */
-export async function applyImport(ws: Workspace, target: ImportPreview | string | readonly (ImportPreview | string)[], options: ApplyOptions = {}): Promise<ApplyResult> {
+export async function applyImport(
+  ws: Workspace,
+  target: ImportPreview | string | readonly (ImportPreview | string)[],
+  options: ApplyOptions = {},
+): Promise<ApplyResult> {
   const targets = Array.isArray(target) ? target : [target];
   if (targets.length === 0) throw new AppError('BAD_INPUT', '没有要导入的预览，请先选择文件预览。');
   const previews = targets.map((t: ImportPreview | string) => resolvePreview(t, options.store));
-  if (previews.some((p) => p.workspaceId !== ws.settings.id)) throw new AppError('CONFLICT', '这次导入预览是在另一个工作区中做的，不能导入到当前工作区。请重新预览。');
+  if (previews.some((p) => p.workspaceId !== ws.settings.id))
+    throw new AppError('CONFLICT', '这次导入预览是在另一个工作区中做的，不能导入到当前工作区。请重新预览。');
   assertNoDuplicates(previews);
   for (const preview of previews) {
     for (const [period, revision] of Object.entries(preview.basis)) {
       const now = (await ws.figures.get(period)).revision;
       if (now !== revision) {
-        throw new AppError('CONFLICT', `${period} 的数据在预览之后被修改过（第 ${revision} 版 → 第 ${now} 版），为免覆盖，本次未导入任何数据。请重新预览后再导入。`, { period, revision, now });
+        throw new AppError(
+          'CONFLICT',
+          `${period} 的数据在预览之后被修改过（第 ${revision} 版 → 第 ${now} 版），为免覆盖，本次未导入任何数据。请重新预览后再导入。`,
+          { period, revision, now },
+        );
       }
     }
   }
@@ -89,9 +105,13 @@ export async function applyImport(ws: Workspace, target: ImportPreview | string 
       } catch (err) {
         const saved = [...applied, done].flatMap((a) => a.periods.map((p) => `${a.file}（${p.period}）`));
         const why = err instanceof AppError ? err.message : err instanceof Error ? err.message : String(err);
-        throw new AppError(err instanceof AppError ? err.code : 'INTERNAL', `导入“${file.file}”的 ${period} 数据时出错：${why}${saved.length ? `。此前已保存：${saved.join('、')}` : '。本次未保存任何数据'}`, {
-          applied: [...applied, done],
-        });
+        throw new AppError(
+          err instanceof AppError ? err.code : 'INTERNAL',
+          `导入“${file.file}”的 ${period} 数据时出错：${why}${saved.length ? `。此前已保存：${saved.join('、')}` : '。本次未保存任何数据'}`,
+          {
+            applied: [...applied, done],
+          },
+        );
       }
     }
     applied.push(done);

@@ -27,7 +27,13 @@ export class PeriodViews {
  * stored figure: a partly filled form never erases what the office already has. A note is saved when it
  * is filled in and differs from the stored one.
  */
-export async function evaluateCell(ws: Workspace, region: string, cell: FormCell, views: PeriodViews, anomalyOptions: AnomalyOptions): Promise<ImportCellReport> {
+export async function evaluateCell(
+  ws: Workspace,
+  region: string,
+  cell: FormCell,
+  views: PeriodViews,
+  anomalyOptions: AnomalyOptions,
+): Promise<ImportCellReport> {
   const { systemId, indicatorId, period, name } = cell.meta;
   const spec = ws.spec(systemId, indicatorId);
   const view = await views.get(period);
@@ -53,23 +59,37 @@ export async function evaluateCell(ws: Workspace, region: string, cell: FormCell
   if (!spec) return reject(`指标“${name}”已不在本工作区的指标体系中（可能在下发填报表后被删除），该项未导入`);
   const due = dueKind(period, spec.frequency);
   if (due) return reject(`“${spec.name}”的报送频率已改变：${due}`);
-  if (view.damage) return reject(`${period} 的数据文件已损坏（${view.damage.message}），请先在“历史版本”中恢复后再导入`);
+  if (view.damage)
+    return reject(`${period} 的数据文件已损坏（${view.damage.message}），请先在“历史版本”中恢复后再导入`);
   if (cell.value.kind === 'error') return reject(`“${cell.value.raw}”${cell.value.message}`);
-  if (cell.note.length > NOTE_MAX_CHARS) return { ...base, message: `${cell.noteRef}：备注有 ${cell.note.length} 字，超过 ${NOTE_MAX_CHARS} 字上限，该项未导入` };
+  if (cell.note.length > NOTE_MAX_CHARS)
+    return {
+      ...base,
+      message: `${cell.noteRef}：备注有 ${cell.note.length} 字，超过 ${NOTE_MAX_CHARS} 字上限，该项未导入`,
+    };
 
   let value: FigureValue = null;
   let remark: string | undefined;
   if (cell.value.kind === 'value') {
-    const parsed = parseFigureInput(cell.value.input, spec, { excessDecimals: cell.value.fromFormula ? 'round' : 'reject' });
+    const parsed = parseFigureInput(cell.value.input, spec, {
+      excessDecimals: cell.value.fromFormula ? 'round' : 'reject',
+    });
     if (!parsed.ok) return reject(parsed.message);
     value = parsed.value;
-    if (parsed.rounded) remark = `公式结果 ${parsed.rounded.from} 按 ${spec.decimals + 2} 位小数取为 ${String(parsed.value)}`;
+    if (parsed.rounded)
+      remark = `公式结果 ${parsed.rounded.from} 按 ${spec.decimals + 2} 位小数取为 ${String(parsed.value)}`;
   }
   const blank = value === null;
   const next = blank ? old : value;
   const noteChanged = cell.note !== '' && cell.note !== (current?.note ?? '');
   const status = next !== old || noteChanged ? 'changed' : blank ? 'blank' : 'unchanged';
-  const report: ImportCellReport = { ...base, status, new: next, ...(noteChanged ? { newNote: cell.note } : {}), ...(remark ? { message: remark } : {}) };
+  const report: ImportCellReport = {
+    ...base,
+    status,
+    new: next,
+    ...(noteChanged ? { newNote: cell.note } : {}),
+    ...(remark ? { message: remark } : {}),
+  };
 
   // Only what the import changes is questioned: a figure already stored was accepted before.
   if (status === 'changed' && typeof next === 'number' && next !== old) {

@@ -63,7 +63,8 @@ function readCentralDirectory(bytes: Buffer): ZipEntry[] | string {
       localOffset: bytes.readUInt32LE(p + 42),
       name: bytes.toString('utf8', p + 46, p + 46 + nameLength),
     };
-    if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff) return '文件使用了 ZIP64 大文件格式，填报表不会这么大';
+    if (entry.compressedSize === 0xffffffff || entry.uncompressedSize === 0xffffffff)
+      return '文件使用了 ZIP64 大文件格式，填报表不会这么大';
     entries.push(entry);
     p += 46 + nameLength + bytes.readUInt16LE(p + 30) + bytes.readUInt16LE(p + 32);
   }
@@ -73,7 +74,8 @@ function readCentralDirectory(bytes: Buffer): ZipEntry[] | string {
 /** Inflates one entry, counting bytes, and stops as soon as it exceeds what it declared or the limit. */
 function actualSize(bytes: Buffer, entry: ZipEntry, budget: number): number | string {
   const p = entry.localOffset;
-  if (p + 30 > bytes.length || bytes.readUInt32LE(p) !== ZIP_LOCAL) return `部件“${entry.name}”的位置不对，压缩包已损坏`;
+  if (p + 30 > bytes.length || bytes.readUInt32LE(p) !== ZIP_LOCAL)
+    return `部件“${entry.name}”的位置不对，压缩包已损坏`;
   const start = p + 30 + bytes.readUInt16LE(p + 26) + bytes.readUInt16LE(p + 28);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (data.length !== entry.compressedSize) return `部件“${entry.name}”不完整，压缩包已损坏`;
@@ -100,32 +102,50 @@ function checkZip(bytes: Buffer): GuardResult {
   const names = new Set(entries.map((e) => e.name));
   if (!names.has('[Content_Types].xml') || !names.has('xl/workbook.xml')) {
     if (names.has('mimetype') && [...names].some((n) => n === 'content.xml')) {
-      return { ok: false, message: '是 OpenDocument（.ods）表格，不是 .xlsx。请在 WPS 或 Excel 中“另存为”Excel 工作簿（.xlsx）后再导入' };
+      return {
+        ok: false,
+        message: '是 OpenDocument（.ods）表格，不是 .xlsx。请在 WPS 或 Excel 中“另存为”Excel 工作簿（.xlsx）后再导入',
+      };
     }
-    if (names.has('word/document.xml')) return { ok: false, message: '是 Word 文档，不是 Excel 工作簿。请选择发回的填报表（.xlsx）' };
+    if (names.has('word/document.xml'))
+      return { ok: false, message: '是 Word 文档，不是 Excel 工作簿。请选择发回的填报表（.xlsx）' };
     return { ok: false, message: '是一个压缩包，但不是 Excel 工作簿（.xlsx）。请选择发回的填报表' };
   }
   if (entries.some((e) => (e.flags & 1) === 1)) return { ok: false, message: '压缩包内容已加密，无法读取' };
   const declared = entries.reduce((sum, e) => sum + e.uncompressedSize, 0);
   if (declared > MAX_UNCOMPRESSED_BYTES) {
-    return { ok: false, message: `解压后将达 ${mb(declared)} MB（超过 ${mb(MAX_UNCOMPRESSED_BYTES)} MB 上限），疑似“压缩炸弹”，不予读取` };
+    return {
+      ok: false,
+      message: `解压后将达 ${mb(declared)} MB（超过 ${mb(MAX_UNCOMPRESSED_BYTES)} MB 上限），疑似“压缩炸弹”，不予读取`,
+    };
   }
-  const bomb = entries.find((e) => e.uncompressedSize > RATIO_CHECK_FROM_BYTES && e.uncompressedSize > e.compressedSize * MAX_RATIO);
-  if (bomb) return { ok: false, message: `部件“${bomb.name}”压缩比异常（${mb(bomb.compressedSize)} MB 解压为 ${mb(bomb.uncompressedSize)} MB），疑似“压缩炸弹”，不予读取` };
+  const bomb = entries.find(
+    (e) => e.uncompressedSize > RATIO_CHECK_FROM_BYTES && e.uncompressedSize > e.compressedSize * MAX_RATIO,
+  );
+  if (bomb)
+    return {
+      ok: false,
+      message: `部件“${bomb.name}”压缩比异常（${mb(bomb.compressedSize)} MB 解压为 ${mb(bomb.uncompressedSize)} MB），疑似“压缩炸弹”，不予读取`,
+    };
   let total = 0;
   for (const e of entries) {
     const size = actualSize(bytes, e, MAX_UNCOMPRESSED_BYTES - total);
     if (typeof size === 'string') return { ok: false, message: `不是有效的 .xlsx 文件：${size}` };
-    if (size > e.uncompressedSize) return { ok: false, message: `部件“${e.name}”实际解压大小超过声明的大小，文件被篡改或疑似“压缩炸弹”，不予读取` };
+    if (size > e.uncompressedSize)
+      return { ok: false, message: `部件“${e.name}”实际解压大小超过声明的大小，文件被篡改或疑似“压缩炸弹”，不予读取` };
     total += size;
-    if (total > MAX_UNCOMPRESSED_BYTES) return { ok: false, message: `解压后超过 ${mb(MAX_UNCOMPRESSED_BYTES)} MB 上限，疑似“压缩炸弹”，不予读取` };
+    if (total > MAX_UNCOMPRESSED_BYTES)
+      return { ok: false, message: `解压后超过 ${mb(MAX_UNCOMPRESSED_BYTES)} MB 上限，疑似“压缩炸弹”，不予读取` };
   }
   return { ok: true };
 }
 
 /** Whether an OLE2 compound file holds an encrypted OOXML package (its streams are named in UTF-16LE). */
 function isEncryptedPackage(bytes: Buffer): boolean {
-  return bytes.includes(Buffer.from('EncryptionInfo', 'utf16le')) || bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'));
+  return (
+    bytes.includes(Buffer.from('EncryptionInfo', 'utf16le')) ||
+    bytes.includes(Buffer.from('EncryptedPackage', 'utf16le'))
+  );
 }
 
 export function tooLargeMessage(size: number): string {
@@ -138,12 +158,23 @@ export function guardFile(bytes: Buffer): GuardResult {
   if (bytes.length === 0) return { ok: false, message: '是空文件（0 字节），可能没有保存或传输完整。请让区县重新发送' };
   if (bytes.subarray(0, 8).equals(OLE2_SIGNATURE)) {
     if (isEncryptedPackage(bytes)) {
-      return { ok: false, message: '设置了打开密码（文件已加密），程序无法读取。请在 Excel 或 WPS 中打开并取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码），保存后再导入' };
+      return {
+        ok: false,
+        message:
+          '设置了打开密码（文件已加密），程序无法读取。请在 Excel 或 WPS 中打开并取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，清空密码），保存后再导入',
+      };
     }
-    return { ok: false, message: '是旧版 Excel 97-2003 格式（.xls 或 WPS .et），程序无法读取。请在 Excel 或 WPS 中打开，“另存为”Excel 工作簿（.xlsx）后再导入' };
+    return {
+      ok: false,
+      message:
+        '是旧版 Excel 97-2003 格式（.xls 或 WPS .et），程序无法读取。请在 Excel 或 WPS 中打开，“另存为”Excel 工作簿（.xlsx）后再导入',
+    };
   }
   if (bytes.length < 22 || bytes.readUInt32LE(0) !== ZIP_LOCAL) {
-    return { ok: false, message: '不是 Excel 工作簿（.xlsx），也不是能识别的表格文件，无法读取。请选择区县发回的填报表' };
+    return {
+      ok: false,
+      message: '不是 Excel 工作簿（.xlsx），也不是能识别的表格文件，无法读取。请选择区县发回的填报表',
+    };
   }
   return checkZip(bytes);
 }

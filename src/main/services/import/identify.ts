@@ -24,14 +24,20 @@ function title(period: string): string {
 }
 
 /** Whether this form may be imported into this workspace: city, workspace, region, period. */
-async function checkBelongs(ws: Workspace, form: Extract<FormRead, { ok: true }>, expectedPeriod: string | undefined): Promise<string | null> {
+async function checkBelongs(
+  ws: Workspace,
+  form: Extract<FormRead, { ok: true }>,
+  expectedPeriod: string | undefined,
+): Promise<string | null> {
   const { meta } = form;
   const s = ws.settings;
-  if (meta.city !== s.city) return `是${meta.city}的填报表（工作区“${meta.workspaceName}”），当前工作区是${s.city}的“${s.name}”，不能导入`;
+  if (meta.city !== s.city)
+    return `是${meta.city}的填报表（工作区“${meta.workspaceName}”），当前工作区是${s.city}的“${s.name}”，不能导入`;
   if (meta.workspaceId !== s.id) {
     return `属于另一个工作区“${meta.workspaceName}”（编号 ${meta.workspaceId}），不是当前工作区“${s.name}”，不能导入。请在对应的工作区中导入，或用本工作区重新生成填报表下发`;
   }
-  if (!s.regions.includes(meta.region)) return `的填报单位“${meta.region}”不是本工作区的区县（${s.regions.join('、')}），不能导入`;
+  if (!s.regions.includes(meta.region))
+    return `的填报单位“${meta.region}”不是本工作区的区县（${s.regions.join('、')}），不能导入`;
   if (expectedPeriod !== undefined && meta.period !== expectedPeriod) {
     return `是${title(meta.period)}的填报表，本次导入的是${title(expectedPeriod)}，不能导入。请核对文件或所选的统计期`;
   }
@@ -44,8 +50,16 @@ async function checkBelongs(ws: Workspace, form: Extract<FormRead, { ok: true }>
   return null;
 }
 
-async function identifyOne(ws: Workspace, file: ImportFile, expectedPeriod: string | undefined): Promise<IdentifiedFile> {
-  const refuse = (message: string): IdentifiedFile => ({ name: file.name, ok: false, message: `“${file.name}”${message}` });
+async function identifyOne(
+  ws: Workspace,
+  file: ImportFile,
+  expectedPeriod: string | undefined,
+): Promise<IdentifiedFile> {
+  const refuse = (message: string): IdentifiedFile => ({
+    name: file.name,
+    ok: false,
+    message: `“${file.name}”${message}`,
+  });
   if (!('bytes' in file)) return refuse(tooLargeMessage(file.size));
   const guard = guardFile(file.bytes);
   if (!guard.ok) return refuse(guard.message);
@@ -65,7 +79,11 @@ async function identifyOne(ws: Workspace, file: ImportFile, expectedPeriod: stri
  * Identifies every file, then refuses duplicates: two files for the same region and period cannot both
  * be right, so both are refused and the clerk chooses; the same file picked twice is imported once.
  */
-export async function identifyFiles(ws: Workspace, files: ImportFile[], expectedPeriod: string | undefined): Promise<IdentifiedFile[]> {
+export async function identifyFiles(
+  ws: Workspace,
+  files: ImportFile[],
+  expectedPeriod: string | undefined,
+): Promise<IdentifiedFile[]> {
   const out: IdentifiedFile[] = [];
   for (const f of files) out.push(await identifyOne(ws, f, expectedPeriod));
   const groups = new Map<string, number[]>();
@@ -85,7 +103,10 @@ export async function identifyFiles(ws: Workspace, files: ImportFile[], expected
     for (const [n, i] of indexes.entries()) {
       const f = out[i];
       if (!f?.ok || (allSame && n === 0)) continue;
-      const others = indexes.filter((j) => j !== i).map((j) => `“${out[j]?.name ?? ''}”`).join('、');
+      const others = indexes
+        .filter((j) => j !== i)
+        .map((j) => `“${out[j]?.name ?? ''}”`)
+        .join('、');
       const what = `${f.meta.region}${title(f.meta.period)}`;
       out[i] = {
         name: f.name,

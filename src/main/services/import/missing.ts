@@ -11,7 +11,11 @@ import type { Workspace } from '../storage/workspace';
  * (a number or "/"), none is, or some are. The last import is read from the stored figures' origins,
  * which record the file each imported figure came from.
  */
-export async function missingRegions(ws: Workspace, period: string, options: FormRowOptions = {}): Promise<RegionReturn[]> {
+export async function missingRegions(
+  ws: Workspace,
+  period: string,
+  options: FormRowOptions = {},
+): Promise<RegionReturn[]> {
   const views = new Map<string, PeriodView>();
   const view = async (key: string) => {
     let v = views.get(key);
@@ -30,7 +34,8 @@ export async function missingRegions(ws: Workspace, period: string, options: For
       for (const row of s.rows) {
         due++;
         const record: FigureRecord | undefined = v.figures[row.systemId]?.[row.indicatorId]?.[region];
-        if (!record || record.v === null) missing.push(s.periodTitle === formTitle ? row.name : `${row.name}（${s.periodTitle}）`);
+        if (!record || record.v === null)
+          missing.push(s.periodTitle === formTitle ? row.name : `${row.name}（${s.periodTitle}）`);
         if (record?.origin.kind === 'import' && (!lastImport || record.at > lastImport.at)) {
           lastImport = { file: record.origin.file, at: record.at, by: record.by };
         }

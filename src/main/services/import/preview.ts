@@ -14,7 +14,7 @@ export const MAX_FILES_PER_IMPORT = 200;
 export interface PreviewOptions {
   /** The period the clerk says these forms are for: a form of another period is refused. */
   period?: string;
-  anomalies?: Partial<AnomalyOptions>;
+  anomalies?: { [K in keyof AnomalyOptions]?: AnomalyOptions[K] | undefined };
   /** Keeps the preview for applying it later by id (the contract's import.apply). */
   store?: ImportPreviewStore;
   now?: () => Date;
@@ -36,9 +36,17 @@ function count(cells: ImportCellReport[]): ImportFileCounts {
  * reported and skipped while the other cells can be applied, because each cell is an independent
  * figure and holding back a district's good figures for one typo helps nobody.
  */
-export async function previewImport(ws: Workspace, files: ImportFile[], options: PreviewOptions = {}): Promise<ImportPreview> {
+export async function previewImport(
+  ws: Workspace,
+  files: ImportFile[],
+  options: PreviewOptions = {},
+): Promise<ImportPreview> {
   if (files.length === 0) throw new AppError('BAD_INPUT', '请至少选择一个填报表文件。');
-  if (files.length > MAX_FILES_PER_IMPORT) throw new AppError('BAD_INPUT', `一次最多导入 ${MAX_FILES_PER_IMPORT} 个文件，本次选择了 ${files.length} 个，请分批导入。`);
+  if (files.length > MAX_FILES_PER_IMPORT)
+    throw new AppError(
+      'BAD_INPUT',
+      `一次最多导入 ${MAX_FILES_PER_IMPORT} 个文件，本次选择了 ${files.length} 个，请分批导入。`,
+    );
   if (options.period !== undefined) parsePeriod(options.period);
   const anomalyOptions: AnomalyOptions = {
     levelJumpRatio: options.anomalies?.levelJumpRatio ?? DEFAULT_ANOMALY_OPTIONS.levelJumpRatio,
@@ -82,7 +90,9 @@ export async function previewImport(ws: Workspace, files: ImportFile[], options:
     workspaceId: ws.settings.id,
     sample: ws.settings.sample,
     createdAt: createdAt.toISOString(),
-    expiresAt: options.store ? options.store.expiresAt(createdAt) : new Date(createdAt.getTime() + 30 * 60 * 1000).toISOString(),
+    expiresAt: options.store
+      ? options.store.expiresAt(createdAt)
+      : new Date(createdAt.getTime() + 30 * 60 * 1000).toISOString(),
     files: reports,
     basis,
     totals,

@@ -1,4 +1,11 @@
-import { FORM_SHEET, META_SHEET, metaChecksum, readMetaSheet, type FormMeta, type FormMetaRow } from '../documents/xlsx-forms/form-meta';
+import {
+  FORM_SHEET,
+  META_SHEET,
+  metaChecksum,
+  readMetaSheet,
+  type FormMeta,
+  type FormMetaRow,
+} from '../documents/xlsx-forms/form-meta';
 import type { Workbook } from '../documents/exceljs';
 import { readTextCell, readValueCell, type CellRead } from './cell-reader';
 
@@ -32,22 +39,41 @@ function cellText(value: unknown): string {
 export function readForm(wb: Workbook): FormRead {
   const metaSheet = wb.getWorksheet(META_SHEET);
   if (!metaSheet) {
-    return { ok: false, message: '不是本程序生成的填报表（缺少隐藏的 _meta 工作表），无法确定它属于哪个区县和哪一期。请让区县使用下发的填报表填写' };
+    return {
+      ok: false,
+      message:
+        '不是本程序生成的填报表（缺少隐藏的 _meta 工作表），无法确定它属于哪个区县和哪一期。请让区县使用下发的填报表填写',
+    };
   }
   const read = readMetaSheet(metaSheet);
   if (!read.ok) {
-    if (read.problem === 'notOurs') return { ok: false, message: '不是本程序生成的填报表（隐藏的 _meta 工作表格式不符）。请让区县使用下发的填报表填写' };
+    if (read.problem === 'notOurs')
+      return {
+        ok: false,
+        message: '不是本程序生成的填报表（隐藏的 _meta 工作表格式不符）。请让区县使用下发的填报表填写',
+      };
     if (read.problem === 'version') {
-      return { ok: false, message: `是未知版本（“${read.version ?? ''}”）的填报表模板，本程序只能读取第 1 版。请用本程序重新生成填报表下发` };
+      return {
+        ok: false,
+        message: `是未知版本（“${read.version ?? ''}”）的填报表模板，本程序只能读取第 1 版。请用本程序重新生成填报表下发`,
+      };
     }
-    return { ok: false, message: '隐藏的 _meta 工作表内容不完整或被改动，无法确认它属于哪个区县和哪一期。请让区县使用下发的原表重新填写' };
+    return {
+      ok: false,
+      message: '隐藏的 _meta 工作表内容不完整或被改动，无法确认它属于哪个区县和哪一期。请让区县使用下发的原表重新填写',
+    };
   }
   if (metaChecksum(read.meta) !== read.checksum) {
-    return { ok: false, message: '隐藏的 _meta 工作表校验不符（内容被改动过）。为防止数据写错区县或期别，不予导入。请让区县使用下发的原表重新填写' };
+    return {
+      ok: false,
+      message:
+        '隐藏的 _meta 工作表校验不符（内容被改动过）。为防止数据写错区县或期别，不予导入。请让区县使用下发的原表重新填写',
+    };
   }
   const meta = read.meta;
   const sheet = wb.getWorksheet(FORM_SHEET);
-  if (!sheet) return { ok: false, message: `找不到“${FORM_SHEET}”工作表（可能被重命名或删除）。请让区县使用下发的原表填写` };
+  if (!sheet)
+    return { ok: false, message: `找不到“${FORM_SHEET}”工作表（可能被重命名或删除）。请让区县使用下发的原表填写` };
   for (const row of meta.rows) {
     const shown = cellText(sheet.getCell(`B${row.row}`).value).trim();
     if (shown !== row.name) {
@@ -60,12 +86,21 @@ export function readForm(wb: Workbook): FormRead {
   const cells = meta.rows.map((row) => {
     const ref = `${meta.valueColumn}${row.row}`;
     const noteRef = `${meta.noteColumn}${row.row}`;
-    return { meta: row, ref: `${FORM_SHEET}!${ref}`, value: readValueCell(sheet.getCell(ref)), noteRef: `${FORM_SHEET}!${noteRef}`, note: readTextCell(sheet.getCell(noteRef)) };
+    return {
+      meta: row,
+      ref: `${FORM_SHEET}!${ref}`,
+      value: readValueCell(sheet.getCell(ref)),
+      noteRef: `${FORM_SHEET}!${noteRef}`,
+      note: readTextCell(sheet.getCell(noteRef)),
+    };
   });
   return {
     ok: true,
     meta,
-    reporter: { name: readTextCell(sheet.getCell(meta.reporterNameCell)), phone: readTextCell(sheet.getCell(meta.reporterPhoneCell)) },
+    reporter: {
+      name: readTextCell(sheet.getCell(meta.reporterNameCell)),
+      phone: readTextCell(sheet.getCell(meta.reporterPhoneCell)),
+    },
     cells,
   };
 }

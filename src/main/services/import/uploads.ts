@@ -18,7 +18,8 @@ export function decodeUploads(files: { name: string; base64: string }[]): Import
   return files.map(({ name, base64 }) => {
     const size = base64DecodedSize(base64);
     if (size > MAX_FILE_BYTES) return { name, size };
-    if (base64.length % 4 !== 0 || !BASE64.test(base64)) throw new AppError('BAD_INPUT', `“${name}”的内容没有正确传送（不是有效的 base64 编码），请重新选择文件。`);
+    if (base64.length % 4 !== 0 || !BASE64.test(base64))
+      throw new AppError('BAD_INPUT', `“${name}”的内容没有正确传送（不是有效的 base64 编码），请重新选择文件。`);
     return { name, bytes: Buffer.from(base64, 'base64') };
   });
 }

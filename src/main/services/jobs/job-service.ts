@@ -8,7 +8,11 @@ export interface JobContext {
   readonly signal: AbortSignal;
 }
 
-type JobState<T> = { state: 'running' } | { state: 'done'; result: T } | { state: 'failed'; error: AppErrorData } | { state: 'cancelled' };
+type JobState<T> =
+  | { state: 'running' }
+  | { state: 'done'; result: T }
+  | { state: 'failed'; error: AppErrorData }
+  | { state: 'cancelled' };
 
 interface Job {
   id: string;
@@ -42,10 +46,20 @@ export class JobService {
         const result = await work(ctx);
         job.state = controller.signal.aborted ? { state: 'cancelled' } : { state: 'done', result };
       } catch (err) {
-        job.state = controller.signal.aborted || (err instanceof AppError && err.code === 'CANCELLED') ? { state: 'cancelled' } : { state: 'failed', error: toErrorData(err) };
+        job.state =
+          controller.signal.aborted || (err instanceof AppError && err.code === 'CANCELLED')
+            ? { state: 'cancelled' }
+            : { state: 'failed', error: toErrorData(err) };
       }
       const s = job.state as Exclude<JobState<unknown>, { state: 'running' }>;
-      this.emit({ jobId: id, label, done: 1, total: 1, state: s.state, ...(s.state === 'failed' ? { message: s.error.message } : {}) });
+      this.emit({
+        jobId: id,
+        label,
+        done: 1,
+        total: 1,
+        state: s.state,
+        ...(s.state === 'failed' ? { message: s.error.message } : {}),
+      });
       this.prune();
     })();
     this.jobs.set(id, job);

@@ -27,7 +27,12 @@ export interface ExportRequest {
 /** File names say what the file is, its issue and period, and 示例数据 for the sample. */
 export function exportFileNames(model: ReportModel): { docx: string; xlsx: string } {
   const sample = model.sample ? '（示例数据）' : '';
-  const issue = model.meta.kind === '简报' ? `第${model.meta.issueNumber}期` : model.meta.kind === '通报' ? (model.meta.noticeNumber ?? '') : '';
+  const issue =
+    model.meta.kind === '简报'
+      ? `第${model.meta.issueNumber}期`
+      : model.meta.kind === '通报'
+        ? (model.meta.noticeNumber ?? '')
+        : '';
   return {
     docx: `${model.periodTitle}${model.meta.kind}${issue ? `（${issue}）` : ''}${sample}.docx`,
     xlsx: `${model.periodTitle}各区县主要指标亮晒表${sample}.xlsx`,
@@ -40,10 +45,19 @@ const noProgress: JobContext = { progress: () => {}, signal: new AbortController
  * Writes the briefing .docx and/or the ranking .xlsx of a period from one report model, runs the format
  * checker on the .docx, and never overwrites an earlier export (a taken name gets （2）).
  */
-export async function exportDocuments(ws: Workspace, request: ExportRequest, job: JobContext = noProgress): Promise<ExportResult & { absolutePaths: string[]; model: ReportModel }> {
+export async function exportDocuments(
+  ws: Workspace,
+  request: ExportRequest,
+  job: JobContext = noProgress,
+): Promise<ExportResult & { absolutePaths: string[]; model: ReportModel }> {
   const total = request.parts.length + 2;
   job.progress(0, total, '正在计算并起草');
-  const { model, damaged } = await buildWorkspaceReport(ws, { period: request.period, periodKey: request.periodKey, kind: request.kind, issueDate: request.issueDate });
+  const { model, damaged } = await buildWorkspaceReport(ws, {
+    period: request.period,
+    periodKey: request.periodKey,
+    kind: request.kind,
+    issueDate: request.issueDate,
+  });
   const warnings = modelWarnings(model, damaged);
   const names = exportFileNames(model);
   const outDir = request.outDir ?? join(ws.dir, 'exports', request.periodKey);
@@ -54,7 +68,14 @@ export async function exportDocuments(ws: Workspace, request: ExportRequest, job
   if (request.parts.includes('docx')) {
     job.progress(step++, total, '正在生成简报 .docx');
     const docx = await renderBriefingDocx(model, { onWarning: (w) => warnings.push(w) });
-    checks = await checkBriefingDocx(docx, { kind: model.meta.kind, linePitchTwips: model.style.linePitchTwips, fonts: model.style.fonts, sample: model.sample, copies: model.meta.copies, dateText: model.meta.dateText });
+    checks = await checkBriefingDocx(docx, {
+      kind: model.meta.kind,
+      linePitchTwips: model.style.linePitchTwips,
+      fonts: model.style.fonts,
+      sample: model.sample,
+      copies: model.meta.copies,
+      dateText: model.meta.dateText,
+    });
     files.push({ fileName: names.docx, buffer: docx });
   }
   if (request.parts.includes('xlsx')) {
@@ -65,7 +86,11 @@ export async function exportDocuments(ws: Workspace, request: ExportRequest, job
   const paths = await saveIntoFolder(outDir, files);
   job.progress(total, total, '完成');
   return {
-    files: paths.map((p, i) => ({ name: p.slice(outDir.length + 1), relativePath: relative(ws.dir, p), bytes: files[i]?.buffer.length ?? 0 })),
+    files: paths.map((p, i) => ({
+      name: p.slice(outDir.length + 1),
+      relativePath: relative(ws.dir, p),
+      bytes: files[i]?.buffer.length ?? 0,
+    })),
     checks,
     warnings,
     absolutePaths: paths,

@@ -7,7 +7,10 @@ import type { Workspace } from '../storage/workspace';
  * Marks a document as issued (签发): records it and moves the issue counters on. Only this moves them,
  * so drafting and exporting as often as needed never burns an issue number.
  */
-export async function markIssued(ws: Workspace, input: { period: string; kind: DocumentKind; title: string; now: Date }): Promise<IssueRecord> {
+export async function markIssued(
+  ws: Workspace,
+  input: { period: string; kind: DocumentKind; title: string; now: Date },
+): Promise<IssueRecord> {
   const year = String(input.now.getFullYear());
   const docs = ws.settings.documents;
   const number = docs.issueCounters[year] ?? 1;

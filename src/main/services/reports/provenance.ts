@@ -2,13 +2,27 @@ import type { Provenance } from '../../../shared/api-types';
 import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../storage/workspace';
 
-const WHAT: Record<string, string> = { fig: '填报数', yoy: '同比（由本期数和上年同期数计算）', completion: '完成率（由累计数和年度目标计算）', rank: '位次（按发布精度排序）', ahead: '与序时进度之差', gap: '与目标之差' };
+const WHAT: Record<string, string> = {
+  fig: '填报数',
+  yoy: '同比（由本期数和上年同期数计算）',
+  completion: '完成率（由累计数和年度目标计算）',
+  rank: '位次（按发布精度排序）',
+  ahead: '与序时进度之差',
+  gap: '与目标之差',
+};
 
 /** Resolves a report-model ref ("fig:2023-09/sys/ind/吴兴", "calc:yoy:…") to the stored figure and its history. */
 export async function provenanceOf(ws: Workspace, ref: string): Promise<Provenance> {
   const m = /^(?:fig|calc:([a-z]+)):([^/]+)\/([^/]+)\/([^/]+)\/([^/]+)$/.exec(ref);
   if (!m) throw new AppError('BAD_INPUT', '这个数字不是来自某个填报数，没有可追溯的来源。');
-  const [, what, period, systemId, indicatorId, region] = m as unknown as [string, string | undefined, string, string, string, string];
+  const [, what, period, systemId, indicatorId, region] = m as unknown as [
+    string,
+    string | undefined,
+    string,
+    string,
+    string,
+    string,
+  ];
   const system = ws.system(systemId);
   const indicator = system.indicators.find((i) => i.id === indicatorId);
   if (!indicator) throw new AppError('NOT_FOUND', `指标“${indicatorId}”不在本工作区。`);

@@ -19,7 +19,11 @@ function draftPath(ws: Workspace, periodKey: string, kind: DocumentKind): string
 }
 
 /** The clerk's saved edits for a period and kind, or none. A damaged draft file is reported, not ignored. */
-export async function loadEdits(ws: Workspace, periodKey: string, kind: DocumentKind): Promise<BriefingEdits | undefined> {
+export async function loadEdits(
+  ws: Workspace,
+  periodKey: string,
+  kind: DocumentKind,
+): Promise<BriefingEdits | undefined> {
   const text = await readTextLimited(draftPath(ws, periodKey, kind), 4 * 1024 * 1024);
   if (text === null) return undefined;
   try {
@@ -28,15 +32,35 @@ export async function loadEdits(ws: Workspace, periodKey: string, kind: Document
   } catch {
     // fall through to the error below
   }
-  throw new AppError('INVALID_FILE', `briefings/${periodKey}/${kind}.json 已损坏，无法读取修改过的文稿。可从 history/briefings/ 找回上一版，或删除该文件重新起草。`);
+  throw new AppError(
+    'INVALID_FILE',
+    `briefings/${periodKey}/${kind}.json 已损坏，无法读取修改过的文稿。可从 history/briefings/ 找回上一版，或删除该文件重新起草。`,
+  );
 }
 
-export async function saveEdits(ws: Workspace, periodKey: string, kind: DocumentKind, edits: BriefingEdits, now: Date): Promise<void> {
+export async function saveEdits(
+  ws: Workspace,
+  periodKey: string,
+  kind: DocumentKind,
+  edits: BriefingEdits,
+  now: Date,
+): Promise<void> {
   await ws.assertWritable();
   const path = draftPath(ws, periodKey, kind);
   const previous = await readTextLimited(path, 4 * 1024 * 1024);
-  if (previous !== null) await writeFileAtomic(join(ws.dir, 'history', 'briefings', periodKey, `${kind}-${now.toISOString().replace(/[:.]/g, '-')}.json`), previous);
-  const file = { formatVersion: 1 as const, period: periodKey, kind, edits, updatedAt: now.toISOString(), updatedBy: ws.user };
+  if (previous !== null)
+    await writeFileAtomic(
+      join(ws.dir, 'history', 'briefings', periodKey, `${kind}-${now.toISOString().replace(/[:.]/g, '-')}.json`),
+      previous,
+    );
+  const file = {
+    formatVersion: 1 as const,
+    period: periodKey,
+    kind,
+    edits,
+    updatedAt: now.toISOString(),
+    updatedBy: ws.user,
+  };
   await writeFileAtomic(path, JSON.stringify(file, null, 2) + '\n');
 }
 
@@ -50,7 +74,10 @@ export interface ReportRequest {
 }
 
 /** Builds the report model of a workspace for a period: the one source of the briefing, the table and the preview. */
-export async function buildWorkspaceReport(ws: Workspace, request: ReportRequest): Promise<{ model: ReportModel; damaged: { period: string; message: string }[] }> {
+export async function buildWorkspaceReport(
+  ws: Workspace,
+  request: ReportRequest,
+): Promise<{ model: ReportModel; damaged: { period: string; message: string }[] }> {
   const systems = ws.systemList();
   if (systems.length === 0) throw new AppError('NOT_FOUND', '本工作区没有可用的指标体系，无法生成文稿。');
   const { lookup, damaged } = await loadFigures(ws, request.period, systems);
@@ -69,7 +96,12 @@ export async function buildWorkspaceReport(ws: Workspace, request: ReportRequest
 }
 
 /** All indicators of the workspace (or one system) computed for a period. */
-export async function computeWorkspace(ws: Workspace, period: Period, systemId?: string, keyOnly = false): Promise<IndicatorResult[]> {
+export async function computeWorkspace(
+  ws: Workspace,
+  period: Period,
+  systemId?: string,
+  keyOnly = false,
+): Promise<IndicatorResult[]> {
   const systems = systemId ? [ws.system(systemId)] : ws.systemList();
   const { lookup } = await loadFigures(ws, period, systems);
   const input = { period, workspace: reportWorkspace(ws), systems, lookup };

@@ -6,7 +6,11 @@ import { PROVINCE_REGION, Workspace } from '../storage/workspace';
 import { between, createRandom } from './prng';
 
 /** Systems of the 先进制造业集群 plan (seed 001) used by the sample. */
-export const SAMPLE_SYSTEM_IDS = ['hz-mfg-cluster-regional-2023', 'hz-mfg-cluster-targets-2023', 'hz-mfg-project-milestones-2023'];
+export const SAMPLE_SYSTEM_IDS = [
+  'hz-mfg-cluster-regional-2023',
+  'hz-mfg-cluster-targets-2023',
+  'hz-mfg-project-milestones-2023',
+];
 const REGIONAL = 'hz-mfg-cluster-regional-2023';
 const CITY_TARGETS = 'hz-mfg-cluster-targets-2023';
 const MILESTONES = 'hz-mfg-project-milestones-2023';
@@ -98,10 +102,18 @@ function generate(systems: IndicatorSystem[], regions: string[], seed: number): 
       const numbers = [...values.values()].filter((v): v is number => typeof v === 'number');
       if (numbers.length === 0) continue;
       const additive = ind.kind === 'level' || ind.kind === 'count';
-      const city = additive ? numbers.reduce((a, b) => a + b, 0) : numbers.reduce((a, b) => a + b, 0) / numbers.length + between(random, -0.3, 0.3);
+      const city = additive
+        ? numbers.reduce((a, b) => a + b, 0)
+        : numbers.reduce((a, b) => a + b, 0) / numbers.length + between(random, -0.3, 0.3);
       values.set(TOTAL_REGION, round(city, ind.decimals));
       cityValues.set(`${ind.name}@${p.key}`, round(city, ind.decimals));
-      if (ind.kind === 'growth') put(p.key, { systemId: REGIONAL, indicatorId: ind.id, region: PROVINCE_REGION, value: round(city - between(random, -0.4, 1.4), 1) });
+      if (ind.kind === 'growth')
+        put(p.key, {
+          systemId: REGIONAL,
+          indicatorId: ind.id,
+          region: PROVINCE_REGION,
+          value: round(city - between(random, -0.4, 1.4), 1),
+        });
       for (const [region, value] of values) put(p.key, { systemId: REGIONAL, indicatorId: ind.id, region, value });
     }
   }
@@ -115,7 +127,12 @@ function generate(systems: IndicatorSystem[], regions: string[], seed: number): 
       const shared = cityValues.get(`${ind.name}@${p.key}`);
       let value: number | null = shared ?? null;
       if (value === null && typeof target === 'number') {
-        const v = ind.kind === 'growth' ? target + between(random, -2, 1.5) : ind.ytd ? target * (p.months / 12) * between(random, 0.85, 1.15) : target * between(random, 0.9, 1.05);
+        const v =
+          ind.kind === 'growth'
+            ? target + between(random, -2, 1.5)
+            : ind.ytd
+              ? target * (p.months / 12) * between(random, 0.85, 1.15)
+              : target * between(random, 0.9, 1.05);
         value = round(ind.kind === 'count' ? Math.round(v) : v, ind.decimals);
       }
       if (value !== null) put(p.key, { systemId: CITY_TARGETS, indicatorId: ind.id, region: TOTAL_REGION, value });
@@ -134,7 +151,12 @@ function generate(systems: IndicatorSystem[], regions: string[], seed: number): 
         sum += v;
         put(p.key, { systemId: MILESTONES, indicatorId: startRate.id, region, value: v });
       }
-      put(p.key, { systemId: MILESTONES, indicatorId: startRate.id, region: TOTAL_REGION, value: round(sum / regions.length, 1) });
+      put(p.key, {
+        systemId: MILESTONES,
+        indicatorId: startRate.id,
+        region: TOTAL_REGION,
+        value: round(sum / regions.length, 1),
+      });
     }
   }
 
@@ -148,7 +170,9 @@ function applySpecialCases(byPeriod: Map<string, FigureChangeInput[]>, regions: 
   const growth = sept.filter((c) => c.systemId === REGIONAL && c.indicatorId === 'industrial-value-added-growth');
   const [first, second] = [regions[2], regions[3]].map((r) => growth.find((c) => c.region === r));
   if (first && second) second.value = first.value; // a tie: 德清 and 长兴 share a rank
-  const investment = sept.find((c) => c.systemId === REGIONAL && c.indicatorId === 'manufacturing-investment-growth' && c.region === regions[4]);
+  const investment = sept.find(
+    (c) => c.systemId === REGIONAL && c.indicatorId === 'manufacturing-investment-growth' && c.region === regions[4],
+  );
   if (investment) investment.value = null; // 安吉 has not reported this month
 }
 

@@ -13,7 +13,7 @@ export async function appendAudit(root: string, event: AuditEvent): Promise<void
 
 export async function readAudit(root: string): Promise<AuditEvent[]> {
   const dir = join(root, 'audit');
-  let names: string[] = [];
+  let names: string[];
   try {
     names = (await readdir(dir)).filter((n) => /^\d{4}\.jsonl$/.test(n)).sort();
   } catch {

@@ -4,7 +4,13 @@ import type { CellHistoryItem, FigureRejection, PeriodView, RevisionInfo, SaveRe
 import { parseFigureInput, type FigureSpec } from '../../../shared/domain/figure-input';
 import { AppError } from '../../../shared/errors';
 import type { FigureValue } from '../../../shared/schemas/figure';
-import type { FigureChangeInput, FigureChangeRecord, FigureOrigin, FigureTable, JournalEntry } from '../../../shared/schemas/figures';
+import type {
+  FigureChangeInput,
+  FigureChangeRecord,
+  FigureOrigin,
+  FigureTable,
+  JournalEntry,
+} from '../../../shared/schemas/figures';
 import type { Frequency } from '../../../shared/schemas/indicator-system';
 import { PeriodKeySchema, type PeriodKey } from '../../../shared/schemas/workspace';
 import { KeyedMutex } from './keyed-mutex';
@@ -75,7 +81,8 @@ export class FigureStore {
 
   private parseKey(period: string): PeriodKey {
     const parsed = PeriodKeySchema.safeParse(period);
-    if (!parsed.success) throw new AppError('BAD_INPUT', `期别“${period}”格式不对，应为 2023-09、2023Q3、2023H1 或 2023。`);
+    if (!parsed.success)
+      throw new AppError('BAD_INPUT', `期别“${period}”格式不对，应为 2023-09、2023Q3、2023H1 或 2023。`);
     return parsed.data;
   }
 
@@ -89,7 +96,8 @@ export class FigureStore {
       return cached;
     }
     const state = await loadPeriod(this.host.root, key);
-    if (state.repairedTornTail) await this.host.onRepair(key, '截去了上次异常退出时未写完的最后一条修改（该修改当时未保存成功）');
+    if (state.repairedTornTail)
+      await this.host.onRepair(key, '截去了上次异常退出时未写完的最后一条修改（该修改当时未保存成功）');
     if (!this.readOnly()) {
       this.cache.set(key, state);
       for (const oldest of this.cache.keys()) {
@@ -103,7 +111,7 @@ export class FigureStore {
   async listPeriods(): Promise<PeriodKey[]> {
     const dataDir = join(this.host.root, 'data');
     const keys = new Set<PeriodKey>();
-    let years: string[] = [];
+    let years: string[];
     try {
       years = (await readdir(dataDir)).filter((y) => /^\d{4}$/.test(y));
     } catch {
@@ -138,7 +146,15 @@ export class FigureStore {
     const rejections: FigureRejection[] = [];
     const parsed: { c: StoreChange; value: FigureValue }[] = [];
     changes.forEach((c, index) => {
-      const reject = (message: string) => rejections.push({ index, systemId: c.systemId, indicatorId: c.indicatorId, region: c.region, value: c.value, message });
+      const reject = (message: string) =>
+        rejections.push({
+          index,
+          systemId: c.systemId,
+          indicatorId: c.indicatorId,
+          region: c.region,
+          value: c.value,
+          message,
+        });
       const spec = this.host.spec(c.systemId, c.indicatorId);
       if (!spec) return reject(`指标体系“${c.systemId}”中没有指标“${c.indicatorId}”`);
       if (!this.host.regions.has(c.region)) return reject(`“${c.region}”不是本工作区的区县`);
@@ -159,7 +175,11 @@ export class FigureStore {
     return this.mutex.run(key, async () => {
       const state = await this.state(key);
       if (state.damage) {
-        throw new AppError('INVALID_FILE', `${state.damage.file} 已损坏（${state.damage.message}），请先恢复到第 ${state.damage.lastGoodRevision} 版再修改。`, state.damage);
+        throw new AppError(
+          'INVALID_FILE',
+          `${state.damage.file} 已损坏（${state.damage.message}），请先恢复到第 ${state.damage.lastGoodRevision} 版再修改。`,
+          state.damage,
+        );
       }
       const records: FigureChangeRecord[] = [];
       for (const { c, value } of parsed) {
@@ -180,10 +200,21 @@ export class FigureStore {
         });
       }
       if (records.length === 0) return { period: key, revision: state.revision, changed: 0, unchanged: changes.length };
-      const entry: JournalEntry = { rev: state.revision + 1, at: this.host.now().toISOString(), by: this.host.user, origin, changes: records };
+      const entry: JournalEntry = {
+        rev: state.revision + 1,
+        at: this.host.now().toISOString(),
+        by: this.host.user,
+        origin,
+        changes: records,
+      };
       await appendEntry(this.host.root, state, entry);
       if (needsCompaction(state, this.host.compactAfterEntries)) await compactPeriod(this.host.root, state, entry.at);
-      return { period: key, revision: state.revision, changed: records.length, unchanged: changes.length - records.length };
+      return {
+        period: key,
+        revision: state.revision,
+        changed: records.length,
+        unchanged: changes.length - records.length,
+      };
     });
   }
 
@@ -218,7 +249,15 @@ export class FigureStore {
     for (const e of entries) {
       for (const c of e.changes) {
         if (c.s === systemId && c.i === indicatorId && c.r === region) {
-          items.push({ revision: e.rev, at: e.at, by: e.by, origin: c.origin ?? e.origin, old: c.old, new: c.new, ...(c.note ? { note: c.note } : {}) });
+          items.push({
+            revision: e.rev,
+            at: e.at,
+            by: e.by,
+            origin: c.origin ?? e.origin,
+            old: c.old,
+            new: c.new,
+            ...(c.note ? { note: c.note } : {}),
+          });
         }
       }
     }
@@ -240,12 +279,20 @@ export class FigureStore {
         const lastGood = await reconstructPeriod(this.host.root, key);
         await quarantineAndReset(this.host.root, state, lastGood, at, at.replace(/[:.]/g, '-'));
       }
-      if (revision > state.revision) throw new AppError('BAD_INPUT', `第 ${period} 期只有 ${state.revision} 个版本，无法恢复到第 ${revision} 版。`);
+      if (revision > state.revision)
+        throw new AppError('BAD_INPUT', `第 ${period} 期只有 ${state.revision} 个版本，无法恢复到第 ${revision} 版。`);
       const target = await reconstructPeriod(this.host.root, key, revision);
-      if (target.revision !== revision) throw new AppError('INVALID_FILE', `历史记录不完整，只能恢复到第 ${target.revision} 版。`);
+      if (target.revision !== revision)
+        throw new AppError('INVALID_FILE', `历史记录不完整，只能恢复到第 ${target.revision} 版。`);
       const records = diffTables(state.figures, target.figures);
       if (records.length === 0) return { period: key, revision: state.revision, changed: 0, unchanged: 0 };
-      const entry: JournalEntry = { rev: state.revision + 1, at, by: this.host.user, origin: { kind: 'restore', revision }, changes: records };
+      const entry: JournalEntry = {
+        rev: state.revision + 1,
+        at,
+        by: this.host.user,
+        origin: { kind: 'restore', revision },
+        changes: records,
+      };
       await appendEntry(this.host.root, state, entry);
       return { period: key, revision: state.revision, changed: records.length, unchanged: 0 };
     });
@@ -256,10 +303,16 @@ const FREQUENCY_NAMES: Record<Frequency, string> = { monthly: '按月', quarterl
 
 /** Why an indicator's figure does not belong in this period's file, or null when it does. */
 export function dueKind(key: PeriodKey, frequency: Frequency): string | null {
-  const kind: Frequency | 'half' = key.length === 4 ? 'annual' : key.includes('Q') ? 'quarterly' : key.includes('H') ? 'half' : 'monthly';
+  const kind: Frequency | 'half' =
+    key.length === 4 ? 'annual' : key.includes('Q') ? 'quarterly' : key.includes('H') ? 'half' : 'monthly';
   if (kind === frequency) return null;
   const year = key.slice(0, 4);
-  const where = frequency === 'annual' ? `${year}（全年）` : frequency === 'quarterly' ? `${year}Q1～${year}Q4（季度）` : `${year}-01～${year}-12（月份）`;
+  const where =
+    frequency === 'annual'
+      ? `${year}（全年）`
+      : frequency === 'quarterly'
+        ? `${year}Q1～${year}Q4（季度）`
+        : `${year}-01～${year}-12（月份）`;
   return `该指标${FREQUENCY_NAMES[frequency]}报送，请填在 ${where} 期别中，而不是 ${key}`;
 }
 
@@ -279,7 +332,15 @@ export function diffTables(from: FigureTable, to: FigureTable): FigureChangeReco
         const noteDiff = (a?.note ?? '') !== (b?.note ?? '');
         const sourceDiff = (a?.source ?? '') !== (b?.source ?? '');
         if (oldV === newV && !noteDiff && !sourceDiff) continue;
-        out.push({ s, i, r, old: oldV, new: newV, ...(noteDiff ? { note: b?.note ?? '' } : {}), ...(sourceDiff ? { source: b?.source ?? '' } : {}) });
+        out.push({
+          s,
+          i,
+          r,
+          old: oldV,
+          new: newV,
+          ...(noteDiff ? { note: b?.note ?? '' } : {}),
+          ...(sourceDiff ? { source: b?.source ?? '' } : {}),
+        });
       }
     }
   }

@@ -51,7 +51,12 @@ export function decodeJournal(text: string): DecodedJournal {
     const isLast = end === text.length - 1;
     if (typeof decoded === 'string') {
       if (isLast) return { entries, validBytes: Buffer.byteLength(text.slice(0, offset)), tornTail: true };
-      return { entries, validBytes: Buffer.byteLength(text.slice(0, offset)), tornTail: false, corruptLine: { line: lineNo, reason: decoded } };
+      return {
+        entries,
+        validBytes: Buffer.byteLength(text.slice(0, offset)),
+        tornTail: false,
+        corruptLine: { line: lineNo, reason: decoded },
+      };
     }
     const previous = entries[entries.length - 1];
     if (previous && decoded.rev !== previous.rev + 1) {

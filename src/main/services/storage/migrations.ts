@@ -4,15 +4,21 @@
  */
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
-export type MigrationResult = { ok: true; doc: Record<string, unknown>; migratedFrom?: number } | { ok: false; message: string };
+export type MigrationResult =
+  { ok: true; doc: Record<string, unknown>; migratedFrom?: number } | { ok: false; message: string };
 
 export function migrate(raw: unknown, current: number, steps: Readonly<Record<number, Migration>>): MigrationResult {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, message: '文件内容不是一个 JSON 对象' };
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
+    return { ok: false, message: '文件内容不是一个 JSON 对象' };
   let doc = raw as Record<string, unknown>;
   const version = doc['formatVersion'];
-  if (typeof version !== 'number' || !Number.isInteger(version)) return { ok: false, message: '缺少格式版本号 formatVersion' };
+  if (typeof version !== 'number' || !Number.isInteger(version))
+    return { ok: false, message: '缺少格式版本号 formatVersion' };
   if (version > current) {
-    return { ok: false, message: `文件是更新版本的程序写的（格式第 ${version} 版，本程序只认到第 ${current} 版），请升级程序后再打开` };
+    return {
+      ok: false,
+      message: `文件是更新版本的程序写的（格式第 ${version} 版，本程序只认到第 ${current} 版），请升级程序后再打开`,
+    };
   }
   const from = version;
   for (let v = version; v < current; v++) {

@@ -35,7 +35,11 @@ export interface PeriodState {
   repairedTornTail?: boolean;
 }
 
-export function applyChanges(figures: FigureTable, entry: Pick<JournalEntry, 'at' | 'by' | 'origin'>, changes: FigureChangeRecord[]): void {
+export function applyChanges(
+  figures: FigureTable,
+  entry: Pick<JournalEntry, 'at' | 'by' | 'origin'>,
+  changes: FigureChangeRecord[],
+): void {
   for (const c of changes) {
     const bySystem = (figures[c.s] ??= {});
     const byIndicator = (bySystem[c.i] ??= {});
@@ -60,7 +64,8 @@ async function readSnapshot(path: string, key: PeriodKey): Promise<SnapshotRead>
   try {
     text = await readTextLimited(path, MAX_DATA_FILE_BYTES);
   } catch (err) {
-    if (err instanceof FileTooLargeError) return { ok: false, message: `文件过大（${Math.round(err.size / 1048576)} MB），不像是本程序写的数据文件` };
+    if (err instanceof FileTooLargeError)
+      return { ok: false, message: `文件过大（${Math.round(err.size / 1048576)} MB），不像是本程序写的数据文件` };
     throw err;
   }
   if (text === null) return { ok: true, snapshot: null };
@@ -73,8 +78,13 @@ async function readSnapshot(path: string, key: PeriodKey): Promise<SnapshotRead>
   const migrated = migrate(raw, PERIOD_FORMAT_VERSION, NO_MIGRATIONS);
   if (!migrated.ok) return { ok: false, message: migrated.message };
   const parsed = PeriodSnapshotSchema.safeParse(migrated.doc);
-  if (!parsed.success) return { ok: false, message: `内容格式不对：${zodErrorToChinese(parsed.error, migrated.doc).slice(0, 3).join('；')}` };
-  if (parsed.data.period !== key) return { ok: false, message: `文件里写的期别是 ${parsed.data.period}，与文件名 ${key} 不符` };
+  if (!parsed.success)
+    return {
+      ok: false,
+      message: `内容格式不对：${zodErrorToChinese(parsed.error, migrated.doc).slice(0, 3).join('；')}`,
+    };
+  if (parsed.data.period !== key)
+    return { ok: false, message: `文件里写的期别是 ${parsed.data.period}，与文件名 ${key} 不符` };
   return { ok: true, snapshot: parsed.data };
 }
 
@@ -84,7 +94,7 @@ interface HistoryListing {
 }
 
 async function listHistory(dir: string): Promise<HistoryListing> {
-  let names: string[] = [];
+  let names: string[];
   try {
     names = await readdir(dir);
   } catch {
@@ -125,11 +135,18 @@ export interface Reconstruction {
  * Rebuilds a period as it was at `target` (or as far as the history allows): start from the newest
  * intact snapshot at or before it, then replay journal entries in order.
  */
-export async function reconstructPeriod(root: string, key: PeriodKey, target = Number.MAX_SAFE_INTEGER): Promise<Reconstruction> {
+export async function reconstructPeriod(
+  root: string,
+  key: PeriodKey,
+  target = Number.MAX_SAFE_INTEGER,
+): Promise<Reconstruction> {
   const paths = periodPaths(root, key);
   const history = await listHistory(paths.historyDir);
   let base: Reconstruction = { revision: 0, figures: {} };
-  const candidates: { rev: number; path: string }[] = history.snapshots.map((rev) => ({ rev, path: join(paths.historyDir, `snapshot-${rev}.json`) }));
+  const candidates: { rev: number; path: string }[] = history.snapshots.map((rev) => ({
+    rev,
+    path: join(paths.historyDir, `snapshot-${rev}.json`),
+  }));
   candidates.push({ rev: -1, path: paths.snapshot });
   const usable: PeriodSnapshot[] = [];
   for (const c of candidates) {
@@ -195,7 +212,11 @@ export async function loadPeriod(root: string, key: PeriodKey): Promise<PeriodSt
   const fresh = decoded.entries.filter((e) => e.rev > state.revision);
   const first = fresh[0];
   if (first && first.rev !== state.revision + 1) {
-    state.damage = { file: paths.relJournal, message: `修改记录与数据快照不衔接（快照为第 ${state.revision} 版，记录从第 ${first.rev} 版开始）`, lastGoodRevision: state.revision };
+    state.damage = {
+      file: paths.relJournal,
+      message: `修改记录与数据快照不衔接（快照为第 ${state.revision} 版，记录从第 ${first.rev} 版开始）`,
+      lastGoodRevision: state.revision,
+    };
     return state;
   }
   for (const e of fresh) {
@@ -241,7 +262,8 @@ export async function compactPeriod(root: string, state: PeriodState, savedAt: s
   const oldSnapshot = await readTextLimited(paths.snapshot, MAX_DATA_FILE_BYTES);
   const oldRevision = state.journalFrom - 1;
   if (oldSnapshot !== null) await writeFileAtomic(join(paths.historyDir, `snapshot-${oldRevision}.json`), oldSnapshot);
-  if (journalText) await writeFileAtomic(join(paths.historyDir, `journal-${state.journalFrom}-${state.revision}.log`), journalText);
+  if (journalText)
+    await writeFileAtomic(join(paths.historyDir, `journal-${state.journalFrom}-${state.revision}.log`), journalText);
   const snapshot: PeriodSnapshot = {
     formatVersion: PERIOD_FORMAT_VERSION,
     period: state.key,
@@ -262,14 +284,26 @@ export async function periodEntries(root: string, key: PeriodKey): Promise<Journ
 }
 
 /** Moves damaged files aside (never deleting them) before a restore writes a fresh snapshot. */
-export async function quarantineAndReset(root: string, state: PeriodState, rebuilt: Reconstruction, savedAt: string, stamp: string): Promise<void> {
+export async function quarantineAndReset(
+  root: string,
+  state: PeriodState,
+  rebuilt: Reconstruction,
+  savedAt: string,
+  stamp: string,
+): Promise<void> {
   const paths = periodPaths(root, state.key);
   for (const p of [paths.snapshot, paths.journal]) {
     await rename(p, `${p}.damaged-${stamp}`).catch((err: NodeJS.ErrnoException) => {
       if (err.code !== 'ENOENT') throw err;
     });
   }
-  const snapshot: PeriodSnapshot = { formatVersion: PERIOD_FORMAT_VERSION, period: state.key, revision: rebuilt.revision, savedAt, figures: rebuilt.figures };
+  const snapshot: PeriodSnapshot = {
+    formatVersion: PERIOD_FORMAT_VERSION,
+    period: state.key,
+    revision: rebuilt.revision,
+    savedAt,
+    figures: rebuilt.figures,
+  };
   await writeFileAtomic(paths.snapshot, JSON.stringify(snapshot));
   state.revision = rebuilt.revision;
   state.figures = rebuilt.figures;

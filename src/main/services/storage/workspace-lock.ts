@@ -56,7 +56,9 @@ async function readHolder(path: string): Promise<LockInfo | null> {
 
 function describe(holder: LockInfo): string {
   const since = new Date(holder.acquiredAt);
-  const time = Number.isNaN(since.getTime()) ? holder.acquiredAt : `${since.getMonth() + 1}月${since.getDate()}日 ${String(since.getHours()).padStart(2, '0')}:${String(since.getMinutes()).padStart(2, '0')}`;
+  const time = Number.isNaN(since.getTime())
+    ? holder.acquiredAt
+    : `${since.getMonth() + 1}月${since.getDate()}日 ${String(since.getHours()).padStart(2, '0')}:${String(since.getMinutes()).padStart(2, '0')}`;
   return `${holder.user}（电脑 ${holder.host}）自 ${time} 起`;
 }
 
@@ -77,7 +79,11 @@ export class WorkspaceLock {
       if (fresh) return fresh;
       const holder = await readHolder(path);
       if (holder && !isStale(holder, owner.now())) {
-        return { mode: 'readOnly', holder, message: `工作区正由${describe(holder)}使用，已以只读方式打开。对方关闭程序后，请重新打开本工作区再修改。` };
+        return {
+          mode: 'readOnly',
+          holder,
+          message: `工作区正由${describe(holder)}使用，已以只读方式打开。对方关闭程序后，请重新打开本工作区再修改。`,
+        };
       }
       // Stale (crashed app) or unreadable lock: move it aside; if another process raced us, only one rename wins.
       try {
@@ -91,9 +97,20 @@ export class WorkspaceLock {
     return { mode: 'readOnly', holder: null, message: '无法取得工作区的写入锁，已以只读方式打开。' };
   }
 
-  private static async acquireFresh(path: string, owner: LockOwner): Promise<{ mode: 'write'; lock: WorkspaceLock } | null> {
+  private static async acquireFresh(
+    path: string,
+    owner: LockOwner,
+  ): Promise<{ mode: 'write'; lock: WorkspaceLock } | null> {
     const now = owner.now().toISOString();
-    const info: LockInfo = { id: randomUUID(), pid: process.pid, host: hostname(), user: owner.user, app: owner.app, acquiredAt: now, heartbeatAt: now };
+    const info: LockInfo = {
+      id: randomUUID(),
+      pid: process.pid,
+      host: hostname(),
+      user: owner.user,
+      app: owner.app,
+      acquiredAt: now,
+      heartbeatAt: now,
+    };
     try {
       const handle = await open(path, 'wx');
       try {

@@ -9,7 +9,9 @@ import { createSampleWorkspace } from '../sample/sample-workspace';
 import { readTextLimited, writeFileAtomic } from './atomic-file';
 import { Workspace, type WorkspaceContext } from './workspace';
 
-const RecentListSchema = z.array(z.object({ key: z.string(), dir: z.string(), name: z.string(), openedAt: z.string(), sample: z.boolean() }));
+const RecentListSchema = z.array(
+  z.object({ key: z.string(), dir: z.string(), name: z.string(), openedAt: z.string(), sample: z.boolean() }),
+);
 const MAX_RECENT = 10;
 
 export function recentKey(dir: string): string {
@@ -18,7 +20,11 @@ export function recentKey(dir: string): string {
 
 /** A folder name from a workspace name: no characters Windows forbids, not too long. */
 export function folderNameFor(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\x00-\x1f]/g, '').replace(/\s+/g, ' ').trim().slice(0, 60);
+  const cleaned = name
+    .replace(/[\\/:*?"<>|\x00-\x1f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 60);
   return cleaned.replace(/[. ]+$/, '') || '工作区';
 }
 
@@ -40,7 +46,12 @@ export class WorkspaceSession {
   constructor(private readonly options: SessionOptions) {}
 
   private async ctx(): Promise<WorkspaceContext> {
-    return { userName: this.options.userName, app: this.options.app, now: this.options.now ?? (() => new Date()), registries: await this.options.templates.registries() };
+    return {
+      userName: this.options.userName,
+      app: this.options.app,
+      now: this.options.now ?? (() => new Date()),
+      registries: await this.options.templates.registries(),
+    };
   }
 
   get defaultParentDir(): string {
@@ -82,7 +93,8 @@ export class WorkspaceSession {
   async create(dir: string, init: { name: string; city: string; systemIds: string[] }): Promise<WorkspaceInfo> {
     const systems = await Promise.all(init.systemIds.map((id) => this.options.templates.get(id)));
     const foreign = systems.find((s) => s.city !== init.city);
-    if (foreign) throw new AppError('BAD_INPUT', `指标体系“${foreign.title}”属于${foreign.city}，不能用于${init.city}的工作区。`);
+    if (foreign)
+      throw new AppError('BAD_INPUT', `指标体系“${foreign.title}”属于${foreign.city}，不能用于${init.city}的工作区。`);
     const workspace = await Workspace.create(dir, { name: init.name, city: init.city, systems }, await this.ctx());
     await this.replaceCurrent(workspace);
     return workspace.info();
@@ -111,8 +123,17 @@ export class WorkspaceSession {
     this.current = workspace;
     const info = await workspace.info();
     const recent = (await this.recent()).filter((r) => resolve(r.dir) !== resolve(info.dir));
-    recent.unshift({ key: recentKey(info.dir), dir: info.dir, name: info.name, openedAt: (this.options.now ?? (() => new Date()))().toISOString(), sample: info.sample });
-    await writeFileAtomic(join(this.options.appDataDir, 'recent.json'), JSON.stringify(recent.slice(0, MAX_RECENT), null, 2));
+    recent.unshift({
+      key: recentKey(info.dir),
+      dir: info.dir,
+      name: info.name,
+      openedAt: (this.options.now ?? (() => new Date()))().toISOString(),
+      sample: info.sample,
+    });
+    await writeFileAtomic(
+      join(this.options.appDataDir, 'recent.json'),
+      JSON.stringify(recent.slice(0, MAX_RECENT), null, 2),
+    );
   }
 
   async recent(): Promise<RecentWorkspace[]> {

@@ -7,7 +7,12 @@ import { AppError } from '../../../shared/errors';
 import type { AuditEvent, FigureOrigin } from '../../../shared/schemas/figures';
 import type { Frequency, IndicatorSystem } from '../../../shared/schemas/indicator-system';
 import { TOTAL_REGION, type RegionRegistry } from '../../../shared/schemas/region';
-import { WORKSPACE_FORMAT_VERSION, WorkspaceFileSchema, type WorkspaceFile, type WorkspaceFileInput } from '../../../shared/schemas/workspace';
+import {
+  WORKSPACE_FORMAT_VERSION,
+  WorkspaceFileSchema,
+  type WorkspaceFile,
+  type WorkspaceFileInput,
+} from '../../../shared/schemas/workspace';
 import { zodErrorToChinese } from '../../../shared/zod-chinese';
 import { summarize } from '../systems/templates-service';
 import { loadSystemsDir } from '../systems/system-loader';
@@ -54,18 +59,27 @@ async function readWorkspaceFile(dir: string): Promise<WorkspaceFile> {
   } catch {
     throw new AppError('INVALID_FILE', `${dir} 中的 ${WORKSPACE_FILE} 过大或无法读取，不像是工作区文件。`);
   }
-  if (text === null) throw new AppError('NOT_FOUND', `“${dir}”不是工作区（缺少 ${WORKSPACE_FILE}）。请选择工作区文件夹，或新建一个。`);
+  if (text === null)
+    throw new AppError('NOT_FOUND', `“${dir}”不是工作区（缺少 ${WORKSPACE_FILE}）。请选择工作区文件夹，或新建一个。`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    throw new AppError('INVALID_FILE', `${WORKSPACE_FILE} 已损坏（不是有效的 JSON）。可从 history/workspace/ 中找回上一个版本。`, dir);
+    throw new AppError(
+      'INVALID_FILE',
+      `${WORKSPACE_FILE} 已损坏（不是有效的 JSON）。可从 history/workspace/ 中找回上一个版本。`,
+      dir,
+    );
   }
   const migrated = migrate(raw, WORKSPACE_FORMAT_VERSION, NO_MIGRATIONS);
   if (!migrated.ok) throw new AppError('INVALID_FILE', `${WORKSPACE_FILE}：${migrated.message}`);
   const parsed = WorkspaceFileSchema.safeParse(migrated.doc);
   if (!parsed.success) {
-    throw new AppError('INVALID_FILE', `${WORKSPACE_FILE} 内容有误：${zodErrorToChinese(parsed.error, migrated.doc).slice(0, 3).join('；')}`, parsed.error.issues);
+    throw new AppError(
+      'INVALID_FILE',
+      `${WORKSPACE_FILE} 内容有误：${zodErrorToChinese(parsed.error, migrated.doc).slice(0, 3).join('；')}`,
+      parsed.error.issues,
+    );
   }
   return parsed.data;
 }
@@ -106,7 +120,10 @@ export class Workspace {
     const dir = resolve(dirInput);
     const entries = await readdir(dir).catch(() => null);
     if (entries && entries.length > 0) {
-      throw new AppError('CONFLICT', `文件夹“${dir}”不是空的。请选择一个空文件夹或新文件夹来新建工作区，以免覆盖其中的文件。`);
+      throw new AppError(
+        'CONFLICT',
+        `文件夹“${dir}”不是空的。请选择一个空文件夹或新文件夹来新建工作区，以免覆盖其中的文件。`,
+      );
     }
     const registry = ctx.registries.find((r) => r.city === init.city);
     if (!registry) throw new AppError('BAD_INPUT', `没有城市“${init.city}”的区县清单。`);
@@ -130,9 +147,15 @@ export class Workspace {
       ...(init.ranking ? { ranking: init.ranking } : {}),
     });
     await mkdir(join(dir, 'data'), { recursive: true });
-    for (const s of init.systems) await writeFileAtomic(join(dir, 'systems', `${s.id}.json`), JSON.stringify(s, null, 2) + '\n');
+    for (const s of init.systems)
+      await writeFileAtomic(join(dir, 'systems', `${s.id}.json`), JSON.stringify(s, null, 2) + '\n');
     await writeFileAtomic(join(dir, WORKSPACE_FILE), JSON.stringify(file, null, 2) + '\n');
-    await appendAudit(dir, { at: ctx.now().toISOString(), by: ctx.userName, action: 'workspace.create', summary: `新建工作区“${file.name}”` });
+    await appendAudit(dir, {
+      at: ctx.now().toISOString(),
+      by: ctx.userName,
+      action: 'workspace.create',
+      summary: `新建工作区“${file.name}”`,
+    });
     return Workspace.open(dir, ctx);
   }
 
@@ -144,7 +167,8 @@ export class Workspace {
     const loaded = await loadSystemsDir(join(dir, 'systems'), ctx.registries, 'systems');
     const problems = loaded.problems.map((p) => `${p.file}：${p.message}`);
     for (const id of file.systems) {
-      if (!loaded.systems.some((s) => s.id === id) && !problems.some((p) => p.includes(id))) problems.push(`systems/${id}.json：缺少该指标体系文件`);
+      if (!loaded.systems.some((s) => s.id === id) && !problems.some((p) => p.includes(id)))
+        problems.push(`systems/${id}.json：缺少该指标体系文件`);
     }
     const systems = loaded.systems.filter((s) => file.systems.includes(s.id));
     if (options.readOnly) return new Workspace(dir, file, systems, problems, null, '以只读方式打开。', ctx, options);
@@ -154,7 +178,11 @@ export class Workspace {
         ? new Workspace(dir, file, systems, problems, lock.lock, undefined, ctx, options)
         : new Workspace(dir, file, systems, problems, null, lock.message, ctx, options);
     if (lock.mode === 'write' && lock.tookOverFrom) {
-      await ws.audit('lock.takeover', `接管了 ${lock.tookOverFrom.user}（${lock.tookOverFrom.host}）遗留的锁（对方程序已退出或失联）`, lock.tookOverFrom);
+      await ws.audit(
+        'lock.takeover',
+        `接管了 ${lock.tookOverFrom.user}（${lock.tookOverFrom.host}）遗留的锁（对方程序已退出或失联）`,
+        lock.tookOverFrom,
+      );
     }
     return ws;
   }
@@ -174,7 +202,10 @@ export class Workspace {
   async assertWritable(): Promise<void> {
     if (!this.lock) throw new AppError('READ_ONLY', this.readOnlyReason ?? '工作区为只读，不能修改。');
     if (!(await this.lock.stillHeld())) {
-      throw new AppError('WORKSPACE_LOCKED', '工作区的写入锁已被另一台电脑接管（本机可能长时间失联），为防止互相覆盖，本次修改未保存。请重新打开工作区。');
+      throw new AppError(
+        'WORKSPACE_LOCKED',
+        '工作区的写入锁已被另一台电脑接管（本机可能长时间失联），为防止互相覆盖，本次修改未保存。请重新打开工作区。',
+      );
     }
   }
 
@@ -219,17 +250,28 @@ export class Workspace {
 
   async restorePeriod(period: string, revision: number) {
     const result = await this.figures.restore(period, revision);
-    await this.audit('period.restore', `${period} 恢复到第 ${revision} 版（${result.changed} 项变化）`, { period, revision });
+    await this.audit('period.restore', `${period} 恢复到第 ${revision} 版（${result.changed} 项变化）`, {
+      period,
+      revision,
+    });
     return result;
   }
 
   /** Replaces workspace.json after validating the whole result; the previous version goes to history. */
-  async updateSettings(update: (current: WorkspaceFile) => WorkspaceFileInput, summary: string, action: AuditEvent['action'] = 'settings.update'): Promise<WorkspaceFile> {
+  async updateSettings(
+    update: (current: WorkspaceFile) => WorkspaceFileInput,
+    summary: string,
+    action: AuditEvent['action'] = 'settings.update',
+  ): Promise<WorkspaceFile> {
     await this.assertWritable();
     const next = WorkspaceFileSchema.safeParse(update(structuredClone(this.file)));
-    if (!next.success) throw new AppError('BAD_INPUT', `设置有误：${zodErrorToChinese(next.error).join('；')}`, next.error.issues);
+    if (!next.success)
+      throw new AppError('BAD_INPUT', `设置有误：${zodErrorToChinese(next.error).join('；')}`, next.error.issues);
     const stamp = this.ctx.now().toISOString().replace(/[:.]/g, '-');
-    await writeFileAtomic(join(this.dir, 'history', 'workspace', `workspace-${stamp}.json`), JSON.stringify(this.file, null, 2) + '\n');
+    await writeFileAtomic(
+      join(this.dir, 'history', 'workspace', `workspace-${stamp}.json`),
+      JSON.stringify(this.file, null, 2) + '\n',
+    );
     await writeFileAtomic(join(this.dir, WORKSPACE_FILE), JSON.stringify(next.data, null, 2) + '\n');
     this.file = next.data;
     await this.audit(action, summary);
@@ -241,14 +283,23 @@ export class Workspace {
     await this.assertWritable();
     const previous = this.system(system.id);
     const stamp = this.ctx.now().toISOString().replace(/[:.]/g, '-');
-    await writeFileAtomic(join(this.dir, 'history', 'systems', `${system.id}-${stamp}.json`), JSON.stringify(previous, null, 2) + '\n');
+    await writeFileAtomic(
+      join(this.dir, 'history', 'systems', `${system.id}-${stamp}.json`),
+      JSON.stringify(previous, null, 2) + '\n',
+    );
     await writeFileAtomic(join(this.dir, 'systems', `${system.id}.json`), JSON.stringify(system, null, 2) + '\n');
     this.systems.set(system.id, system);
     await this.audit('system.update', summary, { systemId: system.id });
   }
 
   async audit(action: AuditEvent['action'], summary: string, detail?: unknown): Promise<void> {
-    await appendAudit(this.dir, { at: this.ctx.now().toISOString(), by: this.ctx.userName, action, summary, ...(detail === undefined ? {} : { detail }) });
+    await appendAudit(this.dir, {
+      at: this.ctx.now().toISOString(),
+      by: this.ctx.userName,
+      action,
+      summary,
+      ...(detail === undefined ? {} : { detail }),
+    });
   }
 
   /** The audit trail: workspace events plus every figure change of the periods asked for, newest first. */
@@ -269,7 +320,14 @@ export class Workspace {
           period: p,
           summary: `${p} ${describeOrigin(e.origin)}，${e.changes.length} 项`,
           origin: e.origin,
-          changes: e.changes.map((c) => ({ systemId: c.s, indicatorId: c.i, region: c.r, old: c.old, new: c.new, ...(c.origin ? { origin: c.origin } : {}) })),
+          changes: e.changes.map((c) => ({
+            systemId: c.s,
+            indicatorId: c.i,
+            region: c.r,
+            old: c.old,
+            new: c.new,
+            ...(c.origin ? { origin: c.origin } : {}),
+          })),
         });
       }
     }

@@ -54,7 +54,10 @@ export function parseIndicatorSystem(
 }
 
 /** Validates a system object (schema and cross-references); returns Chinese problems, empty when valid. */
-export function validateSystem(system: unknown, registries: ReadonlyMap<string, RegionRegistry>): { ok: true; value: IndicatorSystem } | { ok: false; problems: string[] } {
+export function validateSystem(
+  system: unknown,
+  registries: ReadonlyMap<string, RegionRegistry>,
+): { ok: true; value: IndicatorSystem } | { ok: false; problems: string[] } {
   const parsed = IndicatorSystemSchema.safeParse(system);
   if (!parsed.success) return { ok: false, problems: zodErrorToChinese(parsed.error, system) };
   const problems = crossCheck(parsed.data, registries);
@@ -84,10 +87,12 @@ function crossCheck(system: IndicatorSystem, registries: ReadonlyMap<string, Reg
   const allowedRegionKeys = new Set([...system.regions, TOTAL_REGION]);
   system.indicators.forEach((ind, i) => {
     const at = `indicators[${i}]（${ind.name}）`;
-    if (ind.category && !categoryIds.has(ind.category)) out.push(`${at}.category：类别“${ind.category}”不在 categories 中`);
+    if (ind.category && !categoryIds.has(ind.category))
+      out.push(`${at}.category：类别“${ind.category}”不在 categories 中`);
     if (ind.parent && !ids.has(ind.parent)) out.push(`${at}.parent：上级指标“${ind.parent}”不存在`);
     for (const key of Object.keys(ind.byRegion ?? {})) {
-      if (!allowedRegionKeys.has(key)) out.push(`${at}.byRegion：未知区县“${key}”，应为 regions 中的名称或“${TOTAL_REGION}”`);
+      if (!allowedRegionKeys.has(key))
+        out.push(`${at}.byRegion：未知区县“${key}”，应为 regions 中的名称或“${TOTAL_REGION}”`);
     }
     if (ind.byRegion && !system.regionTargetYear) out.push(`${at}.byRegion：有分区县目标时必须填写 regionTargetYear`);
     for (const year of Object.keys(ind.targets)) {
@@ -108,7 +113,12 @@ export interface LoadedSystems {
 async function readLimited(path: string, label: string): Promise<ParseResult<string>> {
   const buf = await readFile(path);
   if (buf.byteLength > MAX_SYSTEM_FILE_BYTES) {
-    return { ok: false, problems: [{ file: label, message: `文件过大（${Math.round(buf.byteLength / 1024)} KB），指标体系文件不应超过 2 MB` }] };
+    return {
+      ok: false,
+      problems: [
+        { file: label, message: `文件过大（${Math.round(buf.byteLength / 1024)} KB），指标体系文件不应超过 2 MB` },
+      ],
+    };
   }
   return { ok: true, value: buf.toString('utf8') };
 }
@@ -121,13 +131,19 @@ async function jsonFiles(dir: string): Promise<string[]> {
   }
 }
 
-export async function loadRegionRegistries(regionsDir: string, labelPrefix = 'regions'): Promise<{ registries: RegionRegistry[]; problems: FileProblem[] }> {
+export async function loadRegionRegistries(
+  regionsDir: string,
+  labelPrefix = 'regions',
+): Promise<{ registries: RegionRegistry[]; problems: FileProblem[] }> {
   const registries: RegionRegistry[] = [];
   const problems: FileProblem[] = [];
   for (const name of await jsonFiles(regionsDir)) {
     const label = `${labelPrefix}/${name}`;
     const text = await readLimited(join(regionsDir, name), label);
-    if (!text.ok) { problems.push(...text.problems); continue; }
+    if (!text.ok) {
+      problems.push(...text.problems);
+      continue;
+    }
     const r = parseRegionRegistry(text.value, label);
     if (r.ok) registries.push(r.value);
     else problems.push(...r.problems);
@@ -148,9 +164,15 @@ export async function loadSystemsDir(
   for (const name of await jsonFiles(systemsDir)) {
     const label = `${labelPrefix}/${name}`;
     const text = await readLimited(join(systemsDir, name), label);
-    if (!text.ok) { problems.push(...text.problems); continue; }
+    if (!text.ok) {
+      problems.push(...text.problems);
+      continue;
+    }
     const r = parseIndicatorSystem(text.value, label, byCity);
-    if (!r.ok) { problems.push(...r.problems); continue; }
+    if (!r.ok) {
+      problems.push(...r.problems);
+      continue;
+    }
     const previous = seen.get(r.value.id);
     if (previous) {
       problems.push({ file: label, message: `id：体系编号“${r.value.id}”与 ${previous} 重复，已跳过本文件` });
@@ -166,5 +188,9 @@ export async function loadSystemsDir(
 export async function loadTemplates(templatesDir: string): Promise<LoadedSystems> {
   const regions = await loadRegionRegistries(join(templatesDir, 'regions'), 'templates/regions');
   const systems = await loadSystemsDir(join(templatesDir, 'systems'), regions.registries, 'templates/systems');
-  return { systems: systems.systems, registries: regions.registries, problems: [...regions.problems, ...systems.problems] };
+  return {
+    systems: systems.systems,
+    registries: regions.registries,
+    problems: [...regions.problems, ...systems.problems],
+  };
 }

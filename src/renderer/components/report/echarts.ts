@@ -26,7 +26,13 @@ export function paperChartSvg(block: ChartBlock): string {
 }
 
 function drawSvg(block: ChartBlock): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: PAPER_CHART.width, height: PAPER_CHART.height, locale: 'ZH' });
+  const chart = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: PAPER_CHART.width,
+    height: PAPER_CHART.height,
+    locale: 'ZH',
+  });
   try {
     chart.setOption(chartOption(block));
     return chart.renderToSVGString();
@@ -54,7 +60,9 @@ export function screenChartOption(block: ChartBlock): Record<string, unknown> {
     tooltip: {
       trigger: 'item',
       formatter: (p: { name: string; value: unknown; seriesType: string }) =>
-        p.seriesType === 'bar' && typeof p.value === 'number' ? `${p.name.split('\n')[0]}：${formatChartValue(p.value, block.decimals)}${block.unit}（点击查看来源）` : '',
+        p.seriesType === 'bar' && typeof p.value === 'number'
+          ? `${p.name.split('\n')[0]}：${formatChartValue(p.value, block.decimals)}${block.unit}（点击查看来源）`
+          : '',
     },
   };
 }

@@ -22,7 +22,9 @@ export const STATUS_LOOKS: Partial<Record<CellStatus, StatusLook>> = {
 };
 
 /** The legend of a table: its own entries, plus a plain label for any marked status it leaves out. */
-export function legendEntries(table: Pick<TableBlock, 'legend' | 'rows'>): { status: CellStatus; label: string; look: StatusLook }[] {
+export function legendEntries(
+  table: Pick<TableBlock, 'legend' | 'rows'>,
+): { status: CellStatus; label: string; look: StatusLook }[] {
   const out = table.legend.flatMap((l) => {
     const look = STATUS_LOOKS[l.status];
     return look ? [{ status: l.status, label: l.label, look }] : [];

@@ -1,6 +1,12 @@
 import { computed, ref, shallowRef } from 'vue';
 import { applyBriefingEdits, LIST_SECTIONS, type ListSectionId } from '../../../shared/report/edits';
-import { paragraphText, staleFacts, type DocumentKind, type ParagraphBlock, type ReportModel } from '../../../shared/report/model';
+import {
+  paragraphText,
+  staleFacts,
+  type DocumentKind,
+  type ParagraphBlock,
+  type ReportModel,
+} from '../../../shared/report/model';
 import type { BriefingEdits } from '../../../shared/schemas/briefing';
 import { useApi } from '../../api/client';
 import { errorMessage } from '../../labels';
@@ -59,7 +65,11 @@ export function useBriefingDraft() {
   const staleWarnings = computed(() =>
     (view.value?.sections ?? []).flatMap((s) =>
       s.blocks.flatMap((b) =>
-        b.type === 'paragraph' ? staleFacts(b).map((f) => `修改过的段落“${paragraphText(b).slice(0, 24)}…”中应为 ${f.text}，与当前数据不符，请核对。`) : [],
+        b.type === 'paragraph'
+          ? staleFacts(b).map(
+              (f) => `修改过的段落“${paragraphText(b).slice(0, 24)}…”中应为 ${f.text}，与当前数据不符，请核对。`,
+            )
+          : [],
       ),
     ),
   );
@@ -74,7 +84,10 @@ export function useBriefingDraft() {
     loading.value = true;
     error.value = null;
     try {
-      const [saved, preview] = await Promise.all([useApi().call('briefing.getEdits', { period, kind }), fetchDraft(period, kind)]);
+      const [saved, preview] = await Promise.all([
+        useApi().call('briefing.getEdits', { period, kind }),
+        fetchDraft(period, kind),
+      ]);
       if (seq !== loadSeq) return;
       edits.value = saved ?? EMPTY;
       draft.value = preview.model;
@@ -112,7 +125,8 @@ export function useBriefingDraft() {
   }
 
   function drafted(id: string): ParagraphBlock | undefined {
-    for (const s of draft.value?.sections ?? []) for (const b of s.blocks) if (b.type === 'paragraph' && b.id === id) return b;
+    for (const s of draft.value?.sections ?? [])
+      for (const b of s.blocks) if (b.type === 'paragraph' && b.id === id) return b;
     return undefined;
   }
 

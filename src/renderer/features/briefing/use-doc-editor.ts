@@ -96,7 +96,8 @@ export function useDocEditor(draft: Draft, editable: Ref<boolean>, openProvenanc
     editList: (sectionId) => {
       const model = draft.view.value;
       if (!model || !isListSection(sectionId)) return;
-      const title = model.sections.find((s) => s.id === sectionId)?.heading?.replace(/^[一二三四五六七八九十]+、/, '') ?? '';
+      const title =
+        model.sections.find((s) => s.id === sectionId)?.heading?.replace(/^[一二三四五六七八九十]+、/, '') ?? '';
       listDialog.value = { sectionId, title, texts: listTexts(model, sectionId) };
     },
     restoreList: (sectionId) => {

@@ -1,4 +1,11 @@
-import { endMonth, parsePeriod, periodKey, samePeriodLastYear, tryParsePeriod, type Period } from '../../../shared/domain/periods';
+import {
+  endMonth,
+  parsePeriod,
+  periodKey,
+  samePeriodLastYear,
+  tryParsePeriod,
+  type Period,
+} from '../../../shared/domain/periods';
 import { periodTitle, quarterName } from '../../../shared/domain/period-labels';
 import type { Frequency, Indicator } from '../../../shared/schemas/indicator-system';
 
@@ -145,7 +152,8 @@ export function alternativesFor(key: string, frequencies: ReadonlySet<Frequency>
     if (k !== key) out.push({ key: k, label: periodLabel(k), kind });
   };
   if (frequencies.has('monthly')) add(periodKey({ kind: 'month', year: p.year, month }), 'month');
-  if (frequencies.has('quarterly')) add(periodKey({ kind: 'quarter', year: p.year, quarter: Math.ceil(month / 3) as 1 | 2 | 3 | 4 }), 'quarter');
+  if (frequencies.has('quarterly'))
+    add(periodKey({ kind: 'quarter', year: p.year, quarter: Math.ceil(month / 3) as 1 | 2 | 3 | 4 }), 'quarter');
   if (frequencies.has('annual')) add(String(p.year), 'year');
   return out;
 }

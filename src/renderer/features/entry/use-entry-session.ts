@@ -14,7 +14,9 @@ import { EntrySheet, type ApplyResult, type SheetChange } from './grid/sheet';
 import { lastYearKey } from './periods';
 
 /** What main says in the detail of a refused batch (FigureRejection[]), checked before use. */
-const RejectionsSchema = z.array(z.object({ index: z.number().int(), indicatorId: z.string(), region: z.string(), message: z.string() }));
+const RejectionsSchema = z.array(
+  z.object({ index: z.number().int(), indicatorId: z.string(), region: z.string(), message: z.string() }),
+);
 
 type Records = Record<string, Record<string, FigureRecord>>;
 
@@ -27,7 +29,9 @@ function valuesOf(records: Records): Record<string, Record<string, FigureValue>>
 }
 
 function specsOf(system: IndicatorSystem): Map<string, FigureSpec> {
-  return new Map(system.indicators.map((i) => [i.id, { name: i.name, unit: i.unit, kind: i.kind, decimals: i.decimals }]));
+  return new Map(
+    system.indicators.map((i) => [i.id, { name: i.name, unit: i.unit, kind: i.kind, decimals: i.decimals }]),
+  );
 }
 
 /**
@@ -61,7 +65,12 @@ export function useEntrySession() {
   }
 
   async function send(systemId: string, key: string, batch: SheetChange[]): Promise<SendOutcome<SheetChange>> {
-    const changes = batch.map((c) => ({ systemId, indicatorId: c.cell.indicatorId, region: c.cell.region, value: c.value }));
+    const changes = batch.map((c) => ({
+      systemId,
+      indicatorId: c.cell.indicatorId,
+      region: c.cell.region,
+      value: c.value,
+    }));
     try {
       const result = await api.call('figures.set', { period: key, changes });
       revision = Math.max(revision, result.revision);
@@ -69,10 +78,13 @@ export function useEntrySession() {
       return { ok: true };
     } catch (err) {
       const message = errorMessage(err);
-      const parsed = err instanceof ApiError && err.code === 'BAD_INPUT' ? RejectionsSchema.safeParse(err.detail) : null;
+      const parsed =
+        err instanceof ApiError && err.code === 'BAD_INPUT' ? RejectionsSchema.safeParse(err.detail) : null;
       if (!parsed?.success) return { ok: false, message };
       const rejected = parsed.data.map((r) => batch[r.index]).filter((c): c is SheetChange => c !== undefined);
-      parsed.data.forEach((r) => sheet.value?.markRejected({ indicatorId: r.indicatorId, region: r.region }, r.message));
+      parsed.data.forEach((r) =>
+        sheet.value?.markRejected({ indicatorId: r.indicatorId, region: r.region }, r.message),
+      );
       countInvalid();
       return { ok: false, message, rejected };
     }
@@ -122,7 +134,10 @@ export function useEntrySession() {
     const previous = lastYearKey(key);
     if (!previous) return {};
     // Last year's figures are only a hint: a period never entered is simply empty.
-    return api.call('figures.get', { period: previous }).then((v) => v.figures).catch(() => ({}));
+    return api
+      .call('figures.get', { period: previous })
+      .then((v) => v.figures)
+      .catch(() => ({}));
   }
 
   function commit(result: ApplyResult): void {
@@ -165,7 +180,24 @@ export function useEntrySession() {
     return lastYear.value[cell.indicatorId]?.[cell.region]?.v;
   }
 
-  return { system, sheet, damage, period, loading, error, status, invalidCount, open, settle, commit, retry, restore, reloadSaved, lastYearValue, busy: () => queue?.busy ?? false };
+  return {
+    system,
+    sheet,
+    damage,
+    period,
+    loading,
+    error,
+    status,
+    invalidCount,
+    open,
+    settle,
+    commit,
+    retry,
+    restore,
+    reloadSaved,
+    lastYearValue,
+    busy: () => queue?.busy ?? false,
+  };
 }
 
 export type EntrySession = ReturnType<typeof useEntrySession>;

@@ -14,15 +14,32 @@ export interface ImportView {
   conflicts: string[];
 }
 
-export function mergePreviews(previews: readonly ImportPreview[], refusedLocally: readonly ImportFileReport[] = []): ImportView {
+export function mergePreviews(
+  previews: readonly ImportPreview[],
+  refusedLocally: readonly ImportFileReport[] = [],
+): ImportView {
   const files = [...previews.flatMap((p) => p.files), ...refusedLocally];
-  const totals = { files: files.length, refusedFiles: 0, unchanged: 0, changed: 0, rejected: 0, blank: 0, anomalies: 0 };
+  const totals = {
+    files: files.length,
+    refusedFiles: 0,
+    unchanged: 0,
+    changed: 0,
+    rejected: 0,
+    blank: 0,
+    anomalies: 0,
+  };
   for (const f of files) {
     for (const k of ['unchanged', 'changed', 'rejected', 'blank', 'anomalies'] as const) totals[k] += f.counts[k];
     if (f.status === 'refused') totals.refusedFiles++;
   }
   const expiries = previews.map((p) => p.expiresAt).sort();
-  return { previewIds: previews.map((p) => p.id), files, totals, expiresAt: expiries[0] ?? null, conflicts: crossBatchConflicts(previews) };
+  return {
+    previewIds: previews.map((p) => p.id),
+    files,
+    totals,
+    expiresAt: expiries[0] ?? null,
+    conflicts: crossBatchConflicts(previews),
+  };
 }
 
 function crossBatchConflicts(previews: readonly ImportPreview[]): string[] {
@@ -33,7 +50,8 @@ function crossBatchConflicts(previews: readonly ImportPreview[]): string[] {
       if (f.status !== 'accepted' || !f.region || !f.period) continue;
       const key = `${f.region}\u0000${f.period}`;
       const other = seen.get(key);
-      if (other && other.batch !== batch) out.push(`“${other.file}”和“${f.file}”都是${f.region}${f.periodTitle ?? f.period}的填报表`);
+      if (other && other.batch !== batch)
+        out.push(`“${other.file}”和“${f.file}”都是${f.region}${f.periodTitle ?? f.period}的填报表`);
       else seen.set(key, { file: f.file, batch });
     }
   });
@@ -46,7 +64,9 @@ export function applySummary(view: ImportView): string {
   const regions = [...new Set(accepted.map((f) => f.region ?? f.file))];
   const periods = [...new Set(accepted.map((f) => f.periodTitle ?? f.period ?? ''))].filter(Boolean);
   const t = view.totals;
-  const parts = [`将把 ${regions.join('、')} 共 ${regions.length} 个区县的 ${t.changed} 个数写入工作区（${periods.join('、')}）。`];
+  const parts = [
+    `将把 ${regions.join('、')} 共 ${regions.length} 个区县的 ${t.changed} 个数写入工作区（${periods.join('、')}）。`,
+  ];
   if (t.rejected > 0) parts.push(`未通过检查的 ${t.rejected} 格不写入。`);
   if (t.refusedFiles > 0) parts.push(`被拒绝的 ${t.refusedFiles} 个文件不导入。`);
   if (t.anomalies > 0) parts.push(`有 ${t.anomalies} 处异常提示，请确认已经核实。`);

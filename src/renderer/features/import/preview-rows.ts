@@ -77,7 +77,13 @@ export function rejectionRows(file: ImportFileReport): RejectionRow[] {
     .map((c) => {
       const { cell, reason } = splitReason(c);
       const note = periodNote(c, file);
-      return { key: c.ref, cell, indicator: note ? `${c.indicatorName}（${note}）` : c.indicatorName, raw: c.raw, reason };
+      return {
+        key: c.ref,
+        cell,
+        indicator: note ? `${c.indicatorName}（${note}）` : c.indicatorName,
+        raw: c.raw,
+        reason,
+      };
     });
 }
 

@@ -50,7 +50,12 @@ export function screenFiles<T extends Chosen>(files: readonly T[]): Screened<T> 
     }
     seen.add(key);
     if (f.size > MAX_FILE_BYTES) {
-      out.refused.push(localRefusal(f.name, `“${f.name}”大小为 ${sizeText(f.size)}，超过 20 MB 上限，不像是填报表，未读取。请确认选择了区县发回的填报表（一般不到 1 MB）`));
+      out.refused.push(
+        localRefusal(
+          f.name,
+          `“${f.name}”大小为 ${sizeText(f.size)}，超过 20 MB 上限，不像是填报表，未读取。请确认选择了区县发回的填报表（一般不到 1 MB）`,
+        ),
+      );
     } else {
       out.send.push(f);
     }
@@ -59,7 +64,11 @@ export function screenFiles<T extends Chosen>(files: readonly T[]): Screened<T> 
 }
 
 /** Consecutive groups of files, each within the byte and count limits of one request (order kept). */
-export function planBatches<T extends { size: number }>(files: readonly T[], maxBytes = MAX_BATCH_BYTES, maxFiles = MAX_BATCH_FILES): T[][] {
+export function planBatches<T extends { size: number }>(
+  files: readonly T[],
+  maxBytes = MAX_BATCH_BYTES,
+  maxFiles = MAX_BATCH_FILES,
+): T[][] {
   const batches: T[][] = [];
   let current: T[] = [];
   let bytes = 0;
@@ -100,7 +109,7 @@ export function bytesToBase64(bytes: Uint8Array): string {
     out[o++] = ALPHABET[n >>> 18] ?? PAD;
     out[o++] = ALPHABET[(n >>> 12) & 63] ?? PAD;
     out[o++] = rest === 2 ? (ALPHABET[(n >>> 6) & 63] ?? PAD) : PAD;
-    out[o++] = PAD;
+    out[o] = PAD;
   }
   return new TextDecoder().decode(out);
 }

@@ -43,13 +43,20 @@ export function useImport(limits = { batchBytes: MAX_BATCH_BYTES, batchFiles: MA
     const unreadable: ImportFileReport[] = [];
     try {
       for (const [i, batch] of batches.entries()) {
-        progress.value = batches.length > 1 ? `正在读取第 ${i + 1} 批，共 ${batches.length} 批…` : `正在读取 ${batch.length} 个文件…`;
+        progress.value =
+          batches.length > 1 ? `正在读取第 ${i + 1} 批，共 ${batches.length} 批…` : `正在读取 ${batch.length} 个文件…`;
         const payload: { name: string; base64: string }[] = [];
         for (const f of batch) {
           try {
             payload.push({ name: f.name, base64: await readBase64(f) });
           } catch {
-            unreadable.push({ file: f.name, status: 'refused', message: `“${f.name}”无法读取（可能已被移动、删除或正被其他程序占用），请重新选择`, cells: [], counts: { unchanged: 0, changed: 0, rejected: 0, blank: 0, anomalies: 0 } });
+            unreadable.push({
+              file: f.name,
+              status: 'refused',
+              message: `“${f.name}”无法读取（可能已被移动、删除或正被其他程序占用），请重新选择`,
+              cells: [],
+              counts: { unchanged: 0, changed: 0, rejected: 0, blank: 0, anomalies: 0 },
+            });
           }
         }
         if (payload.length === 0) continue;
@@ -81,7 +88,10 @@ export function useImport(limits = { batchBytes: MAX_BATCH_BYTES, batchFiles: MA
     stage.value = 'applying';
     error.value = null;
     try {
-      const result = await useApi().call('import.apply', { previewId: first, ...(more.length ? { morePreviewIds: more } : {}) });
+      const result = await useApi().call('import.apply', {
+        previewId: first,
+        ...(more.length ? { morePreviewIds: more } : {}),
+      });
       applied.value = result;
       stage.value = 'applied';
       return result;

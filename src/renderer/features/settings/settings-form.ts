@@ -44,7 +44,14 @@ export interface RankingForm {
   weights: WeightRow[];
 }
 
-export const DEFAULT_FONTS: FontSettings = { body: '仿宋_GB2312', title: '方正小标宋简体', heading1: '黑体', heading2: '楷体_GB2312', pageNumber: '宋体', latin: 'Times New Roman' };
+export const DEFAULT_FONTS: FontSettings = {
+  body: '仿宋_GB2312',
+  title: '方正小标宋简体',
+  heading1: '黑体',
+  heading2: '楷体_GB2312',
+  pageNumber: '宋体',
+  latin: 'Times New Roman',
+};
 
 export const FONT_ROLES: { key: keyof FontSettings; label: string }[] = [
   { key: 'body', label: '正文' },
@@ -93,18 +100,30 @@ export function documentPatch(form: DocumentForm, ws: WorkspaceFile, year: strin
       dataSource: form.dataSource,
       distribution: { bao: linesToList(form.bao), song: linesToList(form.song), fa: linesToList(form.fa) },
       ...(form.copies !== null ? { copies: form.copies } : {}),
-      ...(form.issueThisYear !== null ? { issueCounters: { ...ws.documents.issueCounters, [year]: form.issueThisYear } } : {}),
+      ...(form.issueThisYear !== null
+        ? { issueCounters: { ...ws.documents.issueCounters, [year]: form.issueThisYear } }
+        : {}),
       ...(form.totalIssueNext !== null ? { totalIssueNext: form.totalIssueNext } : {}),
     },
   };
 }
 
 export function layoutForm(ws: WorkspaceFile): LayoutForm {
-  return { fonts: { ...ws.documents.fonts }, mastheadSizePt: ws.documents.mastheadSizePt, rankingPaper: ws.documents.rankingPaper };
+  return {
+    fonts: { ...ws.documents.fonts },
+    mastheadSizePt: ws.documents.mastheadSizePt,
+    rankingPaper: ws.documents.rankingPaper,
+  };
 }
 
 export function layoutPatch(form: LayoutForm): SettingsPatch {
-  return { documents: { fonts: { ...form.fonts }, ...(form.mastheadSizePt !== null ? { mastheadSizePt: form.mastheadSizePt } : {}), rankingPaper: form.rankingPaper } };
+  return {
+    documents: {
+      fonts: { ...form.fonts },
+      ...(form.mastheadSizePt !== null ? { mastheadSizePt: form.mastheadSizePt } : {}),
+      rankingPaper: form.rankingPaper,
+    },
+  };
 }
 
 export const indicatorKey = (systemId: string, indicatorId: string) => `${systemId}/${indicatorId}`;
@@ -123,14 +142,19 @@ export function rankingForm(ws: WorkspaceFile): RankingForm {
     orderBy: r.orderBy,
     compositeTitle: r.composite?.title ?? '赛马比拼综合得分',
     rule: r.composite?.rule ?? 'rankPoints',
-    weights: (r.composite?.weights ?? []).map((w) => ({ key: indicatorKey(w.systemId, w.indicatorId), weight: w.weight, basis: w.basis ?? '' })),
+    weights: (r.composite?.weights ?? []).map((w) => ({
+      key: indicatorKey(w.systemId, w.indicatorId),
+      weight: w.weight,
+      basis: w.basis ?? '',
+    })),
   };
 }
 
 /** Overrides of indicators that are no longer key indicators are kept: they still apply to the tables. */
 export function rankingPatch(form: RankingForm, ws: WorkspaceFile): SettingsPatch {
   const decimalsOverride: Record<string, number> = {};
-  for (const [k, v] of Object.entries(ws.ranking.decimalsOverride)) if (!form.keyIndicators.includes(k)) decimalsOverride[k] = v;
+  for (const [k, v] of Object.entries(ws.ranking.decimalsOverride))
+    if (!form.keyIndicators.includes(k)) decimalsOverride[k] = v;
   for (const k of form.keyIndicators) {
     const v = form.decimals[k];
     if (v !== null && v !== undefined) decimalsOverride[k] = v;
@@ -143,7 +167,11 @@ export function rankingPatch(form: RankingForm, ws: WorkspaceFile): SettingsPatc
       composite: {
         title: form.compositeTitle,
         rule: form.rule,
-        weights: form.weights.map((w) => ({ ...splitKey(w.key), weight: w.weight ?? 0, ...(w.basis ? { basis: w.basis } : {}) })),
+        weights: form.weights.map((w) => ({
+          ...splitKey(w.key),
+          weight: w.weight ?? 0,
+          ...(w.basis ? { basis: w.basis } : {}),
+        })),
       },
     },
   };
@@ -158,14 +186,19 @@ export function refusalSummary(errors: { byField: Record<string, string>; genera
  * Splits main's refusal ("设置有误：documents.copies：印数至少为 1 份；…") into the messages of the fields it
  * names (the longest known field path that starts the reported path) and the rest, shown above the form.
  */
-export function fieldErrors(message: string, fields: readonly string[]): { byField: Record<string, string>; general: string[] } {
+export function fieldErrors(
+  message: string,
+  fields: readonly string[],
+): { byField: Record<string, string>; general: string[] } {
   const body = message.replace(/^[^：]*(设置有误|参数有误)：/, '');
   const byField: Record<string, string> = {};
   const general: string[] = [];
   for (const reason of body.split('；')) {
     const m = /^([A-Za-z0-9_.[\]]+)：(.*)$/.exec(reason.trim());
     const path = m?.[1]?.replace(/^patch\./, '').replace(/\[\d+\]/g, '') ?? '';
-    const field = m ? [...fields].sort((a, b) => b.length - a.length).find((f) => path === f || path.startsWith(`${f}.`)) : undefined;
+    const field = m
+      ? [...fields].sort((a, b) => b.length - a.length).find((f) => path === f || path.startsWith(`${f}.`))
+      : undefined;
     if (field && m?.[2]) byField[field] = byField[field] ? `${byField[field]}；${m[2]}` : m[2];
     // A reason about no field of the form: its message without the file's internal field path.
     else if (reason.trim()) general.push(m?.[2] ?? reason.trim());

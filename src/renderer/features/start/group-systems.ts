@@ -11,7 +11,11 @@ export function groupByDocument(systems: readonly SystemSummary[]): DocumentGrou
   const groups = new Map<string, DocumentGroup>();
   for (const s of systems) {
     let g = groups.get(s.document);
-    if (!g) groups.set(s.document, (g = { document: s.document, ...(s.docNumber ? { docNumber: s.docNumber } : {}), systems: [] }));
+    if (!g)
+      groups.set(
+        s.document,
+        (g = { document: s.document, ...(s.docNumber ? { docNumber: s.docNumber } : {}), systems: [] }),
+      );
     g.systems.push(s);
   }
   return [...groups.values()];

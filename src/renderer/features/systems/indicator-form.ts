@@ -1,5 +1,14 @@
 import type { IndicatorPatch } from '../../../shared/schemas/indicator-patch';
-import type { Direction, Frequency, Indicator, IndicatorKind, IndicatorSystem, Milestone, RankBy, TargetValue } from '../../../shared/schemas/indicator-system';
+import type {
+  Direction,
+  Frequency,
+  Indicator,
+  IndicatorKind,
+  IndicatorSystem,
+  Milestone,
+  RankBy,
+  TargetValue,
+} from '../../../shared/schemas/indicator-system';
 
 /**
  * The edit dialog's form: the editable fields of an indicator as text the clerk types, converted back
@@ -65,7 +74,10 @@ export function targetValueOf(text: string, original?: TargetValue): TargetValue
   return PLAIN_NUMBER.test(t) ? Number(t) : t;
 }
 
-function record<K extends string>(rows: { key: K; text: string }[], original: Partial<Record<K, TargetValue>> | undefined): Record<string, TargetValue> {
+function record<K extends string>(
+  rows: { key: K; text: string }[],
+  original: Partial<Record<K, TargetValue>> | undefined,
+): Record<string, TargetValue> {
   const out: Record<string, TargetValue> = {};
   for (const { key, text } of rows) {
     const v = targetValueOf(text, original?.[key]);
@@ -75,7 +87,10 @@ function record<K extends string>(rows: { key: K; text: string }[], original: Pa
 }
 
 function splitList(text: string, separators: RegExp): string[] {
-  return text.split(separators).map((s) => s.trim()).filter((s) => s !== '');
+  return text
+    .split(separators)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }
 
 /** Milestone percentages as typed; a Chinese problem for each that is not a number from 0 to 1000. */
@@ -86,7 +101,8 @@ export function milestonesOf(form: Pick<IndicatorForm, 'milestones'>): { value: 
     const t = form.milestones[period].trim().replace(/[%％]$/, '');
     if (t === '') continue;
     const n = Number(t);
-    if (!PLAIN_NUMBER.test(t) || n < 0 || n > 1000) problems.push(`节点目标 ${period} 应为 0 到 1000 之间的百分数，现为“${form.milestones[period]}”`);
+    if (!PLAIN_NUMBER.test(t) || n < 0 || n > 1000)
+      problems.push(`节点目标 ${period} 应为 0 到 1000 之间的百分数，现为“${form.milestones[period]}”`);
     else value.push({ period, percent: n });
   }
   return { value, problems };
@@ -121,17 +137,33 @@ export function toPatch(form: IndicatorForm, original: Indicator): { patch: Indi
     else if (years.has(year.trim())) problems.push(`目标年份 ${year} 重复`);
     years.add(year.trim());
   }
-  const targets = record(form.targets.map((t) => ({ key: t.year.trim(), text: t.text })), original.targets);
+  const targets = record(
+    form.targets.map((t) => ({ key: t.year.trim(), text: t.text })),
+    original.targets,
+  );
   if (!same(sortedEntries(targets), sortedEntries(original.targets))) patch.targets = targets;
 
-  const byRegion = record(form.byRegion.map((t) => ({ key: t.region, text: t.text })), original.byRegion);
+  const byRegion = record(
+    form.byRegion.map((t) => ({ key: t.region, text: t.text })),
+    original.byRegion,
+  );
   const hadByRegion = original.byRegion !== undefined;
-  if ((hadByRegion || Object.keys(byRegion).length > 0) && !same(sortedEntries(byRegion), sortedEntries(original.byRegion))) patch.byRegion = byRegion;
+  if (
+    (hadByRegion || Object.keys(byRegion).length > 0) &&
+    !same(sortedEntries(byRegion), sortedEntries(original.byRegion))
+  )
+    patch.byRegion = byRegion;
 
   const milestones = milestonesOf(form);
   problems.push(...milestones.problems);
   const originalMilestones = original.milestones ?? [];
-  if (!same(milestones.value, MILESTONE_PERIODS.flatMap((p) => originalMilestones.filter((m) => m.period === p)))) patch.milestones = milestones.value;
+  if (
+    !same(
+      milestones.value,
+      MILESTONE_PERIODS.flatMap((p) => originalMilestones.filter((m) => m.period === p)),
+    )
+  )
+    patch.milestones = milestones.value;
 
   const notes = splitList(form.notes, /\n+/);
   if (!same(notes, original.notes)) patch.notes = notes;

@@ -5,13 +5,20 @@ import { basename, join } from 'node:path';
  * CJK font files for chart text. resvg draws only with fonts it is given, so without one the Chinese labels
  * would vanish: the lookup lists the usual places on Linux (fontconfig's Noto CJK paths), Windows and macOS.
  */
-export function defaultChartFontCandidates(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env): string[] {
+export function defaultChartFontCandidates(
+  platform: NodeJS.Platform = process.platform,
+  env: NodeJS.ProcessEnv = process.env,
+): string[] {
   if (platform === 'win32') {
     const fonts = join(env['WINDIR'] ?? env['SystemRoot'] ?? 'C:\\Windows', 'Fonts');
     return ['simhei.ttf', 'simsun.ttc', 'msyh.ttc', 'msyh.ttf', 'simkai.ttf', 'simfang.ttf'].map((f) => join(fonts, f));
   }
   if (platform === 'darwin') {
-    return ['/System/Library/Fonts/PingFang.ttc', '/System/Library/Fonts/STHeiti Medium.ttc', '/Library/Fonts/Arial Unicode.ttf'];
+    return [
+      '/System/Library/Fonts/PingFang.ttc',
+      '/System/Library/Fonts/STHeiti Medium.ttc',
+      '/Library/Fonts/Arial Unicode.ttf',
+    ];
   }
   return [
     '/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc',

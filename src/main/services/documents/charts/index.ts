@@ -1,3 +1,10 @@
-export { renderChartPng, chartSvg, clearChartCache, CHART_SIZE, type ChartRenderOptions, type RenderedChart } from './render-chart';
+export {
+  renderChartPng,
+  chartSvg,
+  clearChartCache,
+  CHART_SIZE,
+  type ChartRenderOptions,
+  type RenderedChart,
+} from './render-chart';
 export { chartOption, formatChartValue, CHART_FONT_FAMILY } from '../../../../shared/report/chart-option';
 export { defaultChartFontCandidates, findChartFonts, familyOfFontFile } from './chart-fonts';

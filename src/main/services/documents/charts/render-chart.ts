@@ -46,7 +46,17 @@ export async function renderChartPng(block: ChartBlock, options: ChartRenderOpti
   const height = options.height ?? CHART_SIZE.height;
   const scale = options.scale ?? CHART_SIZE.scale;
   const fontFiles = findChartFonts(options.fonts ?? undefined);
-  const key = JSON.stringify([block.title, block.unit, block.decimals, block.bars, block.lines, width, height, scale, fontFiles]);
+  const key = JSON.stringify([
+    block.title,
+    block.unit,
+    block.decimals,
+    block.bars,
+    block.lines,
+    width,
+    height,
+    scale,
+    fontFiles,
+  ]);
   const hit = cache.get(key);
   if (hit) return hit;
 

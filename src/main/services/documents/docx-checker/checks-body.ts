@@ -7,7 +7,13 @@ const NOT_BODY = /^(报|送|发|抄送|主送|注)[:：]|^（共印|^附件/;
 /** Body text: the longer, not centred, not red paragraphs outside tables whose font and size cover most characters. */
 export function bodyParagraphs(c: CheckContext): ParagraphInfo[] {
   const candidates = c.doc.paragraphs.filter(
-    (p) => !p.inTable && p.text.trim().length >= 20 && p.para.jc !== 'center' && !isRed(p.main.color) && headingLevel(p) === undefined && !NOT_BODY.test(p.text.trim()),
+    (p) =>
+      !p.inTable &&
+      p.text.trim().length >= 20 &&
+      p.para.jc !== 'center' &&
+      !isRed(p.main.color) &&
+      headingLevel(p) === undefined &&
+      !NOT_BODY.test(p.text.trim()),
   );
   const weight = new Map<string, number>();
   for (const p of candidates) {
@@ -39,17 +45,40 @@ export function bodyChecks(c: CheckContext): CheckItem[] {
   const sizePt = (size ?? 0) / 2;
   const grid = c.doc.section;
   const normalSize = (c.doc.styles.run(undefined, {}).sz ?? 20) / 2;
-  const gridPitch = grid.gridType === 'linesAndChars' || grid.gridType === 'snapToChars' ? normalSize + (grid.charSpace ?? 0) / 4096 : undefined;
+  const gridPitch =
+    grid.gridType === 'linesAndChars' || grid.gridType === 'snapToChars'
+      ? normalSize + (grid.charSpace ?? 0) / 4096
+      : undefined;
   const charPitch = gridPitch ?? sizePt + spacing / 20;
   const widthPt = pt(c.textWidth);
   const exactLine = lineRule === 'exact' && lineTwips !== undefined;
   const wantedPitch = c.expect.linePitchTwips;
-  const linesOk = exactLine && GB.lines * lineTwips! <= c.textHeight && (wantedPitch === undefined || lineTwips === wantedPitch);
-  const indentOk = chars === 200 || (chars === undefined && twips !== undefined && Math.abs(twips - (size ?? 32) * 20) <= 10);
+  const linesOk =
+    exactLine && GB.lines * lineTwips! <= c.textHeight && (wantedPitch === undefined || lineTwips === wantedPitch);
+  const indentOk =
+    chars === 200 || (chars === undefined && twips !== undefined && Math.abs(twips - (size ?? 32) * 20) <= 10);
   return [
-    item('body-font', '正文字体（中文）', body.length > 0 && fontMatches(main?.eastAsia, c.fonts.body, exact), body.length ? show(main?.eastAsia, '未设置中文字体（w:eastAsia）') : '未找到正文段落', `${c.fonts.body}（w:eastAsia）`),
-    item('body-latin-font', '正文数字和西文字体', body.length > 0 && fontMatches(main?.ascii, c.fonts.latin, exact), show(main?.ascii), `${c.fonts.latin}（w:ascii）`),
-    item('body-size', '正文字号', size === 32, size === undefined ? '未设置' : `${size} 半磅（${size / 2} pt）`, '32 半磅（3号，16 pt）'),
+    item(
+      'body-font',
+      '正文字体（中文）',
+      body.length > 0 && fontMatches(main?.eastAsia, c.fonts.body, exact),
+      body.length ? show(main?.eastAsia, '未设置中文字体（w:eastAsia）') : '未找到正文段落',
+      `${c.fonts.body}（w:eastAsia）`,
+    ),
+    item(
+      'body-latin-font',
+      '正文数字和西文字体',
+      body.length > 0 && fontMatches(main?.ascii, c.fonts.latin, exact),
+      show(main?.ascii),
+      `${c.fonts.latin}（w:ascii）`,
+    ),
+    item(
+      'body-size',
+      '正文字号',
+      size === 32,
+      size === undefined ? '未设置' : `${size} 半磅（${size / 2} pt）`,
+      '32 半磅（3号，16 pt）',
+    ),
     item(
       'line-spacing',
       '正文行距',
@@ -72,7 +101,13 @@ export function bodyChecks(c: CheckContext): CheckItem[] {
           : `(${sizePt} pt ${spacing >= 0 ? '+' : '−'} ${Math.abs(spacing / 20)} pt) × 28 = ${(28 * charPitch).toFixed(1)} pt`,
       `28 字不超过版心宽 ${widthPt.toFixed(1)} pt`,
     ),
-    item('first-line-indent', '正文首行缩进', indentOk, `firstLineChars ${show(chars)}，firstLine ${show(twips)} twip`, '首行缩进 2 字（firstLineChars 200 或 firstLine 640 twip）'),
+    item(
+      'first-line-indent',
+      '正文首行缩进',
+      indentOk,
+      `firstLineChars ${show(chars)}，firstLine ${show(twips)} twip`,
+      '首行缩进 2 字（firstLineChars 200 或 firstLine 640 twip）',
+    ),
     ...headingChecks(c),
     titleCheck(c),
   ];
@@ -90,7 +125,13 @@ function headingChecks(c: CheckContext): CheckItem[] {
     // Notes in 4号 or smaller ("2. 增速按可比价计算") are not headings.
     const found = c.doc.paragraphs.filter((p) => headingLevel(p) === level && (p.main.sz ?? 32) >= 30);
     const fonts = [...new Set(found.map((p) => p.main.eastAsia ?? '未设置'))];
-    return item(`heading${level}-font`, label, found.every((p) => fontMatches(p.main.eastAsia, wanted, exact)), found.length ? `${found.length} 处：${fonts.join('、')}` : '文中没有这一级标题', wanted);
+    return item(
+      `heading${level}-font`,
+      label,
+      found.every((p) => fontMatches(p.main.eastAsia, wanted, exact)),
+      found.length ? `${found.length} 处：${fonts.join('、')}` : '文中没有这一级标题',
+      wanted,
+    );
   });
 }
 
@@ -107,18 +148,22 @@ function titleCheck(c: CheckContext): CheckItem {
     'title',
     '标题字号字体',
     title !== undefined && title.main.sz === 44 && fontMatches(title.main.eastAsia, c.fonts.title, exact),
-    title ? `“${title.text.replace(/\s+/g, '').slice(0, 24)}”：${show(title.main.sz)} 半磅，${show(title.main.eastAsia)}` : '未找到居中的标题',
+    title
+      ? `“${title.text.replace(/\s+/g, '').slice(0, 24)}”：${show(title.main.sz)} 半磅，${show(title.main.eastAsia)}`
+      : '未找到居中的标题',
     `44 半磅（2号），${c.fonts.title}，居中`,
   );
 }
 
 export function redRuleCheck(c: CheckContext): CheckItem {
   const expected = `红色（FF0000）分隔线，与版心等宽（${c.textWidth} twip）`;
-  if (c.expect.kind === '运行分析报告') return item('red-rule', '版头红色分隔线', true, '运行分析报告不设版头', expected);
+  if (c.expect.kind === '运行分析报告')
+    return item('red-rule', '版头红色分隔线', true, '运行分析报告不设版头', expected);
   const rules: { where: string; width: number }[] = [];
   for (const p of c.doc.paragraphs) {
     for (const b of [p.para.top, p.para.bottom]) {
-      if (b && b.val !== 'none' && b.val !== 'nil' && isRed(b.color)) rules.push({ where: '段落边框', width: c.textWidth - (p.para.left ?? 0) - (p.para.right ?? 0) });
+      if (b && b.val !== 'none' && b.val !== 'nil' && isRed(b.color))
+        rules.push({ where: '段落边框', width: c.textWidth - (p.para.left ?? 0) - (p.para.right ?? 0) });
     }
   }
   for (const t of c.doc.tables) {
@@ -138,13 +183,21 @@ export function redRuleCheck(c: CheckContext): CheckItem {
 
 export function mastheadCheck(c: CheckContext): CheckItem | undefined {
   if (c.expect.kind !== '简报' && c.expect.kind !== '通报') return undefined;
-  const first = c.doc.paragraphs.find((p) => !p.inTable && p.text.trim() !== '' && p.text.trim() !== '（示例数据，仅供演示）');
-  const ok = first !== undefined && isRed(first.main.color) && first.para.jc === 'center' && family(first.main.eastAsia) === family(c.fonts.title);
+  const first = c.doc.paragraphs.find(
+    (p) => !p.inTable && p.text.trim() !== '' && p.text.trim() !== '（示例数据，仅供演示）',
+  );
+  const ok =
+    first !== undefined &&
+    isRed(first.main.color) &&
+    first.para.jc === 'center' &&
+    family(first.main.eastAsia) === family(c.fonts.title);
   return item(
     'masthead',
     c.expect.kind === '简报' ? '报头名称' : '发文机关标志',
     ok,
-    first ? `“${first.text.trim()}”：${show(first.main.color, '黑色')}，${show(first.para.jc, 'left')}，${show(first.main.eastAsia)} ${show(first.main.sz)} 半磅` : '无',
+    first
+      ? `“${first.text.trim()}”：${show(first.main.color, '黑色')}，${show(first.para.jc, 'left')}，${show(first.main.eastAsia)} ${show(first.main.sz)} 半磅`
+      : '无',
     `红色、居中、${c.fonts.title}`,
   );
 }

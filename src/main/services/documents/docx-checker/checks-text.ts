@@ -20,21 +20,48 @@ export function textChecks(c: CheckContext): CheckItem[] {
   const bad = [...text.matchAll(BAD_RANGE)].map((m) => m[0]);
   const negative = [...text.matchAll(NEGATIVE_GROWTH)].map((m) => m[0]);
   const out: CheckItem[] = [
-    item('no-textbox', '不用文本框', boxes.length === 0, boxes.length ? `文本框在 ${boxes.join('、')}` : '没有文本框', '不含文本框（WPS 中文本框可能显示为空白）'),
+    item(
+      'no-textbox',
+      '不用文本框',
+      boxes.length === 0,
+      boxes.length ? `文本框在 ${boxes.join('、')}` : '没有文本框',
+      '不含文本框（WPS 中文本框可能显示为空白）',
+    ),
     item(
       'date-format',
       '日期写法',
-      badDates.length === 0 && (wantedDate === undefined || (STRICT_DATE.test(wantedDate) && dates.includes(wantedDate))),
+      badDates.length === 0 &&
+        (wantedDate === undefined || (STRICT_DATE.test(wantedDate) && dates.includes(wantedDate))),
       dates.length ? `${sample(dates)}${badDates.length ? `；不规范：${sample(badDates)}` : ''}` : '文中没有日期',
       `阿拉伯数字年月日，月日不编虚位（如 2023年10月8日）${wantedDate ? `，含“${wantedDate}”` : ''}`,
     ),
-    item('period-dash', '时间段连接号', bad.length === 0, `一字线 ${good.length} 处${good.length ? `（${sample(good)}）` : ''}；其他连接号 ${bad.length} 处${bad.length ? `（${sample(bad)}）` : ''}`, '时间段用一字线“—”（U+2014），如“1—9月”，不写“1-9月”'),
-    item('negative-growth', '负增长写法', negative.length === 0, negative.length ? sample(negative) : '没有“增长-x%”', '负增长写“下降x%”，不写“增长-x%”'),
+    item(
+      'period-dash',
+      '时间段连接号',
+      bad.length === 0,
+      `一字线 ${good.length} 处${good.length ? `（${sample(good)}）` : ''}；其他连接号 ${bad.length} 处${bad.length ? `（${sample(bad)}）` : ''}`,
+      '时间段用一字线“—”（U+2014），如“1—9月”，不写“1-9月”',
+    ),
+    item(
+      'negative-growth',
+      '负增长写法',
+      negative.length === 0,
+      negative.length ? sample(negative) : '没有“增长-x%”',
+      '负增长写“下降x%”，不写“增长-x%”',
+    ),
   ];
   if (c.expect.sample) {
     const inBody = c.doc.paragraphs.some((p) => p.text.includes('示例数据'));
     const inHeader = [...c.doc.headers.values()].some((h) => h.paragraphs.some((p) => p.text.includes('示例数据')));
-    out.push(item('sample-mark', '示例数据标注', inBody && inHeader, `正文${inBody ? '有' : '没有'}，页眉${inHeader ? '有' : '没有'}`, '正文和页眉都标明“示例数据”'));
+    out.push(
+      item(
+        'sample-mark',
+        '示例数据标注',
+        inBody && inHeader,
+        `正文${inBody ? '有' : '没有'}，页眉${inHeader ? '有' : '没有'}`,
+        '正文和页眉都标明“示例数据”',
+      ),
+    );
   }
   return out;
 }

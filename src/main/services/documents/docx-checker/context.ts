@@ -72,7 +72,8 @@ export function fontMatches(actual: string | undefined, wanted: string, exact: b
   return exact ? actual === wanted : family(actual) === family(wanted);
 }
 
-export const show = (v: string | number | undefined, missing = '未设置') => (v === undefined || v === '' ? missing : String(v));
+export const show = (v: string | number | undefined, missing = '未设置') =>
+  v === undefined || v === '' ? missing : String(v);
 
 const HEADING_PATTERNS: [1 | 2 | 3 | 4, RegExp][] = [
   [1, /^[一二三四五六七八九十]+、/],

@@ -60,7 +60,17 @@ export interface DocView {
   allText: string;
 }
 
-const TEXT_WRAPPERS = new Set(['w:hyperlink', 'w:ins', 'w:smartTag', 'w:customXml', 'w:sdt', 'w:sdtContent', 'w:fldSimple', 'w:dir', 'w:bdo']);
+const TEXT_WRAPPERS = new Set([
+  'w:hyperlink',
+  'w:ins',
+  'w:smartTag',
+  'w:customXml',
+  'w:sdt',
+  'w:sdtContent',
+  'w:fldSimple',
+  'w:dir',
+  'w:bdo',
+]);
 
 /** Runs of a paragraph with their text; complex-field instructions become fields, their results are skipped. */
 function readParagraph(p: XmlNode, styles: StyleSheet, inTable: boolean): ParagraphInfo {
@@ -75,7 +85,10 @@ function readParagraph(p: XmlNode, styles: StyleSheet, inTable: boolean): Paragr
       if (c.name === 'w:fldSimple') {
         const ins = (attr(c, 'w:instr') ?? '').trim();
         fields.push(ins.split(/\s+/)[0]?.toUpperCase() ?? '');
-        runs.push({ text: `{${ins.split(/\s+/)[0]?.toUpperCase() ?? ''}}`, props: styles.run(styleId, readRunProps(child(child(c, 'w:r'), 'w:rPr'))) });
+        runs.push({
+          text: `{${ins.split(/\s+/)[0]?.toUpperCase() ?? ''}}`,
+          props: styles.run(styleId, readRunProps(child(child(c, 'w:r'), 'w:rPr'))),
+        });
         continue;
       }
       if (c.name === 'w:r') {
@@ -106,7 +119,8 @@ function readParagraph(p: XmlNode, styles: StyleSheet, inTable: boolean): Paragr
   visit(p);
   const counts = new Map<RunProps, number>();
   for (const r of runs) counts.set(r.props, (counts.get(r.props) ?? 0) + r.text.length);
-  const main = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? styles.run(styleId, readRunProps(child(pPr, 'w:rPr')));
+  const main =
+    [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? styles.run(styleId, readRunProps(child(pPr, 'w:rPr')));
   return {
     text: runs.map((r) => r.text).join(''),
     ...(styleId ? { styleId } : {}),
@@ -130,7 +144,11 @@ function readTable(tbl: XmlNode, styles: StyleSheet, paragraphs: ParagraphInfo[]
     borders: {},
   };
   for (const b of child(tblPr, 'w:tblBorders')?.children ?? []) {
-    info.borders[b.name.replace('w:', '')] = { val: attr(b, 'w:val') ?? '', ...(numAttr(b, 'w:sz') !== undefined ? { sz: numAttr(b, 'w:sz')! } : {}), ...(attr(b, 'w:color') ? { color: attr(b, 'w:color')! } : {}) };
+    info.borders[b.name.replace('w:', '')] = {
+      val: attr(b, 'w:val') ?? '',
+      ...(numAttr(b, 'w:sz') !== undefined ? { sz: numAttr(b, 'w:sz')! } : {}),
+      ...(attr(b, 'w:color') ? { color: attr(b, 'w:color')! } : {}),
+    };
   }
   tables.push(info);
   for (const tr of children(tbl, 'w:tr')) {
@@ -149,7 +167,12 @@ function readTable(tbl: XmlNode, styles: StyleSheet, paragraphs: ParagraphInfo[]
   }
 }
 
-function readBlocks(container: XmlNode | undefined, styles: StyleSheet, paragraphs: ParagraphInfo[], tables: TableInfo[]): void {
+function readBlocks(
+  container: XmlNode | undefined,
+  styles: StyleSheet,
+  paragraphs: ParagraphInfo[],
+  tables: TableInfo[],
+): void {
   for (const c of container?.children ?? []) {
     if (c.name === 'w:p') paragraphs.push(readParagraph(c, styles, false));
     else if (c.name === 'w:tbl') readTable(c, styles, paragraphs, tables);
@@ -193,7 +216,10 @@ function readPart(pkg: DocxPackage, path: string, styles: StyleSheet): PartView 
 
 export function readDocument(pkg: DocxPackage): DocView {
   const styles = new StyleSheet(pkg.xml('word/styles.xml'));
-  const body = child(pkg.xml('word/document.xml')?.children.find((c) => c.name === 'w:document'), 'w:body');
+  const body = child(
+    pkg.xml('word/document.xml')?.children.find((c) => c.name === 'w:document'),
+    'w:body',
+  );
   const paragraphs: ParagraphInfo[] = [];
   const tables: TableInfo[] = [];
   readBlocks(body, styles, paragraphs, tables);

@@ -24,13 +24,17 @@ const GROUPS: [string, (c: CheckContext) => (CheckItem | undefined)[]][] = [
  * 版记, number and date wording). Works on any file: a foreign document gets failed items with what was found,
  * a file that is not a .docx gets one failed item saying so. Never throws.
  */
-export async function checkBriefingDocx(buffer: Buffer | Uint8Array, expect: CheckExpectations = {}): Promise<CheckItem[]> {
+export async function checkBriefingDocx(
+  buffer: Buffer | Uint8Array,
+  expect: CheckExpectations = {},
+): Promise<CheckItem[]> {
   let context: CheckContext;
   try {
     const pkg = openDocx(buffer);
     context = contextOf(pkg, readDocument(pkg), expect);
   } catch (e) {
-    const reason = e instanceof NotADocxError ? e.message : `无法读取文档内容（${e instanceof Error ? e.message : String(e)}）`;
+    const reason =
+      e instanceof NotADocxError ? e.message : `无法读取文档内容（${e instanceof Error ? e.message : String(e)}）`;
     return [item('docx-valid', '文件格式', false, reason, '有效的 .docx（Word 文档）文件')];
   }
   const items: CheckItem[] = [];
@@ -38,7 +42,15 @@ export async function checkBriefingDocx(buffer: Buffer | Uint8Array, expect: Che
     try {
       for (const i of run(context)) if (i) items.push(i);
     } catch (e) {
-      items.push(item(`error-${group}`, `${group}检查`, false, `检查时出错：${e instanceof Error ? e.message : String(e)}`, '能够完成检查'));
+      items.push(
+        item(
+          `error-${group}`,
+          `${group}检查`,
+          false,
+          `检查时出错：${e instanceof Error ? e.message : String(e)}`,
+          '能够完成检查',
+        ),
+      );
     }
   }
   return items;

@@ -1,3 +1,4 @@
+import { withoutUndefined } from '../../../../shared/objects';
 import { attr, child, children, isOn, numAttr, type XmlNode } from './xml';
 
 export interface BorderInfo {
@@ -41,15 +42,13 @@ function border(node: XmlNode | undefined): BorderInfo | undefined {
   return { val, ...(sz === undefined ? {} : { sz }), ...(color === undefined ? {} : { color }) };
 }
 
-const defined = <T extends object>(o: T): Partial<T> => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
-
 export function readParaProps(pPr: XmlNode | undefined): ParaProps {
   if (!pPr) return {};
   const ind = child(pPr, 'w:ind');
   const spacing = child(pPr, 'w:spacing');
   const bdr = child(pPr, 'w:pBdr');
   const snap = child(pPr, 'w:snapToGrid');
-  return defined({
+  return withoutUndefined({
     jc: attr(child(pPr, 'w:jc'), 'w:val'),
     left: numAttr(ind, 'w:left') ?? numAttr(ind, 'w:start'),
     right: numAttr(ind, 'w:right') ?? numAttr(ind, 'w:end'),
@@ -71,7 +70,7 @@ export function readRunProps(rPr: XmlNode | undefined): RunProps {
     const t = attr(f, `w:${slot}Theme`);
     return t ? `主题字体（${t}）` : attr(f, `w:${slot}`);
   };
-  return defined({
+  return withoutUndefined({
     ascii: theme('ascii'),
     hAnsi: theme('hAnsi'),
     eastAsia: theme('eastAsia'),
@@ -106,7 +105,11 @@ export class StyleSheet {
       const id = attr(s, 'w:styleId');
       if (!id) continue;
       const basedOn = attr(child(s, 'w:basedOn'), 'w:val');
-      this.styles.set(id, { ...(basedOn ? { basedOn } : {}), para: readParaProps(child(s, 'w:pPr')), run: readRunProps(child(s, 'w:rPr')) });
+      this.styles.set(id, {
+        ...(basedOn ? { basedOn } : {}),
+        para: readParaProps(child(s, 'w:pPr')),
+        run: readRunProps(child(s, 'w:rPr')),
+      });
       const isDefault = ['1', 'true', 'on'].includes(attr(s, 'w:default') ?? '');
       if (attr(s, 'w:type') === 'paragraph' && isDefault) this.defaultParagraphStyle = id;
     }

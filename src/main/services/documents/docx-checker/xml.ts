@@ -94,7 +94,11 @@ export function children(node: XmlNode | undefined, name: string): XmlNode[] {
 }
 
 /** All descendants with the name, in document order; `stopAt` names are not looked into. */
-export function descendants(node: XmlNode | undefined, name: string, stopAt: ReadonlySet<string> = new Set()): XmlNode[] {
+export function descendants(
+  node: XmlNode | undefined,
+  name: string,
+  stopAt: ReadonlySet<string> = new Set(),
+): XmlNode[] {
   const out: XmlNode[] = [];
   const walk = (n: XmlNode) => {
     for (const c of n.children) {

@@ -1,5 +1,11 @@
 import { ImageRun, Paragraph, TextRun, type FileChild } from 'docx';
-import { paragraphText, type Block, type ChartBlock, type ReportModel, type TableBlock } from '../../../../shared/report/model';
+import {
+  paragraphText,
+  type Block,
+  type ChartBlock,
+  type ReportModel,
+  type TableBlock,
+} from '../../../../shared/report/model';
 import type { RenderedChart } from '../charts';
 import { runFont, type Fonts } from './fonts';
 import { S } from './style-ids';
@@ -40,7 +46,12 @@ function chartChildren(block: ChartBlock, images: ChartImages): FileChild[] {
 function blockChildren(block: Block, images: ChartImages): FileChild[] {
   switch (block.type) {
     case 'paragraph':
-      return [new Paragraph({ style: block.style === 'note' ? S.note : S.body, children: [new TextRun(paragraphText(block))] })];
+      return [
+        new Paragraph({
+          style: block.style === 'note' ? S.note : S.body,
+          children: [new TextRun(paragraphText(block))],
+        }),
+      ];
     case 'heading':
       return [new Paragraph({ style: HEADING_STYLE[block.level], children: [new TextRun(block.text)] })];
     case 'table':

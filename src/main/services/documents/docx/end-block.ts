@@ -58,10 +58,21 @@ function issuedLine(issuer: string, date: string): Paragraph {
 export function endBlockChildren(model: ReportModel): FileChild[] {
   const lines = endBlockLines(model);
   const closing = closingLine(model);
-  const closingParagraph = closing.left ? issuedLine(closing.left, closing.right) : new Paragraph({ style: S.endRight, children: [new TextRun(closing.right)] });
+  const closingParagraph = closing.left
+    ? issuedLine(closing.left, closing.right)
+    : new Paragraph({ style: S.endRight, children: [new TextRun(closing.right)] });
   const rows = [
     ...(lines.length
-      ? [new TableRow({ cantSplit: true, children: [new TableCell({ children: lines.map((l) => new Paragraph({ style: S.endLine, children: [new TextRun(l)] })) })] })]
+      ? [
+          new TableRow({
+            cantSplit: true,
+            children: [
+              new TableCell({
+                children: lines.map((l) => new Paragraph({ style: S.endLine, children: [new TextRun(l)] })),
+              }),
+            ],
+          }),
+        ]
       : []),
     new TableRow({ cantSplit: true, children: [new TableCell({ children: [closingParagraph] })] }),
   ];
@@ -103,7 +114,18 @@ export function signatureChildren(model: ReportModel, linePitch: number): FileCh
   const dateGap = Math.max(2, issuer - date);
   const issuerGap = dateGap + date + 2 - issuer;
   return [
-    new Paragraph({ style: S.signature, alignment: 'right', spacing: { before: linePitch }, indent: { right: Math.round(issuerGap * char) }, children: [new TextRun(model.meta.issuer)] }),
-    new Paragraph({ style: S.signature, alignment: 'right', indent: { right: Math.round(dateGap * char) }, children: [new TextRun(model.meta.dateText)] }),
+    new Paragraph({
+      style: S.signature,
+      alignment: 'right',
+      spacing: { before: linePitch },
+      indent: { right: Math.round(issuerGap * char) },
+      children: [new TextRun(model.meta.issuer)],
+    }),
+    new Paragraph({
+      style: S.signature,
+      alignment: 'right',
+      indent: { right: Math.round(dateGap * char) },
+      children: [new TextRun(model.meta.dateText)],
+    }),
   ];
 }

@@ -14,9 +14,15 @@ export interface PlacedHeaderCell {
  * explicitly (restart in the first row, continue below): docx's own rowSpan handling mis-merges several
  * row-spanning cells in one row. Throws a Chinese message when the spans do not fit the columns.
  */
-export function placeHeader(header: readonly (readonly HeaderCell[])[], columnCount: number, tableTitle: string): PlacedHeaderCell[][] {
+export function placeHeader(
+  header: readonly (readonly HeaderCell[])[],
+  columnCount: number,
+  tableTitle: string,
+): PlacedHeaderCell[][] {
   const rows = header.length;
-  const taken: (PlacedHeaderCell | null)[][] = Array.from({ length: rows }, () => Array<PlacedHeaderCell | null>(columnCount).fill(null));
+  const taken: (PlacedHeaderCell | null)[][] = Array.from({ length: rows }, () =>
+    Array<PlacedHeaderCell | null>(columnCount).fill(null),
+  );
   header.forEach((cells, r) => {
     let column = 0;
     for (const cell of cells) {
@@ -24,10 +30,14 @@ export function placeHeader(header: readonly (readonly HeaderCell[])[], columnCo
       const colSpan = Math.max(1, Math.floor(cell.colSpan));
       const rowSpan = Math.max(1, Math.floor(cell.rowSpan));
       if (column + colSpan > columnCount) {
-        throw new Error(`表格“${tableTitle}”的表头第${r + 1}行“${cell.text}”超出了表格的${columnCount}列，请检查表头的合并设置。`);
+        throw new Error(
+          `表格“${tableTitle}”的表头第${r + 1}行“${cell.text}”超出了表格的${columnCount}列，请检查表头的合并设置。`,
+        );
       }
       if (r + rowSpan > rows) {
-        throw new Error(`表格“${tableTitle}”的表头“${cell.text}”向下合并${rowSpan}行，但表头只有${rows}行，请检查表头的合并设置。`);
+        throw new Error(
+          `表格“${tableTitle}”的表头“${cell.text}”向下合并${rowSpan}行，但表头只有${rows}行，请检查表头的合并设置。`,
+        );
       }
       for (let dr = 0; dr < rowSpan; dr++) {
         const placed: PlacedHeaderCell = {
@@ -48,7 +58,7 @@ export function placeHeader(header: readonly (readonly HeaderCell[])[], columnCo
   });
   return taken.map((row, r) => {
     const out: PlacedHeaderCell[] = [];
-    for (let c = 0; c < columnCount; ) {
+    for (let c = 0; c < columnCount;) {
       const cell = row[c];
       if (!cell) throw new Error(`表格“${tableTitle}”的表头第${r + 1}行第${c + 1}列是空的，请补齐表头。`);
       out.push(cell);

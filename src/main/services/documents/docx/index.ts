@@ -35,7 +35,9 @@ async function renderCharts(model: ReportModel, options: RenderBriefingOptions):
   if (blocks.length === 0) return images;
   // Loaded only when a chart is present: ECharts and resvg cost start-up time the other documents need not pay.
   const { renderChartPng } = await import('../charts');
-  const rendered = await Promise.all(blocks.map((b) => renderChartPng(b, options.chartFonts ? { fonts: options.chartFonts } : {})));
+  const rendered = await Promise.all(
+    blocks.map((b) => renderChartPng(b, options.chartFonts ? { fonts: options.chartFonts } : {})),
+  );
   blocks.forEach((b, i) => {
     const r = rendered[i]!;
     images.set(b.id, r);
@@ -45,13 +47,22 @@ async function renderCharts(model: ReportModel, options: RenderBriefingOptions):
 }
 
 /** Everything in the document body, top to bottom. */
-export function bodyChildren(model: ReportModel, images: ChartImages, mastheadPt: number, linePitch: number): FileChild[] {
+export function bodyChildren(
+  model: ReportModel,
+  images: ChartImages,
+  mastheadPt: number,
+  linePitch: number,
+): FileChild[] {
   const fonts = resolvedFonts(model.style);
   const note = editorNoteChildren(model.editorNote, fonts, linePitch);
   const head =
     model.meta.kind === '运行分析报告'
       ? [...titleChildren(model, linePitch, note.length > 0), ...note]
-      : [...mastheadChildren(model, mastheadPt, linePitch), ...note, ...titleChildren(model, linePitch, note.length > 0)];
+      : [
+          ...mastheadChildren(model, mastheadPt, linePitch),
+          ...note,
+          ...titleChildren(model, linePitch, note.length > 0),
+        ];
   return [
     ...head,
     ...sectionsChildren(model, images),
@@ -63,7 +74,10 @@ export function bodyChildren(model: ReportModel, images: ChartImages, mastheadPt
 
 /** The masthead name / 发文机关标志 size: the model's size, shrunk (not below 2号) until the text fits one line. */
 export function mastheadSizePt(model: ReportModel): number {
-  const max = Number.isFinite(model.style.mastheadSizePt) && model.style.mastheadSizePt > 0 ? model.style.mastheadSizePt : SIZE_PT.chuhao;
+  const max =
+    Number.isFinite(model.style.mastheadSizePt) && model.style.mastheadSizePt > 0
+      ? model.style.mastheadSizePt
+      : SIZE_PT.chuhao;
   return fitOneLinePt(mastheadText(model), max, Math.min(max, SIZE_PT.erhao));
 }
 

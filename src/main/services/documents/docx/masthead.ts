@@ -47,7 +47,11 @@ function briefingMasthead(model: ReportModel, namePt: number, linePitch: number)
   const m = model.meta;
   const issue = issueText(model);
   return [
-    new Paragraph({ style: S.mastheadName, spacing: { before: spaceBeforeForTop(MASTHEAD_NAME_TOP_MM, namePt) }, children: [new TextRun(m.briefingName)] }),
+    new Paragraph({
+      style: S.mastheadName,
+      spacing: { before: spaceBeforeForTop(MASTHEAD_NAME_TOP_MM, namePt) },
+      children: [new TextRun(m.briefingName)],
+    }),
     new Paragraph({ style: S.mastheadIssue, spacing: { before: linePitch }, children: [new TextRun(issue)] }),
     issuerLine(issuerWithSuffix(m.issuer), m.dateText, linePitch),
     new Paragraph({ style: S.redRule }),
@@ -59,8 +63,21 @@ function briefingMasthead(model: ReportModel, namePt: number, linePitch: number)
 function noticeMasthead(model: ReportModel, markPt: number, linePitch: number): FileChild[] {
   const m = model.meta;
   const mark = m.noticeIssuerMark || m.issuer;
-  const out: FileChild[] = [new Paragraph({ style: S.noticeMark, spacing: { before: spaceBeforeForTop(NOTICE_MARK_TOP_MM, markPt) }, children: [new TextRun(mark)] })];
-  if (m.noticeNumber) out.push(new Paragraph({ style: S.noticeNumber, spacing: { before: linePitch * 2 }, children: [new TextRun(m.noticeNumber)] }));
+  const out: FileChild[] = [
+    new Paragraph({
+      style: S.noticeMark,
+      spacing: { before: spaceBeforeForTop(NOTICE_MARK_TOP_MM, markPt) },
+      children: [new TextRun(mark)],
+    }),
+  ];
+  if (m.noticeNumber)
+    out.push(
+      new Paragraph({
+        style: S.noticeNumber,
+        spacing: { before: linePitch * 2 },
+        children: [new TextRun(m.noticeNumber)],
+      }),
+    );
   out.push(new Paragraph({ style: S.redRule }), ...sampleLine(model));
   return out;
 }
@@ -91,10 +108,14 @@ export function titleChildren(model: ReportModel, linePitch: number, hasEditorNo
   });
   if (kind !== '运行分析报告') return [title];
   // 编印单位 and date under the title, on one line when they fit, else one under the other.
-  const oneLine = emWidth(model.meta.issuer) + emWidth(model.meta.dateText) + 1 <= TEXT_WIDTH / charTwips(SIZE_PT.sanhao) - 2;
+  const oneLine =
+    emWidth(model.meta.issuer) + emWidth(model.meta.dateText) + 1 <= TEXT_WIDTH / charTwips(SIZE_PT.sanhao) - 2;
   const byline = new Paragraph({
     style: S.sampleMark,
-    children: [new TextRun(model.meta.issuer), new TextRun(oneLine ? `\u3000${model.meta.dateText}` : { text: model.meta.dateText, break: 1 })],
+    children: [
+      new TextRun(model.meta.issuer),
+      new TextRun(oneLine ? `\u3000${model.meta.dateText}` : { text: model.meta.dateText, break: 1 }),
+    ],
   });
   // One blank line before the body; an 编者按 brings its own.
   return [title, byline, ...sampleLine(model), ...(hasEditorNote ? [] : [new Paragraph({ style: S.body })])];

@@ -6,7 +6,11 @@ import { ImportedXmlComponent } from 'docx';
  */
 export type Attributes = Record<string, string | number | undefined>;
 
-export function x(name: string, attributes: Attributes = {}, children: readonly (ImportedXmlComponent | undefined)[] = []): ImportedXmlComponent {
+export function x(
+  name: string,
+  attributes: Attributes = {},
+  children: readonly (ImportedXmlComponent | undefined)[] = [],
+): ImportedXmlComponent {
   const attrs: Record<string, string | number> = {};
   let any = false;
   for (const [k, v] of Object.entries(attributes)) {
@@ -36,7 +40,14 @@ export interface ParagraphProps {
   tabs?: { val: 'left' | 'right' | 'center'; pos: number }[];
   snapToGrid?: boolean;
   spacing?: { before?: number; after?: number; line?: number; lineRule?: 'exact' | 'auto' | 'atLeast' };
-  ind?: { left?: number; right?: number; firstLine?: number; firstLineChars?: number; hanging?: number; hangingChars?: number };
+  ind?: {
+    left?: number;
+    right?: number;
+    firstLine?: number;
+    firstLineChars?: number;
+    hanging?: number;
+    hangingChars?: number;
+  };
   jc?: 'left' | 'right' | 'center' | 'both';
   outlineLvl?: number;
 }
@@ -53,7 +64,8 @@ export interface RunProps {
   lang?: boolean;
 }
 
-const onOff = (name: string, value: boolean | undefined) => (value === undefined ? undefined : x(name, { 'w:val': value ? 1 : 0 }));
+const onOff = (name: string, value: boolean | undefined) =>
+  value === undefined ? undefined : x(name, { 'w:val': value ? 1 : 0 });
 
 function borderLine(name: string, b: BorderLine | undefined) {
   return b ? x(name, { 'w:val': b.val, 'w:sz': b.sz, 'w:space': b.space, 'w:color': b.color }) : undefined;
@@ -65,11 +77,24 @@ export function pPr(p: ParagraphProps): ImportedXmlComponent {
     onOff('w:keepNext', p.keepNext),
     onOff('w:keepLines', p.keepLines),
     onOff('w:widowControl', p.widowControl),
-    p.border ? x('w:pBdr', {}, [borderLine('w:top', p.border.top), borderLine('w:bottom', p.border.bottom)]) : undefined,
-    p.tabs ? x('w:tabs', {}, p.tabs.map((t) => x('w:tab', { 'w:val': t.val, 'w:pos': t.pos }))) : undefined,
+    p.border
+      ? x('w:pBdr', {}, [borderLine('w:top', p.border.top), borderLine('w:bottom', p.border.bottom)])
+      : undefined,
+    p.tabs
+      ? x(
+          'w:tabs',
+          {},
+          p.tabs.map((t) => x('w:tab', { 'w:val': t.val, 'w:pos': t.pos })),
+        )
+      : undefined,
     onOff('w:snapToGrid', p.snapToGrid),
     p.spacing
-      ? x('w:spacing', { 'w:before': p.spacing.before, 'w:after': p.spacing.after, 'w:line': p.spacing.line, 'w:lineRule': p.spacing.lineRule })
+      ? x('w:spacing', {
+          'w:before': p.spacing.before,
+          'w:after': p.spacing.after,
+          'w:line': p.spacing.line,
+          'w:lineRule': p.spacing.lineRule,
+        })
       : undefined,
     p.ind
       ? x('w:ind', {
@@ -95,7 +120,13 @@ export function rPr(r: RunProps): ImportedXmlComponent {
     ? undefined
     : 'all' in f
       ? x('w:rFonts', { 'w:ascii': f.all, 'w:hAnsi': f.all, 'w:eastAsia': f.all, 'w:cs': f.all, 'w:hint': 'eastAsia' })
-      : x('w:rFonts', { 'w:ascii': f.latin, 'w:hAnsi': f.chinese, 'w:eastAsia': f.chinese, 'w:cs': f.latin, 'w:hint': 'eastAsia' });
+      : x('w:rFonts', {
+          'w:ascii': f.latin,
+          'w:hAnsi': f.chinese,
+          'w:eastAsia': f.chinese,
+          'w:cs': f.latin,
+          'w:hint': 'eastAsia',
+        });
   return x('w:rPr', {}, [
     fonts,
     r.bold === undefined ? undefined : onOff('w:b', r.bold),

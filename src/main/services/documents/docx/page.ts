@@ -1,4 +1,13 @@
-import { AlignmentType, DocumentGridType, Footer, Header, PageNumber, Paragraph, TextRun, type ISectionOptions } from 'docx';
+import {
+  AlignmentType,
+  DocumentGridType,
+  Footer,
+  Header,
+  PageNumber,
+  Paragraph,
+  TextRun,
+  type ISectionOptions,
+} from 'docx';
 import { SAMPLE_HEADER } from './masthead';
 import { S } from './style-ids';
 import { charTwips, mmToTwip, PAGE, SIZE_PT } from './units';
@@ -21,7 +30,8 @@ function pageNumberFooter(side: 'odd' | 'even'): Footer {
       new Paragraph({
         style: S.footer,
         alignment: side === 'odd' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: side === 'odd' ? { right: PAGE_NUMBER_INDENT, firstLine: 0 } : { left: PAGE_NUMBER_INDENT, firstLine: 0 },
+        indent:
+          side === 'odd' ? { right: PAGE_NUMBER_INDENT, firstLine: 0 } : { left: PAGE_NUMBER_INDENT, firstLine: 0 },
         children: [new TextRun({ children: ['\u2014 ', PageNumber.CURRENT, ' \u2014'] })],
       }),
     ],
@@ -41,7 +51,11 @@ function sampleHeader(side: 'odd' | 'even'): Header {
 }
 
 /** A4, GB/T 9704 margins, a line-only grid at the model's line pitch, odd/even footers (and sample headers). */
-export function sectionOptions(children: ISectionOptions['children'], linePitch: number, sample: boolean): ISectionOptions {
+export function sectionOptions(
+  children: ISectionOptions['children'],
+  linePitch: number,
+  sample: boolean,
+): ISectionOptions {
   return {
     properties: {
       page: {

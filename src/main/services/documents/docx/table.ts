@@ -55,7 +55,14 @@ export function columnWidthsTwips(columns: readonly TableColumn[], total = TEXT_
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const THICK = { style: BorderStyle.SINGLE, size: 12, color: '000000' };
 
-function dataCell(cell: ModelCell | undefined, column: TableColumn, width: number, bold: boolean, style: string, shaded: ReadonlySet<CellStatus>): TableCell {
+function dataCell(
+  cell: ModelCell | undefined,
+  column: TableColumn,
+  width: number,
+  bold: boolean,
+  style: string,
+  shaded: ReadonlySet<CellStatus>,
+): TableCell {
   const text = cell && cell.text.trim() !== '' ? cell.text : MISSING_TEXT;
   const align = text === MISSING_TEXT ? 'center' : (cell?.align ?? column.align);
   const fill = cell?.status && shaded.has(cell.status) ? STATUS_FILL[cell.status] : undefined;
@@ -90,7 +97,9 @@ export function buildTable(block: TableBlock): Table {
             new TableCell({
               verticalAlign: VerticalAlignTable.CENTER,
               ...(c.colSpan > 1 ? { columnSpan: c.colSpan } : {}),
-              ...(c.vMerge ? { verticalMerge: c.vMerge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE } : {}),
+              ...(c.vMerge
+                ? { verticalMerge: c.vMerge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE }
+                : {}),
               children: [new Paragraph({ style: headStyle, children: c.text ? [new TextRun(c.text)] : [] })],
             }),
         ),
@@ -100,7 +109,9 @@ export function buildTable(block: TableBlock): Table {
     (row) =>
       new TableRow({
         cantSplit: true,
-        children: block.columns.map((column, i) => dataCell(row.cells[i], column, widths[i]!, row.isTotal, cellStyle, shaded)),
+        children: block.columns.map((column, i) =>
+          dataCell(row.cells[i], column, widths[i]!, row.isTotal, cellStyle, shaded),
+        ),
       }),
   );
   return new Table({
@@ -119,7 +130,12 @@ function legendParagraph(block: TableBlock, style: string): Paragraph | undefine
   if (entries.length === 0) return undefined;
   const children: ParagraphChild[] = [new TextRun('图例：')];
   entries.forEach((l, i) => {
-    children.push(new TextRun({ text: '\u3000\u3000', shading: { type: ShadingType.CLEAR, color: 'auto', fill: STATUS_FILL[l.status]! } }));
+    children.push(
+      new TextRun({
+        text: '\u3000\u3000',
+        shading: { type: ShadingType.CLEAR, color: 'auto', fill: STATUS_FILL[l.status]! },
+      }),
+    );
     children.push(new TextRun(` ${l.label}${i === entries.length - 1 ? '。' : '；'}`));
   });
   return new Paragraph({ style, children });
@@ -140,7 +156,13 @@ export function tableBlockChildren(block: TableBlock, options: { withTitle: bool
   const noteIndent = (small ? SIZE_PT.wuhao : SIZE_PT.sihao) * 20 * 2;
   block.notes.forEach((note, i) => {
     const lead = i === 0 && /^注[:：]/.test(note);
-    out.push(new Paragraph({ style: noteStyle, indent: lead ? { left: noteIndent, hanging: noteIndent } : { left: noteIndent }, children: [new TextRun(note)] }));
+    out.push(
+      new Paragraph({
+        style: noteStyle,
+        indent: lead ? { left: noteIndent, hanging: noteIndent } : { left: noteIndent },
+        children: [new TextRun(note)],
+      }),
+    );
   });
   const legend = legendParagraph(block, noteStyle);
   if (legend) out.push(legend);

@@ -35,7 +35,12 @@ const PROTECTION_SPIN_COUNT = 1000;
 const FONT = '宋体';
 const INPUT_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFF2CC' } } as const;
 const HEADER_FILL = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E1F2' } } as const;
-const THIN: Partial<Borders> = { top: { style: 'thin' }, left: { style: 'thin' }, bottom: { style: 'thin' }, right: { style: 'thin' } };
+const THIN: Partial<Borders> = {
+  top: { style: 'thin' },
+  left: { style: 'thin' },
+  bottom: { style: 'thin' },
+  right: { style: 'thin' },
+};
 
 export interface FormSheetRow {
   row: FormRow;
@@ -113,17 +118,32 @@ function mergedText(sheet: Worksheet, range: string, text: string, style: Pick<C
 }
 
 function writeHeader(sheet: Worksheet, input: FormSheetInput): void {
-  mergedText(sheet, `A1:${LAST_COLUMN}1`, input.title, { font: { name: '黑体', size: 16 }, alignment: { horizontal: 'center', vertical: 'middle' } });
+  mergedText(sheet, `A1:${LAST_COLUMN}1`, input.title, {
+    font: { name: '黑体', size: 16 },
+    alignment: { horizontal: 'center', vertical: 'middle' },
+  });
   sheet.getRow(1).height = 30;
-  mergedText(sheet, `A2:${LAST_COLUMN}2`, input.subtitle, { font: { name: '楷体_GB2312', size: 12 }, alignment: { horizontal: 'center', vertical: 'middle', wrapText: true } });
+  mergedText(sheet, `A2:${LAST_COLUMN}2`, input.subtitle, {
+    font: { name: '楷体_GB2312', size: 12 },
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  });
   sheet.getRow(2).height = 22;
-  mergedText(sheet, `A3:${LAST_COLUMN}3`, input.instructions.join('\n'), { font: { name: FONT, size: 10 }, alignment: { vertical: 'top', wrapText: true } });
+  mergedText(sheet, `A3:${LAST_COLUMN}3`, input.instructions.join('\n'), {
+    font: { name: FONT, size: 10 },
+    alignment: { vertical: 'top', wrapText: true },
+  });
   const width = COLUMNS.reduce((sum, c) => sum + c.width, 0);
   sheet.getRow(3).height = LINE_HEIGHT_PT * textLines(input.instructions.join('\n'), width, 10) * (10 / 11) + 6;
 
-  mergedText(sheet, 'A4:B4', '填报人：', { font: { name: FONT, size: 11 }, alignment: { horizontal: 'right', vertical: 'middle' } });
+  mergedText(sheet, 'A4:B4', '填报人：', {
+    font: { name: FONT, size: 11 },
+    alignment: { horizontal: 'right', vertical: 'middle' },
+  });
   sheet.mergeCells(`${REPORTER_NAME_CELL}:D4`);
-  styledText(sheet.getCell('E4'), '联系电话：', { font: { name: FONT, size: 11 }, alignment: { horizontal: 'right', vertical: 'middle' } });
+  styledText(sheet.getCell('E4'), '联系电话：', {
+    font: { name: FONT, size: 11 },
+    alignment: { horizontal: 'right', vertical: 'middle' },
+  });
   sheet.mergeCells(`${REPORTER_PHONE_CELL}:G4`);
   for (const ref of [REPORTER_NAME_CELL, REPORTER_PHONE_CELL]) {
     const cell = sheet.getCell(ref);
@@ -171,7 +191,10 @@ export async function writeFormSheet(wb: Workbook, input: FormSheetInput): Promi
   let seq = 1;
   const runs: { key: string; first: number; last: number; row: FormRow }[] = [];
   for (const section of input.sections) {
-    mergedText(sheet, `A${r}:${LAST_COLUMN}${r}`, section.heading, { font: { name: '黑体', size: 11 }, alignment: { vertical: 'middle' } });
+    mergedText(sheet, `A${r}:${LAST_COLUMN}${r}`, section.heading, {
+      font: { name: '黑体', size: 11 },
+      alignment: { vertical: 'middle' },
+    });
     sheet.getCell(`A${r}`).border = THIN;
     sheet.getRow(r).height = 20;
     r++;
@@ -184,7 +207,17 @@ export async function writeFormSheet(wb: Workbook, input: FormSheetInput): Promi
         c.alignment = { vertical: 'middle' };
       });
       const [seqCell, nameCell, unitCell, valueCell, noteCell, targetCell, lastYearCell, previousCell] = cells;
-      if (!seqCell || !nameCell || !unitCell || !valueCell || !noteCell || !targetCell || !lastYearCell || !previousCell) throw new Error('form row cells');
+      if (
+        !seqCell ||
+        !nameCell ||
+        !unitCell ||
+        !valueCell ||
+        !noteCell ||
+        !targetCell ||
+        !lastYearCell ||
+        !previousCell
+      )
+        throw new Error('form row cells');
       seqCell.value = seq++;
       seqCell.alignment = { horizontal: 'center', vertical: 'middle' };
       nameCell.value = item.row.name;
@@ -209,7 +242,13 @@ export async function writeFormSheet(wb: Workbook, input: FormSheetInput): Promi
       row.height = LINE_HEIGHT_PT * lines + 4;
       putReference(lastYearCell, item.lastYear, item.row.decimals);
       putReference(previousCell, item.previous, item.row.decimals);
-      metaRows.push({ row: r, systemId: item.row.systemId, indicatorId: item.row.indicatorId, period: item.row.period, name: item.row.name });
+      metaRows.push({
+        row: r,
+        systemId: item.row.systemId,
+        indicatorId: item.row.indicatorId,
+        period: item.row.period,
+        name: item.row.name,
+      });
 
       const key = validationKey(item.row.kind, item.row.unit, item.row.decimals);
       const run = runs[runs.length - 1];
@@ -218,14 +257,22 @@ export async function writeFormSheet(wb: Workbook, input: FormSheetInput): Promi
       r++;
     }
   }
-  const range = (col: string, first: number, last: number) => (first === last ? `${col}${first}` : `${col}${first}:${col}${last}`);
+  const range = (col: string, first: number, last: number) =>
+    first === last ? `${col}${first}` : `${col}${first}:${col}${last}`;
   for (const run of runs) {
-    addRangeValidation(sheet, range(VALUE_COLUMN, run.first, run.last), valueValidation(`${VALUE_COLUMN}${run.first}`, run.row.kind, run.row.unit, run.row.decimals));
+    addRangeValidation(
+      sheet,
+      range(VALUE_COLUMN, run.first, run.last),
+      valueValidation(`${VALUE_COLUMN}${run.first}`, run.row.kind, run.row.unit, run.row.decimals),
+    );
     addRangeValidation(sheet, range(NOTE_COLUMN, run.first, run.last), noteValidation());
   }
 
   if (input.footnote) {
-    mergedText(sheet, `A${r}:${LAST_COLUMN}${r}`, input.footnote, { font: { name: FONT, size: 10 }, alignment: { vertical: 'middle', wrapText: true } });
+    mergedText(sheet, `A${r}:${LAST_COLUMN}${r}`, input.footnote, {
+      font: { name: FONT, size: 10 },
+      alignment: { vertical: 'middle', wrapText: true },
+    });
     sheet.getRow(r).height = 20;
   }
 

@@ -105,9 +105,11 @@ export function readMetaSheet(sheet: Worksheet): MetaRead {
     if (key === 'rows') break;
     header.set(key, metaText(sheet.getCell(r, 2).value));
   }
-  if (header.get('templateId') !== FORM_TEMPLATE_ID) return { ok: false, problem: 'notOurs', message: '隐藏的 _meta 工作表不是本程序的填报表格式' };
+  if (header.get('templateId') !== FORM_TEMPLATE_ID)
+    return { ok: false, problem: 'notOurs', message: '隐藏的 _meta 工作表不是本程序的填报表格式' };
   const version = header.get('templateVersion') ?? '';
-  if (version !== String(FORM_TEMPLATE_VERSION)) return { ok: false, problem: 'version', message: `填报表模板版本为“${version}”`, version };
+  if (version !== String(FORM_TEMPLATE_VERSION))
+    return { ok: false, problem: 'version', message: `填报表模板版本为“${version}”`, version };
   const rows: Record<string, unknown>[] = [];
   for (r += 2; r <= sheet.rowCount; r++) {
     const cells = ROW_KEYS.map((_, i) => metaText(sheet.getCell(r, i + 1).value));

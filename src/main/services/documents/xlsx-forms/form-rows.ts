@@ -1,7 +1,20 @@
-import { parsePeriod, periodKey, previousPeriod, samePeriodLastYear, tryParsePeriod, type Period } from '../../../../shared/domain/periods';
+import {
+  parsePeriod,
+  periodKey,
+  previousPeriod,
+  samePeriodLastYear,
+  tryParsePeriod,
+  type Period,
+} from '../../../../shared/domain/periods';
 import { periodTitle } from '../../../../shared/domain/period-labels';
 import { AppError } from '../../../../shared/errors';
-import type { Frequency, Indicator, IndicatorKind, IndicatorSystem, TargetValue } from '../../../../shared/schemas/indicator-system';
+import type {
+  Frequency,
+  Indicator,
+  IndicatorKind,
+  IndicatorSystem,
+  TargetValue,
+} from '../../../../shared/schemas/indicator-system';
 import type { Workspace } from '../../storage/workspace';
 
 /**
@@ -45,16 +58,26 @@ export interface FormRowOptions {
   systems?: string[];
 }
 
-const FREQUENCY_OF_KIND: Record<Period['kind'], Frequency | null> = { month: 'monthly', quarter: 'quarterly', year: 'annual', half: null };
+const FREQUENCY_OF_KIND: Record<Period['kind'], Frequency | null> = {
+  month: 'monthly',
+  quarter: 'quarterly',
+  year: 'annual',
+  half: null,
+};
 
 /** The storage keys a form for `period` covers, by frequency, in sheet order. */
 export function formPeriodKeys(period: string): { frequency: Frequency; period: string }[] {
   const parsed = tryParsePeriod(period);
   if (!parsed.ok) throw new AppError('BAD_INPUT', parsed.reason);
   const p = parsed.period;
-  if (p.kind === 'half') throw new AppError('BAD_INPUT', `没有按半年报送的指标，不能为“${period}”生成填报表。请选择月份（如 ${p.year}-06）。`);
+  if (p.kind === 'half')
+    throw new AppError(
+      'BAD_INPUT',
+      `没有按半年报送的指标，不能为“${period}”生成填报表。请选择月份（如 ${p.year}-06）。`,
+    );
   const keys = [{ frequency: FREQUENCY_OF_KIND[p.kind] as Frequency, period: periodKey(p) }];
-  if (p.kind === 'month' && p.month % 3 === 0) keys.push({ frequency: 'quarterly', period: `${p.year}Q${p.month / 3}` });
+  if (p.kind === 'month' && p.month % 3 === 0)
+    keys.push({ frequency: 'quarterly', period: `${p.year}Q${p.month / 3}` });
   if (p.kind === 'month' && p.month === 12) keys.push({ frequency: 'annual', period: String(p.year) });
   return keys;
 }
@@ -72,11 +95,19 @@ export async function assertPeriodInWorkspace(ws: Workspace, period: string): Pr
   const years = await workspaceYears(ws);
   if (!years.has(year)) {
     const list = [...years].sort().join('、');
-    throw new AppError('BAD_INPUT', `${period} 不在本工作区的年度范围内（本工作区的指标体系和数据涉及 ${list || '无'} 年）。请核对统计期。`);
+    throw new AppError(
+      'BAD_INPUT',
+      `${period} 不在本工作区的年度范围内（本工作区的指标体系和数据涉及 ${list || '无'} 年）。请核对统计期。`,
+    );
   }
 }
 
-function targetFor(system: IndicatorSystem, ind: Indicator, region: string, year: string): Pick<FormRow, 'target' | 'targetScope'> {
+function targetFor(
+  system: IndicatorSystem,
+  ind: Indicator,
+  region: string,
+  year: string,
+): Pick<FormRow, 'target' | 'targetScope'> {
   const regionYear = system.regionTargetYear ?? (system.years.length === 1 ? system.years[0] : undefined);
   const own = regionYear === year ? ind.byRegion?.[region] : undefined;
   if (own !== undefined) return { target: own, targetScope: 'region' };
@@ -95,11 +126,18 @@ function specificity(ind: Indicator, region: string): number | null {
  * systems carry the same indicator (same name, unit and frequency: the 2023 target table repeats the
  * district table's growth rates), the more specific one is kept, then the first in workspace order.
  */
-export function formSections(ws: Workspace, period: string, region: string, options: FormRowOptions = {}): FormSection[] {
+export function formSections(
+  ws: Workspace,
+  period: string,
+  region: string,
+  options: FormRowOptions = {},
+): FormSection[] {
   if (!ws.settings.regions.includes(region)) {
     throw new AppError('BAD_INPUT', `“${region}”不是本工作区的区县（本工作区：${ws.settings.regions.join('、')}）。`);
   }
-  const systems = ws.systemList().filter((s) => (!options.systems || options.systems.includes(s.id)) && s.regions.includes(region));
+  const systems = ws
+    .systemList()
+    .filter((s) => (!options.systems || options.systems.includes(s.id)) && s.regions.includes(region));
   const sections: FormSection[] = [];
   for (const { frequency, period: key } of formPeriodKeys(period)) {
     const p = parsePeriod(key);

@@ -24,7 +24,9 @@ function boundsFormula(cell: string, kind: IndicatorKind, decimals: number): str
   if (kind === 'level') parts.push(`ABS(${cell})<${MAX_MAGNITUDE.toExponential().replace('e+', 'E')}`);
   else {
     parts.push(`${cell}>=${b.min}`);
-    parts.push(b.max >= MAX_MAGNITUDE ? `${cell}<${MAX_MAGNITUDE.toExponential().replace('e+', 'E')}` : `${cell}<=${b.max}`);
+    parts.push(
+      b.max >= MAX_MAGNITUDE ? `${cell}<${MAX_MAGNITUDE.toExponential().replace('e+', 'E')}` : `${cell}<=${b.max}`,
+    );
   }
   if (kind === 'count' && decimals === 0) parts.push(`${cell}=INT(${cell})`);
   return `OR(${cell}="/",${cell}="／",AND(${parts.join(',')}))`;
@@ -42,7 +44,9 @@ function errorText(kind: IndicatorKind, unit: string, decimals: number): string 
     case 'share':
       return `请填写比重或比率数值（${unitText(unit)}），如 45.3，不能为负数；${tail}`;
     case 'count':
-      return decimals === 0 ? `请填写整数（${unitText(unit)}），不能为负数，不带单位；${tail}` : `请填写数字（${unitText(unit)}），不能为负数，不带单位；${tail}`;
+      return decimals === 0
+        ? `请填写整数（${unitText(unit)}），不能为负数，不带单位；${tail}`
+        : `请填写数字（${unitText(unit)}），不能为负数，不带单位；${tail}`;
     case 'perUnit':
       return `请填写数字（${unitText(unit)}），不能为负数，不带单位；${tail}`;
     case 'level':

@@ -5,7 +5,14 @@ import { AppError } from '../../../../shared/errors';
 import type { FigureRecord } from '../../../../shared/schemas/figures';
 import type { Workspace } from '../../storage/workspace';
 import { createWorkbook, workbookToBuffer } from '../exceljs';
-import { NOTE_COLUMN, REPORTER_NAME_CELL, REPORTER_PHONE_CELL, VALUE_COLUMN, writeFormSheet, type FormSheetInput } from './fill-form-sheet';
+import {
+  NOTE_COLUMN,
+  REPORTER_NAME_CELL,
+  REPORTER_PHONE_CELL,
+  VALUE_COLUMN,
+  writeFormSheet,
+  type FormSheetInput,
+} from './fill-form-sheet';
 import { FORM_TEMPLATE_ID, FORM_TEMPLATE_VERSION, writeMetaSheet, type FormMeta } from './form-meta';
 import { assertPeriodInWorkspace, formSections, type FormRowOptions, type FormSection } from './form-rows';
 
@@ -65,10 +72,18 @@ function sectionHeading(index: number, s: FormSection): string {
  * figures pre-filled (so a second round only corrects), and reference columns. See form-rows.ts for how a
  * month form also carries the quarterly (and, in December, annual) indicators under their own keys.
  */
-export async function generateFillForms(ws: Workspace, period: string, options: FillFormOptions = {}): Promise<FillForm[]> {
+export async function generateFillForms(
+  ws: Workspace,
+  period: string,
+  options: FillFormOptions = {},
+): Promise<FillForm[]> {
   const regions = options.regions ?? ws.settings.regions;
   const unknown = regions.filter((r) => !ws.settings.regions.includes(r));
-  if (unknown.length) throw new AppError('BAD_INPUT', `“${unknown.join('、')}”不是本工作区的区县（本工作区：${ws.settings.regions.join('、')}）。`);
+  if (unknown.length)
+    throw new AppError(
+      'BAD_INPUT',
+      `“${unknown.join('、')}”不是本工作区的区县（本工作区：${ws.settings.regions.join('、')}）。`,
+    );
   const perRegion = regions.map((region) => ({ region, sections: formSections(ws, period, region, options) }));
   await assertPeriodInWorkspace(ws, period);
 
@@ -78,8 +93,12 @@ export async function generateFillForms(ws: Workspace, period: string, options: 
     if (!v) views.set(key, (v = ws.figures.get(key)));
     return v;
   };
-  const record = async (key: string, systemId: string, indicatorId: string, region: string): Promise<FigureRecord | undefined> =>
-    (await view(key)).figures[systemId]?.[indicatorId]?.[region];
+  const record = async (
+    key: string,
+    systemId: string,
+    indicatorId: string,
+    region: string,
+  ): Promise<FigureRecord | undefined> => (await view(key)).figures[systemId]?.[indicatorId]?.[region];
 
   const now = (options.now ?? (() => new Date()))();
   const sample = ws.settings.sample;
@@ -93,7 +112,9 @@ export async function generateFillForms(ws: Workspace, period: string, options: 
       subtitle: `填报单位：${region}　　统计期：${sections.map((s) => s.periodTitle).join('、')}　　${ws.settings.name}`,
       instructions: instructions(ws, sections, returnBy),
       sections: [],
-      ...(sample ? { footnote: '示例数据：本表中的参考数是程序合成的示例数据，不是真实统计数，请勿用于正式报送。' } : {}),
+      ...(sample
+        ? { footnote: '示例数据：本表中的参考数是程序合成的示例数据，不是真实统计数，请勿用于正式报送。' }
+        : {}),
     };
     for (const [index, s] of sections.entries()) {
       const rows = [];
@@ -132,8 +153,14 @@ export async function generateFillForms(ws: Workspace, period: string, options: 
       rows,
     };
     writeMetaSheet(wb, meta);
-    forms.push({ region, fileName: fillFormFileName(period, region, sample), buffer: await workbookToBuffer(wb), rows: meta.rows.length });
+    forms.push({
+      region,
+      fileName: fillFormFileName(period, region, sample),
+      buffer: await workbookToBuffer(wb),
+      rows: meta.rows.length,
+    });
   }
-  if (forms.length === 0) throw new AppError('BAD_INPUT', `${title}没有需要区县填报的指标（所选区县在该期没有按期报送的指标）。`);
+  if (forms.length === 0)
+    throw new AppError('BAD_INPUT', `${title}没有需要区县填报的指标（所选区县在该期没有按期报送的指标）。`);
   return forms;
 }

@@ -6,7 +6,14 @@ import { SIZES, statusLook, type StyleBook } from './sheet-styles';
 /** Printed as placeholders, centred whatever the column's alignment. */
 export const PLACEHOLDER_TEXTS = new Set(['—', '/', '-', '…', '']);
 
-const STATUS_INDEX: Record<CellStatus, number> = { ahead: 1, behind: 2, top: 3, bottom: 4, missing: 5, notApplicable: 6 };
+const STATUS_INDEX: Record<CellStatus, number> = {
+  ahead: 1,
+  behind: 2,
+  top: 3,
+  bottom: 4,
+  missing: 5,
+  notApplicable: 6,
+};
 
 /**
  * The style of each body cell. A body has thousands of cells but only a few dozen distinct looks, and a
@@ -42,7 +49,13 @@ export class BodyStyles {
     return style;
   }
 
-  private build(col: number, cell: TableCell, content: CellContent, isTotal: boolean, placeholder: boolean): Partial<Style> {
+  private build(
+    col: number,
+    cell: TableCell,
+    content: CellContent,
+    isTotal: boolean,
+    placeholder: boolean,
+  ): Partial<Style> {
     const look = statusLook(cell.status);
     const horizontal = placeholder ? 'center' : (cell.align ?? this.columns[col]?.align ?? 'center');
     const common = {

@@ -49,7 +49,11 @@ function printsAs(value: number, printed: number, decimals: number): boolean {
  * Excel number format for a printed precision, with an optional status mark after the number ("12.5▲").
  * `reserve` keeps the same room empty in unmarked cells of a marked column, so decimals stay aligned.
  */
-export function numberFormat(content: Extract<CellContent, { kind: 'number' }>, mark?: string, reserve?: string): string {
+export function numberFormat(
+  content: Extract<CellContent, { kind: 'number' }>,
+  mark?: string,
+  reserve?: string,
+): string {
   const integer = content.thousands ? '#,##0' : '0';
   let format = content.decimals > 0 ? `${integer}.${'0'.repeat(content.decimals)}` : integer;
   if (content.percentSign) format += '"%"';

@@ -8,13 +8,7 @@ import { placeHeaderCells, type PlacedHeaderCell } from '../../../../shared/repo
 import { cellContent, type CellContent } from './cell-content';
 import { printableWidthUnits, type Paper } from './page-setup';
 import { SIZES, statusLook } from './sheet-styles';
-import {
-  rowHeightPt,
-  textWidthUnits,
-  unbreakableWidthUnits,
-  widthUnitsToPt,
-  wrappedLineCount,
-} from './text-metrics';
+import { rowHeightPt, textWidthUnits, unbreakableWidthUnits, widthUnitsToPt, wrappedLineCount } from './text-metrics';
 
 export interface LegendItem {
   status: CellStatus;
@@ -58,7 +52,11 @@ const SUBTITLE_ROW = 2;
 /** Width of one indent level, which right-aligned figures get (body-styles.ts). */
 const RIGHT_INDENT_UNITS = 1.5;
 
-export function planSheet(table: TableBlock, rows: TableRow[], options: { paper: Paper; sample: boolean }): SheetLayout {
+export function planSheet(
+  table: TableBlock,
+  rows: TableRow[],
+  options: { paper: Paper; sample: boolean },
+): SheetLayout {
   const columnCount = table.columns.length;
   if (columnCount === 0 || table.header.length === 0) {
     throw new AppError('BAD_INPUT', `表格“${table.title}”没有列或没有表头，无法生成排名表。`);
@@ -72,7 +70,9 @@ export function planSheet(table: TableBlock, rows: TableRow[], options: { paper:
     }
   });
   const header = placeHeaderCells(table);
-  const contents = rows.map((row, r) => row.cells.map((cell, c) => cellContent(cell, () => cellName(table, header, row, r, c))));
+  const contents = rows.map((row, r) =>
+    row.cells.map((cell, c) => cellContent(cell, () => cellName(table, header, row, r, c))),
+  );
   const markedColumns = new Set<number>();
   rows.forEach((row) => row.cells.forEach((cell, c) => statusLook(cell.status)?.mark && markedColumns.add(c)));
 
@@ -148,13 +148,19 @@ function columnWidths(
       if (!content) return;
       const text = printedText(content, cell.text, look?.mark, markedColumns.has(c));
       const indent = (cell.align ?? table.columns[c]?.align) === 'right' ? RIGHT_INDENT_UNITS : 0;
-      minimum[c] = Math.max(minimum[c] ?? 0, textWidthUnits(text, SIZES.body, row.isTotal || look?.bold === true) + indent);
+      minimum[c] = Math.max(
+        minimum[c] ?? 0,
+        textWidthUnits(text, SIZES.body, row.isTotal || look?.bold === true) + indent,
+      );
     }),
   );
   for (const cell of header) {
     if (cell.colSpan !== 1) continue;
     const twoChars = textWidthUnits(cell.text.slice(0, 2), SIZES.header);
-    const need = Math.max(unbreakableWidthUnits(cell.text, SIZES.header), Math.min(twoChars, textWidthUnits(cell.text, SIZES.header)));
+    const need = Math.max(
+      unbreakableWidthUnits(cell.text, SIZES.header),
+      Math.min(twoChars, textWidthUnits(cell.text, SIZES.header)),
+    );
     minimum[cell.col] = Math.max(minimum[cell.col] ?? 0, need);
   }
 
@@ -209,7 +215,8 @@ function headerHeights(header: PlacedHeaderCell[], rowCount: number, widths: num
     return rowHeightPt(headerLineCount(breakBeforeUnit(cell.text, widthPt), widthPt), SIZES.header);
   };
   const heights = Array.from({ length: rowCount }, () => rowHeightPt(1, SIZES.header));
-  for (const cell of header.filter((h) => h.rowSpan === 1)) heights[cell.row] = Math.max(heights[cell.row] ?? 0, need(cell));
+  for (const cell of header.filter((h) => h.rowSpan === 1))
+    heights[cell.row] = Math.max(heights[cell.row] ?? 0, need(cell));
   for (const cell of header.filter((h) => h.rowSpan > 1)) {
     const have = heights.slice(cell.row, cell.row + cell.rowSpan).reduce((a, b) => a + b, 0);
     const last = cell.row + cell.rowSpan - 1;

@@ -21,7 +21,12 @@ export interface SheetContext {
   order: RowOrder;
 }
 
-export function writeTableSheet(workbook: Workbook, sheetName: string, table: TableBlock, ctx: SheetContext): Worksheet {
+export function writeTableSheet(
+  workbook: Workbook,
+  sheetName: string,
+  table: TableBlock,
+  ctx: SheetContext,
+): Worksheet {
   const layout = planSheet(table, orderTableRows(table, ctx.order), { paper: ctx.paper, sample: ctx.sample });
   const sheet = workbook.addWorksheet(sheetName, {
     pageSetup: pageSetupFor(ctx.paper, { first: layout.headerFirstRow, last: layout.headerLastRow }),
@@ -48,7 +53,13 @@ export function writeTableSheet(workbook: Workbook, sheetName: string, table: Ta
   return sheet;
 }
 
-function writeTitleBlock(sheet: Worksheet, table: TableBlock, layout: SheetLayout, ctx: SheetContext, book: StyleBook): void {
+function writeTitleBlock(
+  sheet: Worksheet,
+  table: TableBlock,
+  layout: SheetLayout,
+  ctx: SheetContext,
+  book: StyleBook,
+): void {
   const last = layout.columnCount;
   const title = sheet.getCell(layout.titleRow, 1);
   title.value = safeText(table.title);
@@ -91,7 +102,13 @@ function writeHeader(sheet: Worksheet, layout: SheetLayout, book: StyleBook): vo
     // Every cell of a merged block carries the border, so each program draws the full frame.
     for (let r = top; r <= bottom; r++) {
       for (let c = left; c <= right; c++) {
-        sheet.getCell(r, c).style = book.style({ font: 'header', size: SIZES.header, horizontal: 'center', wrap: true, border: true });
+        sheet.getCell(r, c).style = book.style({
+          font: 'header',
+          size: SIZES.header,
+          horizontal: 'center',
+          wrap: true,
+          border: true,
+        });
       }
     }
     sheet.getCell(top, left).value = safeText(placed.text);
@@ -121,7 +138,13 @@ function writeBody(sheet: Worksheet, table: TableBlock, layout: SheetLayout, boo
   });
 }
 
-function writeLegendLine(sheet: Worksheet, line: LegendLine, rowNumber: number, layout: SheetLayout, book: StyleBook): void {
+function writeLegendLine(
+  sheet: Worksheet,
+  line: LegendLine,
+  rowNumber: number,
+  layout: SheetLayout,
+  book: StyleBook,
+): void {
   const labelStyle = book.style({ font: 'body', size: SIZES.note, horizontal: 'left', wrap: true });
   sheet.getRow(rowNumber).height = layout.legendHeights[rowNumber - layout.legendFirstRow] ?? BODY_ROW_HEIGHT;
   if (line.kind === 'text') {

@@ -27,14 +27,29 @@ export function keepsWithNext(item: FlowItem): boolean {
  * The flow of a model. `editingNote` shows the 按语 block while the clerk writes a first one; the title's
  * blank lines follow the writer (two, or one after a 按语 or the 示例数据 line; none in a report).
  */
-export function buildFlow(model: ReportModel, options: { editingNote?: boolean; titleEdited?: boolean } = {}): FlowItem[] {
+export function buildFlow(
+  model: ReportModel,
+  options: { editingNote?: boolean; titleEdited?: boolean } = {},
+): FlowItem[] {
   const kind = model.meta.kind;
   const note = model.editorNote?.trim() ?? '';
   const hasNote = note !== '' || options.editingNote === true;
   const report = kind === '运行分析报告';
   const items: FlowItem[] = [];
-  const noteItem: FlowItem = { kind: 'editorNote', key: 'editor-note', text: model.editorNote ?? '', spaceBefore: !report };
-  const title: FlowItem = { kind: 'title', key: 'title', text: model.title, linesBefore: report ? 0 : hasNote || model.sample ? 1 : 2, lineAfter: !report, edited: options.titleEdited === true };
+  const noteItem: FlowItem = {
+    kind: 'editorNote',
+    key: 'editor-note',
+    text: model.editorNote ?? '',
+    spaceBefore: !report,
+  };
+  const title: FlowItem = {
+    kind: 'title',
+    key: 'title',
+    text: model.title,
+    linesBefore: report ? 0 : hasNote || model.sample ? 1 : 2,
+    lineAfter: !report,
+    edited: options.titleEdited === true,
+  };
   if (report) {
     items.push(title, { kind: 'byline', key: 'byline', blankAfter: !hasNote });
     if (hasNote) items.push(noteItem);
@@ -45,13 +60,26 @@ export function buildFlow(model: ReportModel, options: { editingNote?: boolean; 
   }
   for (const section of model.sections) {
     const listSection = isListSection(section.id);
-    if (section.heading) items.push({ kind: 'sectionHeading', key: `section/${section.id}`, sectionId: section.id, text: section.heading, listSection });
+    if (section.heading)
+      items.push({
+        kind: 'sectionHeading',
+        key: `section/${section.id}`,
+        sectionId: section.id,
+        text: section.heading,
+        listSection,
+      });
     let listIndex = 0;
     section.blocks.forEach((block, i) => {
       const key = `${section.id}/${i}`;
       switch (block.type) {
         case 'paragraph':
-          items.push({ kind: 'paragraph', key: `p/${block.id}`, block, sectionId: section.id, listIndex: listSection ? listIndex++ : null });
+          items.push({
+            kind: 'paragraph',
+            key: `p/${block.id}`,
+            block,
+            sectionId: section.id,
+            listIndex: listSection ? listIndex++ : null,
+          });
           break;
         case 'heading':
           items.push({ kind: 'heading', key, level: block.level, text: block.text });
@@ -73,5 +101,7 @@ export function buildFlow(model: ReportModel, options: { editingNote?: boolean; 
 /** The texts of a list section (存在问题 / 下步工作) as they stand, for rewriting one of them. */
 export function listTexts(model: ReportModel, sectionId: string): string[] {
   const section = model.sections.find((s) => s.id === sectionId);
-  return (section?.blocks ?? []).flatMap((b) => (b.type === 'paragraph' ? [b.editedText ?? b.runs.map((r) => r.text).join('')] : []));
+  return (section?.blocks ?? []).flatMap((b) =>
+    b.type === 'paragraph' ? [b.editedText ?? b.runs.map((r) => r.text).join('')] : [],
+  );
 }

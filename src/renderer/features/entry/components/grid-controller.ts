@@ -33,7 +33,12 @@ const READ_ONLY_NOTICE = '工作区为只读，不能修改数据。';
  * The grid's behaviour: selection, the cell editor, keyboard commands and the clipboard, over the pure
  * grid modules. The component only renders and forwards DOM events here.
  */
-export function useGridController(layout: Ref<GridLayout>, sheet: Ref<EntrySheet>, readOnly: Ref<boolean>, hooks: GridControllerHooks) {
+export function useGridController(
+  layout: Ref<GridLayout>,
+  sheet: Ref<EntrySheet>,
+  readOnly: Ref<boolean>,
+  hooks: GridControllerHooks,
+) {
   const sel = ref<Selection>(collapsed({ row: 0, col: 0 }));
   const editMode = ref<EditMode>('none');
   const editText = ref('');
@@ -99,7 +104,11 @@ export function useGridController(layout: Ref<GridLayout>, sheet: Ref<EntrySheet
   }
 
   function selectRect(r: Rect): void {
-    setSelection({ anchor: { row: r.top, col: r.left }, focus: { row: r.bottom, col: r.right }, active: { row: r.top, col: r.left } });
+    setSelection({
+      anchor: { row: r.top, col: r.left },
+      focus: { row: r.bottom, col: r.right },
+      active: { row: r.top, col: r.left },
+    });
   }
 
   function apply(edits: EditInput[]): void {
@@ -145,7 +154,12 @@ export function useGridController(layout: Ref<GridLayout>, sheet: Ref<EntrySheet
     if (positions.length) {
       const rows = positions.map((p) => p.row);
       const cols = positions.map((p) => p.col);
-      selectRect({ top: Math.min(...rows), left: Math.min(...cols), bottom: Math.max(...rows), right: Math.max(...cols) });
+      selectRect({
+        top: Math.min(...rows),
+        left: Math.min(...cols),
+        bottom: Math.max(...rows),
+        right: Math.max(...cols),
+      });
     }
   }
 
@@ -197,10 +211,12 @@ export function useGridController(layout: Ref<GridLayout>, sheet: Ref<EntrySheet
   }
 
   function copyText(): string {
-    return formatTsv(blockTexts(layout.value, rect.value, (r, c) => {
-      const cell = cellAt(layout.value, r, c);
-      return cell ? sheet.value.text(cell) : '';
-    }));
+    return formatTsv(
+      blockTexts(layout.value, rect.value, (r, c) => {
+        const cell = cellAt(layout.value, r, c);
+        return cell ? sheet.value.text(cell) : '';
+      }),
+    );
   }
 
   /** Ctrl+C / Ctrl+X outside an edit: the selected block as Excel-compatible TSV. Returns false to let the browser copy. */
@@ -244,6 +260,15 @@ export function useGridController(layout: Ref<GridLayout>, sheet: Ref<EntrySheet
     select,
     selectRect,
     startEdit,
+    /** An input method (pinyin) started composing: keys belong to it until it ends. */
+    compositionStart: (): void => {
+      composing.value = true;
+      if (editMode.value === 'none') startEdit('typing', '');
+    },
+    compositionEnd: (text: string): void => {
+      composing.value = false;
+      editText.value = text;
+    },
     commitEdit,
     cancelEdit,
     run,

@@ -4,7 +4,8 @@ import type { CellRef, GridLayout } from '../grid/layout';
 import { inRect, type GridPos } from '../grid/navigation';
 import type { GridController } from './grid-controller';
 
-type Hit = { kind: 'cell'; pos: GridPos } | { kind: 'row'; row: number } | { kind: 'col'; col: number } | { kind: 'corner' };
+type Hit =
+  { kind: 'cell'; pos: GridPos } | { kind: 'row'; row: number } | { kind: 'col'; col: number } | { kind: 'corner' };
 
 interface MouseDeps {
   scroller: Ref<HTMLDivElement | null>;

@@ -18,13 +18,28 @@ export function geometryFor(layout: GridLayout): GridGeometry {
 }
 
 /** Canvas coordinates (scroll content) of a data cell. */
-export function cellBox(layout: GridLayout, g: GridGeometry, row: number, col: number): { x: number; y: number; w: number; h: number } {
+export function cellBox(
+  layout: GridLayout,
+  g: GridGeometry,
+  row: number,
+  col: number,
+): { x: number; y: number; w: number; h: number } {
   const displayRow = layout.displayRowOf[row] ?? row;
-  return { x: g.rowHeadWidth + col * g.colWidth, y: g.headHeight + displayRow * g.rowHeight, w: g.colWidth, h: g.rowHeight };
+  return {
+    x: g.rowHeadWidth + col * g.colWidth,
+    y: g.headHeight + displayRow * g.rowHeight,
+    w: g.colWidth,
+    h: g.rowHeight,
+  };
 }
 
 /** The data cell under a point of the canvas, or null for headers and category rows. */
-export function cellAtPoint(layout: GridLayout, g: GridGeometry, x: number, y: number): { row: number; col: number } | null {
+export function cellAtPoint(
+  layout: GridLayout,
+  g: GridGeometry,
+  x: number,
+  y: number,
+): { row: number; col: number } | null {
   if (x < g.rowHeadWidth || y < g.headHeight) return null;
   const col = Math.floor((x - g.rowHeadWidth) / g.colWidth);
   const displayRow = Math.floor((y - g.headHeight) / g.rowHeight);
@@ -34,5 +49,8 @@ export function cellAtPoint(layout: GridLayout, g: GridGeometry, x: number, y: n
 }
 
 export function canvasSize(layout: GridLayout, g: GridGeometry): { width: number; height: number } {
-  return { width: g.rowHeadWidth + layout.cols * g.colWidth, height: g.headHeight + layout.displayRows.length * g.rowHeight };
+  return {
+    width: g.rowHeadWidth + layout.cols * g.colWidth,
+    height: g.headHeight + layout.displayRows.length * g.rowHeight,
+  };
 }

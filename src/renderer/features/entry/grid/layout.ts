@@ -16,9 +16,7 @@ export interface RegionColumn {
   special: 'city' | 'province' | null;
 }
 
-export type DisplayRow =
-  | { kind: 'group'; label: string }
-  | { kind: 'data'; dataRow: number };
+export type DisplayRow = { kind: 'group'; label: string } | { kind: 'data'; dataRow: number };
 
 export interface GridLayout {
   transposed: boolean;
@@ -68,10 +66,16 @@ export function regionColumns(regions: readonly string[], showProvince: boolean)
  * Indicators in category order: the system's categories as listed, indicators in file order inside each,
  * then indicators without a known category. Returns the groups so the normal orientation can head them.
  */
-export function groupIndicators(system: Pick<IndicatorSystem, 'categories'>, indicators: readonly Indicator[]): { label: string | null; indicators: Indicator[] }[] {
+export function groupIndicators(
+  system: Pick<IndicatorSystem, 'categories'>,
+  indicators: readonly Indicator[],
+): { label: string | null; indicators: Indicator[] }[] {
   if (system.categories.length === 0) return indicators.length ? [{ label: null, indicators: [...indicators] }] : [];
   const known = new Set(system.categories.map((c) => c.id));
-  const groups = system.categories.map((c) => ({ label: c.name as string | null, indicators: indicators.filter((i) => i.category === c.id) }));
+  const groups = system.categories.map((c) => ({
+    label: c.name as string | null,
+    indicators: indicators.filter((i) => i.category === c.id),
+  }));
   const rest = indicators.filter((i) => !i.category || !known.has(i.category));
   if (rest.length) groups.push({ label: UNCATEGORISED, indicators: rest });
   return groups.filter((g) => g.indicators.length > 0);

@@ -88,9 +88,10 @@ export function jump(pos: GridPos, dir: Direction, size: GridSize): GridPos {
  * mouse. Inside a multi-cell selection the cursor cycles within it (as in Excel) and the selection stays.
  */
 export function advance(pos: GridPos, how: 'enter' | 'tab', back: boolean, size: GridSize, within?: Rect): GridPos {
-  const area: Rect = within && (within.bottom > within.top || within.right > within.left)
-    ? within
-    : { top: 0, left: 0, bottom: size.rows - 1, right: size.cols - 1 };
+  const area: Rect =
+    within && (within.bottom > within.top || within.right > within.left)
+      ? within
+      : { top: 0, left: 0, bottom: size.rows - 1, right: size.cols - 1 };
   const height = area.bottom - area.top + 1;
   const width = area.right - area.left + 1;
   if (height <= 0 || width <= 0) return pos;
@@ -212,7 +213,11 @@ export function navigate(sel: Selection, cmd: GridCommand, size: GridSize, pageR
     case 'commitAndMove':
       return collapsed(step(sel.active, cmd.dir, size));
     case 'selectAll':
-      return { anchor: { row: 0, col: 0 }, focus: { row: size.rows - 1, col: size.cols - 1 }, active: { row: 0, col: 0 } };
+      return {
+        anchor: { row: 0, col: 0 },
+        focus: { row: size.rows - 1, col: size.cols - 1 },
+        active: { row: 0, col: 0 },
+      };
     default:
       return sel;
   }

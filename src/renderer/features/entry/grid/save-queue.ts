@@ -117,7 +117,9 @@ export class SaveQueue<C> {
     // Put the batch back, unless the clerk has edited those cells again meanwhile (newer wins).
     const retry = outcome.rejected ? batch.filter((c) => !rejected.has(this.options.keyOf(c))) : batch;
     const newer = this.queued;
-    this.queued = new Map(retry.filter((c) => !newer.has(this.options.keyOf(c))).map((c) => [this.options.keyOf(c), c]));
+    this.queued = new Map(
+      retry.filter((c) => !newer.has(this.options.keyOf(c))).map((c) => [this.options.keyOf(c), c]),
+    );
     for (const [k, c] of newer) this.queued.set(k, c);
     if (outcome.rejected && outcome.rejected.length > 0) {
       // The rest of the batch was fine: send it again at once.

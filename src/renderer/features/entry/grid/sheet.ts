@@ -55,7 +55,8 @@ export class EntrySheet {
     figures: Readonly<Record<string, Readonly<Record<string, FigureValue>>>> = {},
   ) {
     for (const [indicatorId, byRegion] of Object.entries(figures)) {
-      for (const [region, v] of Object.entries(byRegion)) this.cells.set(cellKey({ indicatorId, region }), { value: v, saved: v });
+      for (const [region, v] of Object.entries(byRegion))
+        this.cells.set(cellKey({ indicatorId, region }), { value: v, saved: v });
     }
   }
 
@@ -145,13 +146,19 @@ export class EntrySheet {
   undo(): UndoResult | null {
     const entry = this.history.undo();
     if (!entry) return null;
-    return { ...this.apply(entry.cells.map((c) => ({ cell: c.cell, raw: c.before }))), cells: entry.cells.map((c) => c.cell) };
+    return {
+      ...this.apply(entry.cells.map((c) => ({ cell: c.cell, raw: c.before }))),
+      cells: entry.cells.map((c) => c.cell),
+    };
   }
 
   redo(): UndoResult | null {
     const entry = this.history.redo();
     if (!entry) return null;
-    return { ...this.apply(entry.cells.map((c) => ({ cell: c.cell, raw: c.after }))), cells: entry.cells.map((c) => c.cell) };
+    return {
+      ...this.apply(entry.cells.map((c) => ({ cell: c.cell, raw: c.after }))),
+      cells: entry.cells.map((c) => c.cell),
+    };
   }
 
   get canUndo(): boolean {

@@ -16,7 +16,13 @@ export function visibleSpan(offset: number, viewport: number, itemSize: number, 
  * The scroll offset that brings an item fully into view (unchanged when it already is). `before` is the
  * size of a frozen band covering the start of the viewport (the sticky header or row-name column).
  */
-export function scrollToShow(offset: number, viewport: number, itemStart: number, itemSize: number, before: number): number {
+export function scrollToShow(
+  offset: number,
+  viewport: number,
+  itemStart: number,
+  itemSize: number,
+  before: number,
+): number {
   const visibleStart = offset + before;
   const visibleEnd = offset + viewport;
   if (itemStart < visibleStart) return Math.max(0, itemStart - before);
@@ -34,6 +40,7 @@ export function sameSpan(a: Span, b: Span): boolean {
  * its edge, a new slice with `margin` items on each side is taken.
  */
 export function renderSpan(previous: Span | undefined, visible: Span, count: number, margin: number): Span {
-  if (previous && previous.start <= visible.start && previous.end >= visible.end && previous.end <= count) return previous;
+  if (previous && previous.start <= visible.start && previous.end >= visible.end && previous.end <= count)
+    return previous;
   return { start: Math.max(0, visible.start - margin), end: Math.min(count, visible.end + margin) };
 }
