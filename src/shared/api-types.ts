@@ -1,6 +1,8 @@
 import type { FigureValue } from './schemas/figure';
 import type { FigureOrigin, FigureRecord, FigureTable } from './schemas/figures';
 import type { ChartBlock, TableBlock } from './report/model';
+import type { ReviewFinding } from './review/engine';
+import type { ReviewRule } from './review/rules';
 
 /** Output types of contract calls that are not plain schema types. */
 
@@ -168,6 +170,21 @@ export interface Provenance {
   what: string;
   record: FigureRecord | null;
   history: CellHistoryItem[];
+  /** 审核 findings about this figure that the clerk confirmed, with their 说明 (newest first). */
+  review: ProvenanceReviewNote[];
+}
+
+export interface ProvenanceReviewNote {
+  code: string;
+  level: '错误' | '提示';
+  ruleName: string;
+  /** The finding as it read when confirmed. */
+  message: string;
+  note: string;
+  at: string;
+  by: string;
+  /** False when the figures changed after the confirmation: the 说明 was given for other values. */
+  current: boolean;
 }
 
 /** What the 排名亮晒 page shows: the same tables as the .xlsx, and a chart per key indicator. */
@@ -181,4 +198,25 @@ export interface RankingView {
   /** Time progress in percent (unrounded) and how it was set. */
   timeProgress: { percent: number; note: string } | null;
   warnings: string[];
+}
+
+/** One 审核 finding with the clerk's confirmation, if it still holds for the values as they are. */
+export interface ReviewItem extends ReviewFinding {
+  confirmation?: { note: string; at: string; by: string };
+  /** A 说明 given for other values of this cell: the figures changed since, so it no longer covers them. */
+  lapsed?: { note: string; at: string; by: string };
+}
+
+/** The 审核 of a reporting period, as the 审核 panel, the entry grid and the command line show it. */
+export interface ReviewReport {
+  period: string;
+  periodTitle: string;
+  sample: boolean;
+  rules: ReviewRule[];
+  items: ReviewItem[];
+  counts: { errors: number; openErrors: number; hints: number; openHints: number };
+  /** Figures looked at. */
+  checkedCells: number;
+  /** Period files that could not be read: their figures were not reviewed. */
+  damaged: { period: string; message: string }[];
 }

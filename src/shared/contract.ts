@@ -11,6 +11,7 @@ import type {
   PeriodView,
   RecentWorkspace,
   RevisionInfo,
+  ReviewReport,
   SaveResult,
   SystemSummary,
   WorkspaceInfo,
@@ -20,6 +21,7 @@ import { FigureChangeInputSchema } from './schemas/figures';
 import { IndicatorPatchSchema } from './schemas/indicator-patch';
 import type { IndicatorSystem } from './schemas/indicator-system';
 import { BriefingEditsSchema, DocumentKindSchema, type BriefingEdits } from './schemas/briefing';
+import { ReviewNoteSchema } from './schemas/review';
 import { SettingsPatchSchema } from './schemas/settings-patch';
 import { PeriodKeySchema, type IssueRecord, type WorkspaceFile } from './schemas/workspace';
 import type { ReportModel } from './report/model';
@@ -33,6 +35,7 @@ const systemId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '体系编号格式不
 const indicatorId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '指标编号格式不对');
 const region = z.string().min(1).max(50);
 const empty = z.strictObject({});
+const reviewKey = z.string().min(1).max(500);
 const previewId = z.string().regex(/^[0-9a-f-]{36}$/, '预览编号格式不对');
 /**
  * A returned workbook as base64. The cap is above the importer's 20 MB per file, so a file somewhat over
@@ -171,6 +174,16 @@ export const calls = {
   // UI part 1
   /** The open workspace, or null when none is open (a normal state for the start page, not an error). */
   'workspace.current': call<WorkspaceInfo | null>()(empty),
+
+  // 审核
+  /** The 审核 of a reporting period: every rule on the figures its documents use, with the confirmations. */
+  'review.run': call<ReviewReport>()(z.strictObject({ period: PeriodKeySchema })),
+  /** Confirms a finding with a 说明 (kept with the figure, audited); returns the 审核 again. */
+  'review.confirm': call<ReviewReport>()(
+    z.strictObject({ period: PeriodKeySchema, key: reviewKey, note: ReviewNoteSchema }),
+  ),
+  /** Writes the value a finding offers (全市 as the districts' sum, a twin's figure), recorded as computed. */
+  'review.fix': call<ReviewReport>()(z.strictObject({ period: PeriodKeySchema, key: reviewKey })),
 } as const satisfies Record<string, CallSpec<z.ZodType, unknown>>;
 
 /** Push events from main to the renderer, with their payload schemas. */

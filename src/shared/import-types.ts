@@ -1,3 +1,4 @@
+import type { ReviewItem } from './api-types';
 import type { FigureValue } from './schemas/figure';
 
 /** Output types of the fill-in workbook (填报表) and import calls. Plain data: they cross IPC and HTTP. */
@@ -25,7 +26,7 @@ export interface FormsGenerateResult {
   files: GeneratedFormInfo[];
 }
 
-export type AnomalyKind = 'jump' | 'signFlip' | 'ytdDecrease';
+export type AnomalyKind = 'jump' | 'signFlip' | 'ytdDecrease' | 'growthRange';
 
 /** A figure that passed every check but looks unusual: shown for the clerk to confirm, never blocking. */
 export interface ImportAnomaly {
@@ -93,6 +94,11 @@ export interface ImportPreview {
   files: ImportFileReport[];
   /** Revision of each period to be written, as read for this preview: apply refuses if one moved since. */
   basis: Record<string, number>;
+  /**
+   * The 审核 across cells (全市 against the districts, 同一数据) of the figures as they would be after this
+   * import, limited to findings touching its cells; per-figure checks are each cell's `anomalies`.
+   */
+  review: ReviewItem[];
   totals: ImportFileCounts & { files: number; refusedFiles: number };
 }
 

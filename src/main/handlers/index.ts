@@ -3,6 +3,7 @@ import type { Services } from '../services/container';
 import { reportHandlers } from './reports';
 import { documentHandlers } from './documents';
 import { importHandlers } from './import';
+import { reviewHandlers } from './review';
 import { systemsHandlers } from './systems';
 import { workspaceHandlers } from './workspace';
 import { workspaceCurrentHandlers } from './workspace-current';
@@ -27,5 +28,6 @@ export function createHandlers(services: Services): Handlers {
     ...importHandlers(services),
     ...documentHandlers(services),
     ...workspaceCurrentHandlers(services),
+    ...reviewHandlers(services),
   };
 }

@@ -1,6 +1,7 @@
 import type { Provenance } from '../../../shared/api-types';
 import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../storage/workspace';
+import { reviewNotesOf } from '../review/review-notes';
 
 const WHAT: Record<string, string> = {
   fig: '填报数',
@@ -27,6 +28,7 @@ export async function provenanceOf(ws: Workspace, ref: string): Promise<Provenan
   const indicator = system.indicators.find((i) => i.id === indicatorId);
   if (!indicator) throw new AppError('NOT_FOUND', `指标“${indicatorId}”不在本工作区。`);
   const view = await ws.figures.get(period);
+  const record = view.figures[systemId]?.[indicatorId]?.[region] ?? null;
   return {
     ref,
     period,
@@ -35,7 +37,8 @@ export async function provenanceOf(ws: Workspace, ref: string): Promise<Provenan
     indicatorName: indicator.name,
     region,
     what: WHAT[what ?? 'fig'] ?? '计算值',
-    record: view.figures[systemId]?.[indicatorId]?.[region] ?? null,
+    record,
     history: await ws.figures.cellHistory(period, systemId, indicatorId, region),
+    review: await reviewNotesOf(ws, { period, systemId, indicatorId, region }, record),
   };
 }

@@ -200,6 +200,11 @@ export class Workspace {
     return this.ctx.userName;
   }
 
+  /** The clock of this workspace's context (fixed in tests). */
+  now(): Date {
+    return this.ctx.now();
+  }
+
   async assertWritable(): Promise<void> {
     if (!this.lock) throw new AppError('READ_ONLY', this.readOnlyReason ?? '工作区为只读，不能修改。');
     if (!(await this.lock.stillHeld())) {
