@@ -10,6 +10,7 @@ export const sections = [
     component: () => import('./features/systems/SystemsPage.vue'),
   },
   { path: '/entry', name: 'entry', title: '数据填报', component: () => import('./features/entry/EntryPage.vue') },
+  { path: '/review', name: 'review', title: '审核', component: () => import('./features/review/ReviewPage.vue') },
   {
     path: '/rankings',
     name: 'rankings',

@@ -167,7 +167,15 @@ export const calls = {
    * its other previews go in morePreviewIds and all are checked before anything is written.
    */
   'import.apply': call<ApplyResult>()(
-    z.strictObject({ previewId, morePreviewIds: z.array(previewId).max(50).optional() }),
+    z.strictObject({
+      previewId,
+      morePreviewIds: z.array(previewId).max(50).optional(),
+      /** Rows the clerk unticked in the preview: not written, and not counted as returned. */
+      exclude: z
+        .array(z.strictObject({ file: z.string().min(1).max(255), ref: z.string().min(1).max(60) }))
+        .max(50_000)
+        .optional(),
+    }),
   ),
   /** The 催报 list: which regions have returned the period's figures. */
   'import.missing': call<RegionReturn[]>()(z.strictObject({ period: PeriodKeySchema })),

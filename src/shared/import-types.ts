@@ -115,6 +115,8 @@ export interface ApplyResult {
   changed: number;
   /** Cells reported as rejected in the preview, not saved. */
   skippedCells: number;
+  /** Cells the clerk left out in the preview (不导入), not saved. */
+  excludedCells: number;
   refusedFiles: number;
 }
 

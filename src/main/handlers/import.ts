@@ -7,7 +7,7 @@ import type { Services } from '../services/container';
 import { XLSX_CONTENT_TYPE } from '../services/downloads/download-store';
 import { generateFillForms } from '../services/documents/xlsx-forms/generate-fill-forms';
 import { saveIntoFolder } from '../services/documents/save-files';
-import { applyImport, decodeUploads, missingRegions, previewImport } from '../services/import';
+import { applyImport, decodeUploads, excludeKey, missingRegions, previewImport } from '../services/import';
 
 type ImportHandlers = Pick<Handlers, 'forms.generate' | 'import.preview' | 'import.apply' | 'import.missing'>;
 
@@ -51,9 +51,10 @@ export function importHandlers({ session, dialogs, downloads, importPreviews }: 
         ...(period ? { period } : {}),
         ...(anomalies ? { anomalies } : {}),
       }),
-    'import.apply': async ({ previewId, morePreviewIds }, ctx) => {
+    'import.apply': async ({ previewId, morePreviewIds, exclude }, ctx) => {
       const result = await applyImport(session.require(), [previewId, ...(morePreviewIds ?? [])], {
         store: importPreviews,
+        exclude: new Set((exclude ?? []).map((e) => excludeKey(e.file, e.ref))),
       });
       const latest = new Map<string, number>();
       for (const file of result.applied)

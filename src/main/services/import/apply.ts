@@ -8,6 +8,13 @@ import type { ImportPreviewStore } from './preview-store';
 export interface ApplyOptions {
   /** Where previews applied by id are kept. */
   store?: ImportPreviewStore;
+  /** Cells the clerk left out of this import (per-row exclude in the preview), as excludeKey(file, ref). */
+  exclude?: ReadonlySet<string>;
+}
+
+/** How an excluded cell is named: the file and the cell's reference ("填报表!D7"). */
+export function excludeKey(file: string, ref: string): string {
+  return `${file}\u0000${ref}`;
 }
 
 function resolvePreview(target: ImportPreview | string, store: ImportPreviewStore | undefined): ImportPreview {
@@ -80,11 +87,16 @@ export async function applyImport(
 
   const applied: AppliedFile[] = [];
   let changed = 0;
+  let excluded = 0;
   for (const file of previews.flatMap((p) => p.files)) {
     if (file.status !== 'accepted' || !file.region) continue;
     const byPeriod = new Map<string, StoreChange[]>();
     for (const cell of file.cells) {
       if (cell.status !== 'changed') continue;
+      if (options.exclude?.has(excludeKey(file.file, cell.ref))) {
+        excluded++;
+        continue;
+      }
       const list = byPeriod.get(cell.period) ?? [];
       list.push({
         systemId: cell.systemId,
@@ -122,6 +134,7 @@ export async function applyImport(
     applied,
     changed,
     skippedCells: previews.reduce((n, p) => n + p.totals.rejected, 0),
+    excludedCells: excluded,
     refusedFiles: previews.reduce((n, p) => n + p.totals.refusedFiles, 0),
   };
 }
