@@ -1,13 +1,10 @@
 import { AppError } from '../../shared/errors';
 import { withoutUndefined } from '../../shared/objects';
-import type { Handlers } from '../hosts/dispatch';
+import type { NamespaceHandlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
 import { validateSystem } from '../services/systems/system-loader';
 
-export function systemsHandlers({
-  session,
-  templates,
-}: Services): Pick<Handlers, 'systems.get' | 'systems.updateIndicator'> {
+export function systemsHandlers({ session, templates }: Services): NamespaceHandlers<'systems'> {
   return {
     'systems.get': ({ id }) => session.require().system(id),
     'systems.updateIndicator': async ({ systemId, indicatorId, patch }) => {
