@@ -1,6 +1,7 @@
 import type { IndicatorSystem } from '../../shared/schemas/indicator-system';
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliCommand } from '../command';
+import { withoutUndefined } from '../../shared/objects';
 
 /** The export shape promised to other tools (docs/indicator-system-format.md, "导出"). */
 export function exportSystem(system: IndicatorSystem) {
@@ -24,10 +25,12 @@ export function exportSystem(system: IndicatorSystem) {
       responsible: ind.responsible,
       targets: ind.targets,
       byRegion: ind.byRegion ?? {},
-      ...(ind.base ? { base: ind.base } : {}),
-      ...(ind.actuals ? { actuals: ind.actuals } : {}),
-      ...(ind.growthTarget ? { growthTarget: ind.growthTarget } : {}),
-      ...(ind.milestones ? { milestones: ind.milestones } : {}),
+      ...withoutUndefined({
+        base: ind.base,
+        actuals: ind.actuals,
+        growthTarget: ind.growthTarget,
+        milestones: ind.milestones,
+      }),
       source: ind.source,
     })),
   };

@@ -1,14 +1,14 @@
 import type { NamespaceHandlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
 import { applyImport, decodeUploads, missingRegions, previewImport } from '../services/import';
+import { withoutUndefined } from '../../shared/objects';
 
 export function importHandlers({ session, importPreviews }: Services): NamespaceHandlers<'import'> {
   return {
     'import.preview': ({ files, period, anomalies }) =>
       previewImport(session.require(), decodeUploads(files), {
         store: importPreviews,
-        ...(period ? { period } : {}),
-        ...(anomalies ? { anomalies } : {}),
+        ...withoutUndefined({ period, anomalies }),
       }),
     'import.apply': async ({ previewId, morePreviewIds }, ctx) => {
       const result = await applyImport(session.require(), [previewId, ...(morePreviewIds ?? [])], {
