@@ -36,7 +36,7 @@ export async function rankingView(ws: Workspace, input: { periodKey: string; now
     issueDate: input.now,
   });
   // Milestone indicators carry their own schedule; the page's progress line is the calendar one.
-  const progress = results.find((r) => r.timeProgress && !r.indicator.milestones?.length)?.timeProgress ?? null;
+  const progress = results.find((r) => r.timeProgress && !r.usesMilestones)?.timeProgress ?? null;
   return {
     period: input.periodKey,
     periodTitle: model.periodTitle,
