@@ -62,6 +62,8 @@ export const calls = {
     }),
   ),
   'workspace.info': call<WorkspaceInfo>()(empty),
+  /** The open workspace, or null when none is open (a normal state for the start page, not an error). */
+  'workspace.current': call<WorkspaceInfo | null>()(empty),
   'workspace.close': call<null>()(empty),
 
   /** The workspace's own copies of its systems (edits go there, never to the templates). */
@@ -179,10 +181,6 @@ export const calls = {
   ),
   /** The 催报 list: which regions have returned the period's figures. */
   'import.missing': call<RegionReturn[]>()(z.strictObject({ period: PeriodKeySchema })),
-  // UI part 1
-  /** The open workspace, or null when none is open (a normal state for the start page, not an error). */
-  'workspace.current': call<WorkspaceInfo | null>()(empty),
-
   // 审核
   /** The 审核 of a reporting period: every rule on the figures its documents use, with the confirmations. */
   'review.run': call<ReviewReport>()(z.strictObject({ period: PeriodKeySchema })),

@@ -1,10 +1,8 @@
-import type { Handlers } from '../hosts/dispatch';
+import type { NamespaceHandlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
 import { applyFix, confirmFinding, reviewPeriod } from '../services/review/review-service';
 
-type ReviewHandlers = Pick<Handlers, 'review.run' | 'review.confirm' | 'review.fix'>;
-
-export function reviewHandlers({ session }: Services): ReviewHandlers {
+export function reviewHandlers({ session }: Services): NamespaceHandlers<'review'> {
   return {
     'review.run': ({ period }) => reviewPeriod(session.require(), period),
     'review.confirm': ({ period, key, note }) => confirmFinding(session.require(), period, key, note),

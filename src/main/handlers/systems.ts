@@ -1,11 +1,8 @@
-import type { Handlers } from '../hosts/dispatch';
+import type { NamespaceHandlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
 import { updateIndicator } from '../services/systems/system-editor';
 
-export function systemsHandlers({
-  session,
-  templates,
-}: Services): Pick<Handlers, 'systems.get' | 'systems.updateIndicator'> {
+export function systemsHandlers({ session, templates }: Services): NamespaceHandlers<'systems'> {
   return {
     'systems.get': ({ id }) => session.require().system(id),
     'systems.updateIndicator': async ({ systemId, indicatorId, patch }) =>
