@@ -10,7 +10,10 @@ export interface AppInfo {
   appName: string;
   version: string;
   host: 'electron' | 'http';
+  /** Who is working: 设置 → 我的姓名, recorded with every change. */
   userName: string;
+  /** False until the clerk has given a name: the app asks for it (the OS account is only a stand-in). */
+  userNameSet: boolean;
   platform: string;
   templatesCount: number;
   /** Problems found in shipped templates, in Chinese, so a broken install is visible at once. */
@@ -172,6 +175,8 @@ export interface Provenance {
   history: CellHistoryItem[];
   /** 审核 findings about this figure that the clerk confirmed, with their 说明 (newest first). */
   review: ProvenanceReviewNote[];
+  /** For an imported figure: the 填报人 and 联系电话 written on the returned form. */
+  reporter?: { name: string; phone: string; file: string };
 }
 
 export interface ProvenanceReviewNote {

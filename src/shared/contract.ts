@@ -21,8 +21,10 @@ import { FigureChangeInputSchema } from './schemas/figures';
 import { IndicatorPatchSchema } from './schemas/indicator-patch';
 import type { IndicatorSystem } from './schemas/indicator-system';
 import { BriefingEditsSchema, DocumentKindSchema, type BriefingEdits } from './schemas/briefing';
+import { ReturnStatusSchema } from './schemas/returns';
 import { ReviewNoteSchema } from './schemas/review';
 import { SettingsPatchSchema } from './schemas/settings-patch';
+import { UserNameSchema } from './schemas/user';
 import { PeriodKeySchema, type IssueRecord, type WorkspaceFile } from './schemas/workspace';
 import type { ReportModel } from './report/model';
 
@@ -45,6 +47,8 @@ const MAX_UPLOAD_BASE64_CHARS = Math.ceil((32 * 1024 * 1024) / 3) * 4;
 
 export const calls = {
   'app.info': call<AppInfo>()(empty),
+  /** 设置 → 我的姓名: kept for this PC's user, outside the workspace; every later change is recorded under it. */
+  'app.setUserName': call<AppInfo>()(z.strictObject({ name: UserNameSchema })),
   'templates.list': call<SystemSummary[]>()(empty),
   'templates.get': call<IndicatorSystem>()(z.strictObject({ id: systemId })),
 
@@ -181,6 +185,19 @@ export const calls = {
   ),
   /** The 催报 list: which regions have returned the period's figures. */
   'import.missing': call<RegionReturn[]>()(z.strictObject({ period: PeriodKeySchema })),
+  /**
+   * Where a district's return of a period stands: 退回 (the reason goes into the 催报 text), 通过 (only
+   * when 已报齐), or 已报 / 待报. Returns the 报送情况 of the period again.
+   */
+  'returns.set': call<RegionReturn[]>()(
+    z.strictObject({
+      period: PeriodKeySchema,
+      region,
+      status: ReturnStatusSchema,
+      reason: z.string().max(200).optional(),
+    }),
+  ),
+
   // 审核
   /** The 审核 of a reporting period: every rule on the figures its documents use, with the confirmations. */
   'review.run': call<ReviewReport>()(z.strictObject({ period: PeriodKeySchema })),

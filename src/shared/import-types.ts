@@ -1,4 +1,5 @@
 import type { ReviewItem } from './api-types';
+import type { ReturnStatus } from './schemas/returns';
 import type { FigureValue } from './schemas/figure';
 
 /** Output types of the fill-in workbook (填报表) and import calls. Plain data: they cross IPC and HTTP. */
@@ -131,4 +132,17 @@ export interface RegionReturn {
   dueCount: number;
   /** The last import that brought figures of this region for the period. */
   lastImport?: { file: string; at: string; by: string };
+  /** Where the district's return stands (待报 / 已报 / 退回 / 通过). */
+  workflow?: ReturnStatus;
+  /** Why it was sent back (退回); it goes into the 催报 text. */
+  reason?: string;
+  /** Who set the status, and when. */
+  decided?: { at: string; by: string };
+  /** 填报人 and 联系电话 on the district's last returned form. */
+  reporter?: { name: string; phone: string };
+  /**
+   * Cells of the last returned form that were not taken (refused by the checks, or left out) and not
+   * entered since, as "制造业投资增长（D7未通过检查）": the district has not 报齐 while any remains.
+   */
+  notAccepted?: string[];
 }

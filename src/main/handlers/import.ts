@@ -1,6 +1,7 @@
 import type { NamespaceHandlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
-import { applyImport, decodeUploads, excludeKey, missingRegions, previewImport } from '../services/import';
+import { applyImport, decodeUploads, excludeKey, previewImport } from '../services/import';
+import { returnsOverview } from '../services/returns/returns-service';
 import { withoutUndefined } from '../../shared/objects';
 
 export function importHandlers({ session, importPreviews }: Services): NamespaceHandlers<'import'> {
@@ -22,6 +23,6 @@ export function importHandlers({ session, importPreviews }: Services): Namespace
       for (const [period, revision] of latest) ctx.emit('figures.changed', { period, revision });
       return result;
     },
-    'import.missing': ({ period }) => missingRegions(session.require(), period),
+    'import.missing': ({ period }) => returnsOverview(session.require(), period),
   };
 }

@@ -10,6 +10,7 @@ import { formsHandlers } from './forms';
 import { importHandlers } from './import';
 import { jobsHandlers } from './jobs';
 import { reportHandlers } from './report';
+import { returnsHandlers } from './returns';
 import { reviewHandlers } from './review';
 import { settingsHandlers } from './settings';
 import { systemsHandlers } from './systems';
@@ -38,5 +39,6 @@ export function createHandlers(services: Services): Handlers {
     ...formsHandlers(services),
     ...importHandlers(services),
     ...reviewHandlers(services),
+    ...returnsHandlers(services),
   };
 }

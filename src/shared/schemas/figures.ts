@@ -92,6 +92,7 @@ export const AuditEventSchema = z.strictObject({
     'period.recover',
     'briefing.issue',
     'review.confirm',
+    'returns.update',
     'lock.takeover',
   ]),
   summary: z.string(),

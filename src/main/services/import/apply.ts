@@ -3,6 +3,7 @@ import type { AppliedFile, ApplyResult, ImportPreview } from '../../../shared/im
 import type { StoreChange } from '../storage/figure-store';
 import type { Workspace } from '../storage/workspace';
 import { FORM_SHEET } from '../documents/xlsx-forms/form-meta';
+import { recordImportReturns } from '../returns/returns-service';
 import type { ImportPreviewStore } from './preview-store';
 
 export interface ApplyOptions {
@@ -129,6 +130,18 @@ export async function applyImport(
     applied.push(done);
   }
   for (const p of previews) options.store?.delete(p.id);
+  try {
+    await recordImportReturns(ws, previews, (file, ref) => options.exclude?.has(excludeKey(file, ref)) ?? false);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new AppError(
+      'INTERNAL',
+      `数据已全部写入，但各区县的报送记录未能保存（${why}）。可在“导入”页的报送情况中核对。`,
+      {
+        applied,
+      },
+    );
+  }
   return {
     previewId: previews[0]?.id ?? '',
     applied,

@@ -2,6 +2,21 @@ import type { Provenance } from '../../../shared/api-types';
 import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../storage/workspace';
 import { reviewNotesOf } from '../review/review-notes';
+import { reporterOf } from '../returns/returns-service';
+import type { FigureRecord } from '../../../shared/schemas/figures';
+
+/** The 填报人 on the returned form an imported figure came from. */
+async function formReporter(
+  ws: Workspace,
+  period: string,
+  region: string,
+  record: FigureRecord | null,
+): Promise<{ reporter?: { name: string; phone: string; file: string } }> {
+  if (record?.origin.kind !== 'import') return {};
+  const file = record.origin.file;
+  const reporter = await reporterOf(ws, period.slice(0, 4), region, file);
+  return reporter ? { reporter: { ...reporter, file } } : {};
+}
 
 const WHAT: Record<string, string> = {
   fig: '填报数',
@@ -40,5 +55,6 @@ export async function provenanceOf(ws: Workspace, ref: string): Promise<Provenan
     record,
     history: await ws.figures.cellHistory(period, systemId, indicatorId, region),
     review: await reviewNotesOf(ws, { period, systemId, indicatorId, region }, record),
+    ...(await formReporter(ws, period, region, record)),
   };
 }

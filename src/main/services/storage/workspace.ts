@@ -105,7 +105,9 @@ export class Workspace {
     this.figures = new FigureStore(
       {
         root: dir,
-        user: ctx.userName,
+        get user() {
+          return ctx.userName;
+        },
         now: ctx.now,
         spec: (s, i) => this.spec(s, i),
         regions,
