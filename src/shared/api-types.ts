@@ -2,6 +2,7 @@ import type { FigureValue } from './schemas/figure';
 import type { FigureOrigin, FigureRecord, FigureTable } from './schemas/figures';
 import type { ChartBlock, TableBlock } from './report/model';
 import type { ReviewFinding } from './review/engine';
+import type { IssuedDocument } from './schemas/register';
 import type { ReviewRule } from './review/rules';
 
 /** Output types of contract calls that are not plain schema types. */
@@ -224,4 +225,29 @@ export interface ReviewReport {
   checkedCells: number;
   /** Period files that could not be read: their figures were not reviewed. */
   damaged: { period: string; message: string }[];
+}
+
+/** 签发 done: the register entry of the frozen document, and what the clerk should know about it. */
+export interface IssueResult {
+  document: IssuedDocument;
+  warnings: string[];
+}
+
+/** One line of the 已签发 page: the document and each frozen file checked against its SHA-256. */
+export interface IssuedEntry extends IssuedDocument {
+  checks: { name: string; problem: string | null }[];
+}
+
+export interface IssuedList {
+  /** Newest first. */
+  documents: IssuedEntry[];
+  /** Frozen files changed or missing since 签发, in Chinese with their checksums. */
+  problems: string[];
+}
+
+/** Whether a period's document of a kind has been issued: the original, and the 更正 in force if any. */
+export interface IssuedStatus {
+  original: IssuedDocument;
+  current: IssuedDocument;
+  corrections: number;
 }

@@ -10,6 +10,9 @@ import type {
   CellHistoryItem,
   PeriodView,
   RecentWorkspace,
+  IssueResult,
+  IssuedList,
+  IssuedStatus,
   RevisionInfo,
   ReviewReport,
   SaveResult,
@@ -25,7 +28,7 @@ import { ReturnStatusSchema } from './schemas/returns';
 import { ReviewNoteSchema } from './schemas/review';
 import { SettingsPatchSchema } from './schemas/settings-patch';
 import { UserNameSchema } from './schemas/user';
-import { PeriodKeySchema, type IssueRecord, type WorkspaceFile } from './schemas/workspace';
+import { PeriodKeySchema, type WorkspaceFile } from './schemas/workspace';
 import type { ReportModel } from './report/model';
 
 /**
@@ -97,8 +100,23 @@ export const calls = {
   'briefing.saveEdits': call<null>()(
     z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema, edits: BriefingEditsSchema }),
   ),
-  /** 签发: the only call that moves the issue counter. */
-  'briefing.issue': call<IssueRecord>()(z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema })),
+  /**
+   * 签发: freezes the .docx and .xlsx as issued into the workspace (issued/…, with SHA-256) and moves the kind's
+   * counter; the only call that does. A period and kind is issued once; after that only a 更正 with a reason.
+   */
+  'briefing.issue': call<IssueResult>()(
+    z.strictObject({
+      period: PeriodKeySchema,
+      kind: DocumentKindSchema,
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期应为 2026-10-12 这样的年-月-日')
+        .optional(),
+      correct: z
+        .strictObject({ reason: z.string().trim().min(2, '请写明更正的原因（至少 2 个字）').max(300) })
+        .optional(),
+    }),
+  ),
   'figures.provenance': call<Provenance>()(z.strictObject({ ref: z.string().min(5).max(300) })),
   'settings.get': call<WorkspaceFile>()(empty),
   'settings.update': call<WorkspaceFile>()(z.strictObject({ patch: SettingsPatchSchema })),
@@ -185,6 +203,16 @@ export const calls = {
   ),
   /** The 催报 list: which regions have returned the period's figures. */
   'import.missing': call<RegionReturn[]>()(z.strictObject({ period: PeriodKeySchema })),
+  // 已签发
+  /** The register of issued documents, each frozen file checked against its SHA-256. */
+  'issued.list': call<IssuedList>()(empty),
+  /** The issued document in force for a period and kind (the latest 更正, else the original), or null. */
+  'issued.status': call<IssuedStatus | null>()(z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema })),
+  /** A frozen file as issued: browser host, a download id; desktop, shown in its folder. Refused if altered. */
+  'issued.download': call<{ downloadId?: string; path?: string }>()(
+    z.strictObject({ id: z.string().min(1).max(120), name: z.string().min(1).max(255) }),
+  ),
+
   /**
    * Where a district's return of a period stands: 退回 (the reason goes into the 催报 text), 通过 (only
    * when 已报齐), or 已报 / 待报. Returns the 报送情况 of the period again.

@@ -8,6 +8,7 @@ import { figuresHandlers } from './figures';
 import { fontsHandlers } from './fonts';
 import { formsHandlers } from './forms';
 import { importHandlers } from './import';
+import { issuedHandlers } from './issued';
 import { jobsHandlers } from './jobs';
 import { reportHandlers } from './report';
 import { returnsHandlers } from './returns';
@@ -40,5 +41,6 @@ export function createHandlers(services: Services): Handlers {
     ...importHandlers(services),
     ...reviewHandlers(services),
     ...returnsHandlers(services),
+    ...issuedHandlers(services),
   };
 }

@@ -34,6 +34,8 @@ export const IssueRecordSchema = z.strictObject({
 });
 export type IssueRecord = z.infer<typeof IssueRecordSchema>;
 
+const counters = z.record(z.string().regex(/^\d{4}$/), z.number().int().positive()).default({});
+
 export const DocumentSettingsSchema = z.strictObject({
   briefingName: z.string().min(1),
   /** What the documents are about ("先进制造业集群培育工程"); derived from the briefing name when absent. */
@@ -45,9 +47,16 @@ export const DocumentSettingsSchema = z.strictObject({
   noticeNumberPrefix: z.string().min(1),
   distribution: DistributionSchema.default({ bao: [], song: [], fa: [] }),
   copies: z.number().int().min(1).max(100000).default(40),
-  /** Next 第N期 per year, and the next 总第N期; they move only when a briefing is marked issued (签发). */
-  issueCounters: z.record(z.string().regex(/^\d{4}$/), z.number().int().positive()).default({}),
+  /**
+   * The next number per year of each kind (src/shared/report/kinds.ts says which kind uses which): 简报 第N期,
+   * 运行分析报告 第N期, 通报 文号 〔2026〕N号; and the 简报's next 总第N期. They move only when a document is marked
+   * issued (签发), so drafting and exporting never burn a number.
+   */
+  issueCounters: counters,
+  reportCounters: counters,
+  noticeCounters: counters,
   totalIssueNext: z.number().int().positive().optional(),
+  /** Issued documents as recorded before the register (issued/register.json) existed; read, no longer written. */
   issued: z.array(IssueRecordSchema).default([]),
   paper: z.enum(['A4']).default('A4'),
   rankingPaper: z.enum(['A4', 'A3']).default('A4'),

@@ -57,16 +57,16 @@ describe('report calls on the sample workspace', () => {
     const first = before.documents.issueCounters[year] ?? 1;
     await call('report.preview', { period: '2023-09', kind: '简报' });
     expect((await call('settings.get', {})).documents.issueCounters[year] ?? 1).toBe(first);
-    const record = await call('briefing.issue', {
+    const { document } = await call('briefing.issue', {
       period: '2023-09',
       kind: '简报',
     });
-    expect(record).toMatchObject({ number: first, issuedBy: '王科员' });
+    expect(document).toMatchObject({ number: first, issuedBy: '王科员', kind: '简报', period: '2023-09' });
     const after = await call('settings.get', {});
     expect(after.documents.issueCounters[year]).toBe(first + 1);
-    expect(after.documents.issued).toHaveLength(1);
+    expect((await call('issued.list', {})).documents.map((d) => d.id)).toEqual([`简报-${year}-${first}`]);
     const audit = await call('audit.list', {});
-    expect(audit.find((a) => a.action === 'briefing.issue')?.summary).toContain(`签发简报${year}年第${first}期`);
+    expect(audit.find((a) => a.action === 'register.issue')?.summary).toContain(`签发简报第${first}期`);
   });
 
   it('updates settings with validation and keeps the file readable', async () => {
