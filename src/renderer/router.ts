@@ -23,6 +23,12 @@ export const sections = [
     title: '简报',
     component: () => import('./features/briefing/BriefingPage.vue'),
   },
+  {
+    path: '/issued',
+    name: 'issued',
+    title: '已签发',
+    component: () => import('./features/issued/IssuedPage.vue'),
+  },
   { path: '/import', name: 'import', title: '导入', component: () => import('./features/import/ImportPage.vue') },
   {
     path: '/settings',
