@@ -105,6 +105,8 @@ export const calls = {
         .array(z.enum(['docx', 'xlsx']))
         .min(1)
         .max(2),
+      /** Keep the earlier export of the same name (this one gets "（2）"); by default it is replaced. */
+      asCopy: z.boolean().default(false),
     }),
   ),
   /** Waits for an export job and returns what it wrote and the format checker's findings. */
