@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { call, type CallSpec, type Envelope } from './contract-kit';
 import type {
   AppInfo,
+  ChartImage,
   ExportResult,
   FontCheckItem,
   Provenance,
@@ -84,6 +85,10 @@ export const calls = {
     z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema, edits: BriefingEditsSchema.optional() }),
   ),
   'report.rankings': call<RankingView>()(z.strictObject({ period: PeriodKeySchema })),
+  /** A chart of the rankings page as the PNG the briefing prints (for 复制图片 / 另存为 PNG into WPS or Word). */
+  'report.chartImage': call<ChartImage>()(
+    z.strictObject({ period: PeriodKeySchema, chartId: z.string().min(1).max(200) }),
+  ),
   'briefing.getEdits': call<BriefingEdits | null>()(
     z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema }),
   ),
