@@ -157,13 +157,13 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     const chart = page.getByTestId('report-chart').first();
     await chart.getByTestId('chart-copy').click();
     await page.getByText('图片已复制').waitFor();
-    const copied = await page.evaluate(async () => {
+    // Read back as a page would paste it: the clipboard holds one PNG of the chart's print size.
+    const copied = (await page.evaluate(`(async () => {
       const [item] = await navigator.clipboard.read();
-      const blob = await item!.getType('image/png');
-      const head = new Uint8Array(await blob.slice(0, 24).arrayBuffer());
-      const view = new DataView(head.buffer);
-      return { types: item!.types, width: view.getUint32(16), height: view.getUint32(20) };
-    });
+      const blob = await item.getType('image/png');
+      const view = new DataView(await blob.slice(0, 24).arrayBuffer());
+      return { types: item.types, width: view.getUint32(16), height: view.getUint32(20) };
+    })()`)) as { types: string[]; width: number; height: number };
     expect(copied).toEqual({ types: ['image/png'], width: 1950, height: 1000 });
     const [download] = await Promise.all([page.waitForEvent('download'), chart.getByTestId('chart-save').click()]);
     expect(download.suggestedFilename()).toMatch(/^2023年1—9月各区县.+（示例数据）\.png$/);
