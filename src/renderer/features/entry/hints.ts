@@ -1,6 +1,6 @@
 import type { Indicator } from '../../../shared/schemas/indicator-system';
 import { applicableTargetOf } from '../../../shared/systems/accessors';
-import { targetView, type TargetView } from '../../target-view';
+import { targetView, type TargetView } from '../../shared/target-view';
 
 /** The target that applies to one cell: the district's decomposed target, or the system's (city) target. */
 export interface CellTarget extends TargetView {
