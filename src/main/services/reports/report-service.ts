@@ -102,8 +102,11 @@ export async function computeWorkspace(
   systemId?: string,
   keyOnly = false,
 ): Promise<IndicatorResult[]> {
-  const systems = systemId ? [ws.system(systemId)] : ws.systemList();
+  if (systemId) ws.system(systemId);
+  const systems = ws.systemList();
   const { lookup } = await loadFigures(ws, period, systems);
   const input = { period, workspace: reportWorkspace(ws), systems, lookup };
-  return keyOnly ? computeKeyIndicators(input) : computeAll(input);
+  return keyOnly
+    ? computeKeyIndicators(input)
+    : computeAll({ ...input, ...(systemId ? { onlySystemId: systemId } : {}) });
 }
