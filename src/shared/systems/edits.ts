@@ -93,6 +93,30 @@ function addIndicator(system: IndicatorSystem, fields: NewIndicator, after: stri
   return { summary: `添加指标“${ind.name}”${parent ? `（“${parent.name}”的其中项）` : ''}` };
 }
 
+/** What the clerk calls each field of the edit dialog, for the summary of a change. */
+const FIELD_NAMES: Record<string, string> = {
+  name: '名称',
+  unit: '单位',
+  kind: '类型',
+  direction: '方向',
+  decimals: '小数位',
+  frequency: '报送频度',
+  ytd: '累计数',
+  rankBy: '排名方式',
+  responsible: '责任单位',
+  category: '类别',
+  parent: '上级指标',
+  markers: '标记',
+  seq: '序号',
+  cityIsSumOfRegions: '全市合计',
+  nature: '属性',
+  targets: '年度目标',
+  regionTargets: '分解目标',
+  milestones: '节点',
+  regionMilestones: '节点',
+  notes: '说明',
+};
+
 function updateIndicator(system: IndicatorSystem, id: string, patch: Record<string, unknown>): SystemEditOutcome {
   const index = system.indicators.findIndex((i) => i.id === id);
   const current = system.indicators[index];
@@ -120,7 +144,8 @@ function updateIndicator(system: IndicatorSystem, id: string, patch: Record<stri
       i.parent === id ? ({ ...i, ...(next['category'] ? { category: next['category'] } : {}) } as Indicator) : i,
     );
   }
-  return { summary: `修改指标“${current.name}”（${Object.keys(patch).join('、')}）` };
+  const fields = [...new Set(Object.keys(patch).map((k) => FIELD_NAMES[k] ?? k))];
+  return { summary: `修改指标“${current.name}”（${fields.join('、')}）` };
 }
 
 function removeIndicator(
