@@ -1,29 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { startApp, stopApp, type RunningApp } from './support/app-host';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import type { RunningApp } from './support/app-host';
+import { openE2e, type E2eSession } from './support/harness';
 
 const SYSTEM = 'hz-mfg-cluster-regional-2023';
+let session: E2eSession | undefined;
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  page.on('console', (msg) => {
-    // The refused folder dialog is an api error answered with HTTP 400, which Chromium logs; the page shows it.
-    if (msg.type() === 'error' && !msg.text().includes('status of 400 (Bad Request)')) consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(err.message));
+  session = await openE2e({ expectRefusedCalls: true });
+  ({ app, page, consoleErrors } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stopApp(app);
-});
+afterAll(() => session?.close());
 
 describe('start page and 指标体系 in Chromium against the real services', () => {
   it('shows the templates read-only before any workspace is open', async () => {
@@ -62,7 +54,6 @@ describe('start page and 指标体系 in Chromium against the real services', ()
     expect(info.systems.map((s) => s.id)).toEqual([SYSTEM]);
     await dialog.waitFor({ state: 'hidden' });
     expect(await page.getByTestId('start-error').count()).toBe(0);
-    await dialog.waitFor({ state: 'hidden' });
     await screenshot(page, 'start-created');
   });
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { computeWorkspace } from '../../src/main/services/reports/report-service';
+import { buildWorkspaceReport, computeWorkspace } from '../../src/main/services/reports/report-service';
 import { Workspace } from '../../src/main/services/storage/workspace';
 import { editRegions } from '../../src/main/services/systems/regions-service';
 import { editSystem } from '../../src/main/services/systems/system-editor';
@@ -362,7 +362,12 @@ describe('新建下一年度 and systems from elsewhere', () => {
       (f) => ({ ...f, ranking: { ...f.ranking, keyIndicators: [{ systemId: REGIONAL, indicatorId: LAND }] } }),
       'test',
     );
-    const keys = await computeWorkspace(ws, parsePeriod('2027Q3'), undefined, true);
+    const { results: keys } = await buildWorkspaceReport(ws, {
+      period: parsePeriod('2027Q3'),
+      periodKey: '2027Q3',
+      kind: '简报',
+      issueDate: new Date('2027-10-08T09:00:00+08:00'),
+    });
     expect(keys.map((r) => `${r.systemId}/${r.indicator.id}`)).toEqual([`${next.id}/${LAND}`]);
 
     await refused(rolloverWorkspaceSystem(ws, registries, REGIONAL, '2027'), '已有 2027 年度的体系');

@@ -1,6 +1,5 @@
-import type { Handlers } from '../hosts/dispatch';
+import type { NamespaceHandlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
-import { editRegions } from '../services/systems/regions-service';
 import { editSystem, updateIndicator } from '../services/systems/system-editor';
 import {
   addSystemToWorkspace,
@@ -9,19 +8,7 @@ import {
   systemHistory,
 } from '../services/systems/workspace-systems';
 
-type SystemsHandlers = Pick<
-  Handlers,
-  | 'systems.get'
-  | 'systems.updateIndicator'
-  | 'systems.edit'
-  | 'systems.history'
-  | 'systems.restore'
-  | 'systems.rollover'
-  | 'systems.add'
-  | 'regions.edit'
->;
-
-export function systemsHandlers({ session, templates }: Services): SystemsHandlers {
+export function systemsHandlers({ session, templates }: Services): NamespaceHandlers<'systems'> {
   const registries = () => templates.registries();
   return {
     'systems.get': ({ id }) => session.require().system(id),
@@ -52,11 +39,6 @@ export function systemsHandlers({ session, templates }: Services): SystemsHandle
           : { fileName: input.file.name, text: input.file.text };
       const added = await addSystemToWorkspace(ws, await registries(), source);
       return { ...added, info: await ws.info() };
-    },
-    'regions.edit': async ({ edit }) => {
-      const ws = session.require();
-      await editRegions(ws, await registries(), edit);
-      return ws.info();
     },
   };
 }
