@@ -395,6 +395,11 @@ describe('新建下一年度 and systems from elsewhere', () => {
       addSystemToWorkspace(ws, registries, { fileName: 'x.json', text: '{"formatVersion":9}' }),
       '更新版本的程序写的',
     );
+    const built = { ...JSON.parse(text), id: 'from-table-2026', regions: ['吴兴', '拱墅'] };
+    await refused(
+      addSystemToWorkspace(ws, registries, { built, fileName: '2026分解表.xlsx' }),
+      '从“2026分解表.xlsx”导入的体系有误，未添加：regions[1]：未知区县“拱墅”',
+    );
     expect(readdirSync(join(ws.dir, 'systems')).sort()).toEqual([`${REGIONAL}-2.json`, `${REGIONAL}.json`]);
   });
 });

@@ -77,7 +77,11 @@ export async function rolloverWorkspaceSystem(
 export async function addSystemToWorkspace(
   ws: Workspace,
   registries: readonly RegionRegistry[],
-  source: { template: IndicatorSystem } | { fileName: string; text: string },
+  source:
+    | { template: IndicatorSystem }
+    | { fileName: string; text: string }
+    /** A system built from a target table (.xlsx or pasted) by the importer. */
+    | { built: unknown; fileName: string },
 ): Promise<{ system: IndicatorSystem; renamedFrom?: string }> {
   await ws.assertWritable();
   let raw: unknown;
@@ -85,6 +89,9 @@ export async function addSystemToWorkspace(
   if ('template' in source) {
     raw = structuredClone(source.template);
     what = `模板“${source.template.title}”`;
+  } else if ('built' in source) {
+    raw = structuredClone(source.built);
+    what = `从“${source.fileName}”导入的体系`;
   } else {
     what = `文件“${source.fileName}”`;
     if (Buffer.byteLength(source.text, 'utf8') > MAX_SYSTEM_BYTES)
