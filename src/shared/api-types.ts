@@ -200,3 +200,12 @@ export interface RankingView {
   timeProgress: { percent: number; note: string } | null;
   warnings: string[];
 }
+
+/** A chart rendered by main exactly as in the .docx: a PNG at print resolution, base64. */
+export interface ChartImage {
+  fileName: string;
+  base64: string;
+  /** Pixel size of the PNG. */
+  width: number;
+  height: number;
+}

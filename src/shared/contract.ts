@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { call, type CallSpec, type Envelope } from './contract-kit';
 import type {
   AppInfo,
+  ChartImage,
   ExportResult,
   FontCheckItem,
   Provenance,
@@ -115,6 +116,10 @@ export const calls = {
     z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema, edits: BriefingEditsSchema.optional() }),
   ),
   'report.rankings': call<RankingView>()(z.strictObject({ period: PeriodKeySchema })),
+  /** A chart of the rankings page as the PNG the briefing prints (for 复制图片 / 另存为 PNG into WPS or Word). */
+  'report.chartImage': call<ChartImage>()(
+    z.strictObject({ period: PeriodKeySchema, chartId: z.string().min(1).max(200) }),
+  ),
   'briefing.getEdits': call<BriefingEdits | null>()(
     z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema }),
   ),
@@ -136,6 +141,8 @@ export const calls = {
         .array(z.enum(['docx', 'xlsx']))
         .min(1)
         .max(2),
+      /** Keep the earlier export of the same name (this one gets "（2）"); by default it is replaced. */
+      asCopy: z.boolean().default(false),
     }),
   ),
   /** Waits for an export job and returns what it wrote and the format checker's findings. */
