@@ -14,6 +14,7 @@ import { reportHandlers } from './report';
 import { returnsHandlers } from './returns';
 import { reviewHandlers } from './review';
 import { settingsHandlers } from './settings';
+import { regionsHandlers } from './regions';
 import { systemsHandlers } from './systems';
 import { templatesHandlers } from './templates';
 import { workspaceHandlers } from './workspace';
@@ -29,6 +30,7 @@ export function createHandlers(services: Services): Handlers {
     ...templatesHandlers(services),
     ...workspaceHandlers(services),
     ...systemsHandlers(services),
+    ...regionsHandlers(services),
     ...figuresHandlers(services),
     ...reportHandlers(services),
     ...briefingHandlers(services),
