@@ -24,20 +24,24 @@ export function useEntryReview(
     ),
   );
 
+  /**
+   * One mark per cell: the worst of its open findings (an error confirmed with a 说明 no longer paints the
+   * cell red while a hint on it is still open), or "confirmed" when every finding on it is.
+   */
   const marks = computed(() => {
-    const out = new Map<string, CellMark>();
+    const byCell = new Map<string, ReviewItem[]>();
     for (const item of items.value) {
       const key = cellKey(item.cell);
-      const open = !item.confirmation;
-      const had = out.get(key);
-      const text = `${had ? `${had.text}\n` : ''}审核${item.level}：${item.message}${open ? '' : `（已确认：${item.confirmation?.note ?? ''}）`}`;
-      if (!had) out.set(key, { level: item.level, open, text });
-      else
-        out.set(key, {
-          level: had.level === '错误' || (open && item.level === '错误') ? '错误' : item.level,
-          open: had.open || open,
-          text,
-        });
+      byCell.set(key, [...(byCell.get(key) ?? []), item]);
+    }
+    const out = new Map<string, CellMark>();
+    for (const [key, list] of byCell) {
+      const open = list.filter((i) => !i.confirmation);
+      const level = open.some((i) => i.level === '错误') ? '错误' : (open[0]?.level ?? list[0]!.level);
+      const text = list
+        .map((i) => `审核${i.level}：${i.message}${i.confirmation ? `（已确认：${i.confirmation.note}）` : ''}`)
+        .join('\n');
+      out.set(key, { level, open: open.length > 0, text });
     }
     return out;
   });
