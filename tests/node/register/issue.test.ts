@@ -143,6 +143,17 @@ describe('签发 freezes what was issued', () => {
     expect(ws.settings.documents.issueCounters['2023']).toBe(8);
   });
 
+  it('numbers a 运行分析报告 from its own counter, with no 总期号, beside a 简报 of the same period', async () => {
+    await issueDocument(ws, { period: '2023-09', kind: '简报', date: '2023-10-12' });
+    const { document } = await issueDocument(ws, { period: '2023-09', kind: '运行分析报告', date: '2023-10-14' });
+    expect(document).toMatchObject({ id: '运行分析报告-2023-1', number: 1, label: '第1期' });
+    expect(document.total).toBeUndefined();
+    expect(ws.settings.documents.reportCounters['2023']).toBe(2);
+    expect(ws.settings.documents.issueCounters['2023']).toBe(9);
+    expect(ws.settings.documents.totalIssueNext).toBe(32);
+    expect((await listIssued(ws)).documents.map((d) => d.id)).toEqual(['运行分析报告-2023-1', '简报-2023-8']);
+  });
+
   it('reports a frozen file changed since by its checksum, and will not hand it out', async () => {
     const { document } = await issueDocument(ws, { period: '2023-09', kind: '简报', date: '2023-10-12' });
     const docx = document.files[0]!;

@@ -60,6 +60,8 @@ export async function listIssued(ws: Workspace): Promise<{ documents: RegisterEn
     }
     documents.push({ ...d, checks });
   }
+  // Newest first; documents issued within the same clock tick keep the register's order, reversed.
+  documents.reverse();
   documents.sort((a, b) => (a.issuedAt < b.issuedAt ? 1 : a.issuedAt > b.issuedAt ? -1 : 0));
   return { documents, problems };
 }
