@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { checkBriefingDocx } from '../../src/main/services/documents/docx-checker';
+import { readRegister } from '../../src/main/services/register/register-store';
 import { loadEdits, buildWorkspaceReport } from '../../src/main/services/reports/report-service';
 import { parsePeriod } from '../../src/shared/domain/periods';
 import { installedFontFamilies, OFFICIAL_FAMILIES } from '../support/font-families';
@@ -44,6 +46,7 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 const ws = () => app.services.session.require();
+const registerEntries = () => readRegister(ws());
 
 /** The native input of an Element Plus field, whichever element its data-testid landed on. */
 const field = (scope: ReturnType<Page['getByTestId']>, id: string) =>
@@ -434,27 +437,77 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await pdfPngs(pdf, 'flow-briefing-print');
   });
 
-  it('签发 records 第8期 after a confirmation, and the next draft is 第9期', async () => {
+  it('签发 freezes 第8期 after a confirmation; the preview keeps 第8期 and says it was issued', async () => {
     await page.getByTestId('issue').click();
     const box = page.locator('.el-message-box');
-    await box.getByText(`将把这份简报记录为${YEAR}年第8期（总第31期）签发`).waitFor();
+    await box.getByText(`将把这份简报作为${YEAR}年第8期（总第31期）签发`).waitFor();
     await screenshot(page, 'flow-11-issue-confirm');
     await box.getByRole('button', { name: '签发第8期' }).click();
-    await page.getByText(`已签发${YEAR}年第8期（总第31期）简报。`).waitFor();
-    await page.getByTestId('doc-pages').getByTestId('issue-number').getByText('第9期（总第32期）').waitFor();
-    expect(ws().settings.documents.issued.map((r) => [r.year, r.number, r.kind, r.period])).toEqual([
-      [YEAR, 8, '简报', '2023-09'],
-    ]);
+    await page.getByText('已签发简报第8期（总第31期），文件已存入“已签发”。').waitFor();
+    const banner = page.getByTestId('issued-banner');
+    await banner.getByText(/^第8期（总第31期）已于\d{4}年\d+月\d+日签发（/).waitFor();
+    await page.getByTestId('doc-pages').getByTestId('issue-number').getByText('第8期（总第31期）').waitFor();
+    expect(await page.getByTestId('issue').count()).toBe(0);
+    await page.getByTestId('correct').waitFor();
     expect(ws().settings.documents.issueCounters[YEAR]).toBe(9);
     await page.getByTestId('doc-page').first().scrollIntoViewIfNeeded();
     await screenshot(page, 'flow-12-issued');
     console.log(`整个月度流程（打开示例到签发）用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
   });
 
+  it('lists it on 已签发, and the downloaded files are the frozen bytes', async () => {
+    await page.getByTestId('nav-issued').click();
+    const table = page.getByTestId('issued-table');
+    await table.waitFor();
+    expect(await table.getByTestId('issued-label').allInnerTexts()).toEqual(['第8期（总第31期）']);
+    const row = await table.locator('tbody tr').first().innerText();
+    for (const text of ['简报', '2023年1—9月', 'e2e测试员', '文稿', '排名表', '修改记录']) expect(row).toContain(text);
+    expect(await page.getByTestId('issued-problems').count()).toBe(0);
+    await screenshot(page, 'flow-12b-issued-page');
+    const [entry] = await registerEntries();
+    expect(entry?.files.map((f) => f.role)).toEqual(['docx', 'xlsx', 'edits']);
+    const links = table.getByTestId('issued-download');
+    for (let i = 0; i < 2; i++) {
+      const [download] = await Promise.all([page.waitForEvent('download'), links.nth(i).click()]);
+      const frozen = entry!.files[i]!;
+      expect(download.suggestedFilename()).toBe(frozen.name);
+      const path = join(DOWNLOADS, `issued-${frozen.name}`);
+      await download.saveAs(path);
+      const bytes = readFileSync(path);
+      expect(bytes.equals(readFileSync(join(ws().dir, ...frozen.path.split('/'))))).toBe(true);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(frozen.sha256);
+    }
+  });
+
+  it('offers only 更正 for the issued period: a reason is asked, and the 更正 keeps 第8期', async () => {
+    await page.getByTestId('nav-briefing').click();
+    await page.getByTestId('issued-banner').waitFor();
+    expect(await page.getByTestId('issue').count()).toBe(0);
+    await page.getByTestId('correct').click();
+    const box = page.locator('.el-message-box');
+    await box.getByText(/第8期（总第31期）已于.*签发。更正稿沿用原编号/).waitFor();
+    await box.locator('input').fill('德');
+    await box.getByRole('button', { name: '签发更正稿' }).click();
+    await box.getByText('请写明更正的原因（至少 2 个字）').waitFor();
+    await box.locator('input').fill('吴兴规上工业增加值增速更正');
+    await box.getByRole('button', { name: '签发更正稿' }).click();
+    await page.getByText('已签发简报第8期（总第31期）（更正），文件已存入“已签发”。').waitFor();
+    await page
+      .getByTestId('issued-banner')
+      .getByText(/，共更正 1 次。/)
+      .waitFor();
+    const entries = await registerEntries();
+    expect(entries.map((d) => [d.label, d.correction?.reason ?? null])).toEqual([
+      ['第8期（总第31期）', null],
+      ['第8期（总第31期）（更正）', '吴兴规上工业增加值增速更正'],
+    ]);
+    expect(ws().settings.documents.issueCounters[YEAR]).toBe(9);
+  });
+
   it('lays out a 通报 (mark and 文号, signature, 印发) and a 运行分析报告 (no masthead)', async () => {
     const pages = page.getByTestId('doc-pages');
     await page.getByTestId('kind-picker').getByText('通报').click();
-    await pages.getByTestId('notice-number').getByText(`湖制造专班〔${YEAR}〕9号`).waitFor();
+    await pages.getByTestId('notice-number').getByText(`湖制造专班〔${YEAR}〕1号`).waitFor();
     expect(await pages.getByTestId('doc-title').innerText()).toBe(
       '关于2023年1—9月先进制造业集群培育工程\n主要指标进展情况的通报',
     );
