@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -502,6 +502,33 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
       ['第8期（总第31期）（更正）', '吴兴规上工业增加值增速更正'],
     ]);
     expect(ws().settings.documents.issueCounters[YEAR]).toBe(9);
+    await page.locator('.el-message').first().waitFor({ state: 'detached' });
+    await scrollToTop(page);
+    await screenshot(page, 'flow-12c-corrected');
+  });
+
+  it('reports a frozen file changed on disk by its checksum on 已签发, and will not hand it out', async () => {
+    const [original] = await registerEntries();
+    const xlsx = original!.files[1]!;
+    const path = join(ws().dir, ...xlsx.path.split('/'));
+    writeFileSync(path, Buffer.concat([readFileSync(path), Buffer.from('改过')]));
+    await page.getByTestId('nav-issued').click();
+    const problems = page.getByTestId('issued-problems');
+    await problems.getByText('有 1 个签发文件与签发时不符').waitFor();
+    expect(await problems.innerText()).toContain(
+      `${xlsx.path} 与签发时不同，已被改动：签发时 SHA-256 为 ${xlsx.sha256.slice(0, 16)}…`,
+    );
+    await page.getByTestId('issued-table').getByText('已改动或丢失').waitFor();
+    await screenshot(page, 'flow-12d-issued-tampered');
+    const original8 = page.getByTestId('issued-table').locator('tbody tr').nth(1);
+    const before = consoleErrors.length;
+    await original8.getByTestId('issued-download').nth(1).click();
+    await page.locator('.el-message--error').getByText('这不是签发时的文件，不予提供', { exact: false }).waitFor();
+    // The refusal is the browser's one failed request (422) of this step, and nothing else.
+    await expect.poll(() => consoleErrors.slice(before)).toEqual([expect.stringContaining('status of 422')]);
+    consoleErrors.splice(before);
+    await page.getByTestId('nav-briefing').click();
+    await page.getByTestId('issued-banner').waitFor();
   });
 
   it('lays out a 通报 (mark and 文号, signature, 印发) and a 运行分析报告 (no masthead)', async () => {
