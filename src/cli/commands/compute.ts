@@ -66,41 +66,46 @@ export const computeCommand: CliCommand = {
     const dir = requireOption(values.workspace, '--workspace');
     const periodKey = requireOption(values.period, '--period');
     const period = parsePeriodOrThrow(periodKey);
-    return withWorkspace(services, dir, async (ws) => {
-      const results = await computeWorkspace(ws, period, values.system);
-      const composite = compositeOf(results, ws.settings.ranking.composite, ws.settings.regions);
-      if (values.json) {
-        io.out(
-          JSON.stringify(
-            {
-              workspace: ws.settings.name,
-              sample: ws.settings.sample,
-              period: periodKey,
-              indicators: computeJson(results),
-              composite,
-            },
-            null,
-            2,
-          ) + '\n',
-        );
-        return 0;
-      }
-      for (const res of results) {
-        io.out(
-          `\n${res.indicator.name}（${res.indicator.unit || '无单位'}，${res.periodKey}，按${res.rankBy === 'completion' ? '完成率' : res.rankBy === 'growth' ? '增速' : '数值'}排位）\n`,
-        );
-        for (const r of res.rows) {
-          const completion = r.completion?.ok ? `完成率 ${formatFigure(r.completion.rate, RATE_DECIMALS)}%` : '';
+    return withWorkspace(
+      services,
+      dir,
+      async (ws) => {
+        const results = await computeWorkspace(ws, period, values.system);
+        const composite = compositeOf(results, ws.settings.ranking.composite, ws.settings.regions);
+        if (values.json) {
           io.out(
-            `  ${r.region.padEnd(6, '　')} ${formatFigure(r.value, res.decimals).padStart(8)}  位次 ${formatRank(r.rank).padStart(2)}${r.tied ? '（并列）' : ''}  ${completion}  ${r.flags.map((f) => f.label).join('、')}\n`,
+            JSON.stringify(
+              {
+                workspace: ws.settings.name,
+                sample: ws.settings.sample,
+                period: periodKey,
+                indicators: computeJson(results),
+                composite,
+              },
+              null,
+              2,
+            ) + '\n',
           );
+          return 0;
         }
-      }
-      if (composite)
-        for (const row of composite.rows) io.out(`赛马 ${row.region} 得分 ${row.score} 位次 ${row.rank}\n`);
-      io.out(ws.settings.sample ? '\n（示例数据）\n' : '\n');
-      return 0;
-    });
+        for (const res of results) {
+          io.out(
+            `\n${res.indicator.name}（${res.indicator.unit || '无单位'}，${res.periodKey}，按${res.rankBy === 'completion' ? '完成率' : res.rankBy === 'growth' ? '增速' : '数值'}排位）\n`,
+          );
+          for (const r of res.rows) {
+            const completion = r.completion?.ok ? `完成率 ${formatFigure(r.completion.rate, RATE_DECIMALS)}%` : '';
+            io.out(
+              `  ${r.region.padEnd(6, '　')} ${formatFigure(r.value, res.decimals).padStart(8)}  位次 ${formatRank(r.rank).padStart(2)}${r.tied ? '（并列）' : ''}  ${completion}  ${r.flags.map((f) => f.label).join('、')}\n`,
+            );
+          }
+        }
+        if (composite)
+          for (const row of composite.rows) io.out(`赛马 ${row.region} 得分 ${row.score} 位次 ${row.rank}\n`);
+        io.out(ws.settings.sample ? '\n（示例数据）\n' : '\n');
+        return 0;
+      },
+      'read',
+    );
   },
 };
 

@@ -37,6 +37,12 @@ export interface Services {
   downloads: DownloadStore;
   /** Import previews waiting for the clerk to confirm. */
   importPreviews: ImportPreviewStore;
+  /**
+   * The one shutdown of the services, called by every host (Electron before-quit, serve on SIGINT and
+   * SIGTERM, the CLI when its command ends): stops running jobs, folds the open workspace's journals
+   * into snapshots and releases its write lock. Safe to call more than once.
+   */
+  dispose(): Promise<void>;
 }
 
 export function osUserName(): string {
@@ -64,7 +70,17 @@ export function createServices(options: ServiceOptions): Services {
   });
   const events = new EventHub();
   const jobs = new JobService((payload) => events.emit('job.progress', payload));
+  let disposed: Promise<void> | null = null;
+  const dispose = () =>
+    (disposed ??= (async () => {
+      try {
+        await jobs.stopAll();
+      } finally {
+        await session.close();
+      }
+    })());
   return {
+    dispose,
     appVersion: options.appVersion,
     userName,
     templates,

@@ -1,11 +1,9 @@
-import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { Period } from '../../../shared/domain/periods';
 import { BriefingDraftFileSchema, type BriefingEdits } from '../../../shared/schemas/briefing';
 import { buildReportModel, computeAll, computeKeyIndicators, type ReportWorkspace } from '../../../shared/report/build';
 import type { IndicatorResult } from '../../../shared/report/compute';
 import type { DocumentKind, ReportModel } from '../../../shared/report/model';
-import { readTextLimited, writeFileAtomic } from '../storage/atomic-file';
 import type { Workspace } from '../storage/workspace';
 import { loadFigures } from './figure-loader';
 
@@ -14,8 +12,9 @@ function reportWorkspace(ws: Workspace): ReportWorkspace {
   return { name: s.name, sample: s.sample, regions: s.regions, documents: s.documents, ranking: s.ranking };
 }
 
-function draftPath(ws: Workspace, periodKey: string, kind: DocumentKind): string {
-  return join(ws.dir, 'briefings', periodKey, `${kind}.json`);
+/** Relative to the workspace; read and written through its files, which refuse links. */
+function draftPath(periodKey: string, kind: DocumentKind): string {
+  return `briefings/${periodKey}/${kind}.json`;
 }
 
 /** The clerk's saved edits for a period and kind, or none. A damaged draft file is reported, not ignored. */
@@ -24,7 +23,7 @@ export async function loadEdits(
   periodKey: string,
   kind: DocumentKind,
 ): Promise<BriefingEdits | undefined> {
-  const text = await readTextLimited(draftPath(ws, periodKey, kind), 4 * 1024 * 1024);
+  const text = await ws.files.readText(draftPath(periodKey, kind), 4 * 1024 * 1024);
   if (text === null) return undefined;
   try {
     const parsed = BriefingDraftFileSchema.safeParse(JSON.parse(text));
@@ -46,11 +45,11 @@ export async function saveEdits(
   now: Date,
 ): Promise<void> {
   await ws.assertWritable();
-  const path = draftPath(ws, periodKey, kind);
-  const previous = await readTextLimited(path, 4 * 1024 * 1024);
+  const path = draftPath(periodKey, kind);
+  const previous = await ws.files.readText(path, 4 * 1024 * 1024);
   if (previous !== null)
-    await writeFileAtomic(
-      join(ws.dir, 'history', 'briefings', periodKey, `${kind}-${now.toISOString().replace(/[:.]/g, '-')}.json`),
+    await ws.files.writeExclusive(
+      `history/briefings/${periodKey}/${kind}-${now.toISOString().replace(/[:.]/g, '-')}.json`,
       previous,
     );
   const file = {
@@ -61,7 +60,7 @@ export async function saveEdits(
     updatedAt: now.toISOString(),
     updatedBy: ws.user,
   };
-  await writeFileAtomic(path, JSON.stringify(file, null, 2) + '\n');
+  await ws.files.writeAtomic(path, JSON.stringify(file, null, 2) + '\n');
 }
 
 export interface ReportRequest {

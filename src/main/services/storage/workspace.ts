@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { AuditItem, WorkspaceInfo } from '../../../shared/api-types';
+import type { AuditItem, LockHolderInfo, WorkspaceInfo } from '../../../shared/api-types';
 import type { FigureSpec } from '../../../shared/domain/figure-input';
 import { AppError } from '../../../shared/errors';
 import type { AuditEvent, FigureOrigin } from '../../../shared/schemas/figures';
@@ -17,11 +17,11 @@ import { zodErrorToChinese } from '../../../shared/zod-chinese';
 import { summarize } from '../systems/templates-service';
 import { loadSystemsDir } from '../systems/system-loader';
 import { appendAudit, readAudit } from './audit-log';
-import { readTextLimited, writeFileAtomic } from './atomic-file';
 import { describeOrigin, FigureStore, type StoreChange } from './figure-store';
 import { migrate, NO_MIGRATIONS } from './migrations';
 import { periodEntries } from './period-store';
-import { WorkspaceLock } from './workspace-lock';
+import { LinkRefusedError, WorkspaceFiles } from './workspace-files';
+import { describeHolder, WorkspaceLock } from './workspace-lock';
 
 export const WORKSPACE_FILE = 'workspace.json';
 /** The province average is stored as a pseudo-region, entered like any other figure. */
@@ -35,9 +35,30 @@ export interface WorkspaceContext {
 }
 
 export interface OpenOptions {
+  /** Open for reading only: no lock is taken and not one byte is written, whoever else is writing. */
   readOnly?: boolean;
   /** Saves per period between snapshots (default 200). */
   compactAfterEntries?: number;
+  /** Take over the write lock with this id (the clerk confirmed the takeover dialog). */
+  takeOverLockId?: string;
+}
+
+/** Top-level entries of a workspace: a link at any of them is refused (docs/workspace-format.md). */
+const WORKSPACE_ENTRIES = ['workspace.json', 'systems', 'data', 'history', 'audit', 'briefings', 'keys'];
+
+/** Links among the workspace's own entries, as problems to show; a linked workspace.json refuses the open. */
+async function linkProblems(files: WorkspaceFiles): Promise<string[]> {
+  const problems: string[] = [];
+  for (const name of WORKSPACE_ENTRIES) {
+    const info = await lstat(files.abs(name)).catch(() => null);
+    if (!info?.isSymbolicLink()) continue;
+    const err = new LinkRefusedError(name);
+    if (name === WORKSPACE_FILE) throw err;
+    problems.push(`${name}：${err.message}`);
+  }
+  for (const e of (await files.list('systems').catch(() => null)) ?? [])
+    if (e.isLink) problems.push(`systems/${e.name}：${new LinkRefusedError(`systems/${e.name}`).message}`);
+  return problems;
 }
 
 export interface CreateWorkspaceInit {
@@ -52,11 +73,13 @@ export interface CreateWorkspaceInit {
   ranking?: WorkspaceFileInput['ranking'];
 }
 
-async function readWorkspaceFile(dir: string): Promise<WorkspaceFile> {
+async function readWorkspaceFile(files: WorkspaceFiles): Promise<WorkspaceFile> {
+  const dir = files.root;
   let text: string | null;
   try {
-    text = await readTextLimited(join(dir, WORKSPACE_FILE), 4 * 1024 * 1024);
-  } catch {
+    text = await files.readText(WORKSPACE_FILE, 4 * 1024 * 1024);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError('INVALID_FILE', `${dir} 中的 ${WORKSPACE_FILE} 过大或无法读取，不像是工作区文件。`);
   }
   if (text === null)
@@ -87,7 +110,9 @@ async function readWorkspaceFile(dir: string): Promise<WorkspaceFile> {
 /** An opened workspace folder: settings, its own copies of the systems, and the figures. */
 export class Workspace {
   readonly figures: FigureStore;
+  readonly files: WorkspaceFiles;
   private readonly systems = new Map<string, IndicatorSystem>();
+  private closed = false;
 
   private constructor(
     readonly dir: string,
@@ -98,12 +123,14 @@ export class Workspace {
     private readonly readOnlyReason: string | undefined,
     private readonly ctx: WorkspaceContext,
     options: OpenOptions = {},
+    private readonly lockHolder?: LockHolderInfo,
   ) {
+    this.files = new WorkspaceFiles(dir);
     for (const s of systems) this.systems.set(s.id, s);
     const regions = new Set([...file.regions, TOTAL_REGION, PROVINCE_REGION]);
     this.figures = new FigureStore(
       {
-        root: dir,
+        files: this.files,
         user: ctx.userName,
         now: ctx.now,
         spec: (s, i) => this.spec(s, i),
@@ -125,6 +152,8 @@ export class Workspace {
         `文件夹“${dir}”不是空的。请选择一个空文件夹或新文件夹来新建工作区，以免覆盖其中的文件。`,
       );
     }
+    await mkdir(dir, { recursive: true });
+    const files = new WorkspaceFiles(await realpath(dir));
     const registry = ctx.registries.find((r) => r.city === init.city);
     if (!registry) throw new AppError('BAD_INPUT', `没有城市“${init.city}”的区县清单。`);
     const regions = init.regions ?? registry.regions.filter((r) => !r.optional).map((r) => r.short);
@@ -146,11 +175,10 @@ export class Workspace {
       },
       ...(init.ranking ? { ranking: init.ranking } : {}),
     });
-    await mkdir(join(dir, 'data'), { recursive: true });
-    for (const s of init.systems)
-      await writeFileAtomic(join(dir, 'systems', `${s.id}.json`), JSON.stringify(s, null, 2) + '\n');
-    await writeFileAtomic(join(dir, WORKSPACE_FILE), JSON.stringify(file, null, 2) + '\n');
-    await appendAudit(dir, {
+    await mkdir(join(files.root, 'data'), { recursive: true });
+    for (const s of init.systems) await files.writeAtomic(`systems/${s.id}.json`, JSON.stringify(s, null, 2) + '\n');
+    await files.writeAtomic(WORKSPACE_FILE, JSON.stringify(file, null, 2) + '\n');
+    await appendAudit(files, {
       at: ctx.now().toISOString(),
       by: ctx.userName,
       action: 'workspace.create',
@@ -160,27 +188,38 @@ export class Workspace {
   }
 
   static async open(dirInput: string, ctx: WorkspaceContext, options: OpenOptions = {}): Promise<Workspace> {
-    const dir = resolve(dirInput);
-    const info = await stat(dir).catch(() => null);
-    if (!info?.isDirectory()) throw new AppError('NOT_FOUND', `找不到文件夹“${dir}”。`);
-    const file = await readWorkspaceFile(dir);
-    const loaded = await loadSystemsDir(join(dir, 'systems'), ctx.registries, 'systems');
-    const problems = loaded.problems.map((p) => `${p.file}：${p.message}`);
+    const info = await stat(resolve(dirInput)).catch(() => null);
+    if (!info?.isDirectory()) throw new AppError('NOT_FOUND', `找不到文件夹“${resolve(dirInput)}”。`);
+    // The folder the clerk chose may itself be reached through a link; what lies inside it may not.
+    const dir = await realpath(resolve(dirInput));
+    const files = new WorkspaceFiles(dir);
+    const file = await readWorkspaceFile(files);
+    const problems = await linkProblems(files);
+    const loaded = problems.some((p) => p.startsWith('systems：'))
+      ? { systems: [], problems: [] }
+      : await loadSystemsDir(join(dir, 'systems'), ctx.registries, 'systems');
+    problems.push(...loaded.problems.map((p) => `${p.file}：${p.message}`));
     for (const id of file.systems) {
       if (!loaded.systems.some((s) => s.id === id) && !problems.some((p) => p.includes(id)))
         problems.push(`systems/${id}.json：缺少该指标体系文件`);
     }
     const systems = loaded.systems.filter((s) => file.systems.includes(s.id));
     if (options.readOnly) return new Workspace(dir, file, systems, problems, null, '以只读方式打开。', ctx, options);
-    const lock = await WorkspaceLock.acquire(dir, { user: ctx.userName, app: ctx.app, now: ctx.now });
-    const ws =
-      lock.mode === 'write'
-        ? new Workspace(dir, file, systems, problems, lock.lock, undefined, ctx, options)
-        : new Workspace(dir, file, systems, problems, null, lock.message, ctx, options);
-    if (lock.mode === 'write' && lock.tookOverFrom) {
+    const lock = await WorkspaceLock.acquire(
+      dir,
+      { user: ctx.userName, app: ctx.app, now: ctx.now },
+      options.takeOverLockId !== undefined ? { takeOverLockId: options.takeOverLockId } : {},
+    );
+    if (lock.mode === 'readOnly')
+      return new Workspace(dir, file, systems, problems, null, lock.message, ctx, options, lock.holder ?? undefined);
+    const ws = new Workspace(dir, file, systems, problems, lock.lock, undefined, ctx, options);
+    if (lock.tookOverFrom) {
+      const asked = options.takeOverLockId !== undefined;
       await ws.audit(
         'lock.takeover',
-        `接管了 ${lock.tookOverFrom.user}（${lock.tookOverFrom.host}）遗留的锁（对方程序已退出或失联）`,
+        asked
+          ? `经确认接管了${describeHolder(lock.tookOverFrom)}持有的写入锁`
+          : `接管了${describeHolder(lock.tookOverFrom)}遗留的写入锁（对方程序已退出或失联）`,
         lock.tookOverFrom,
       );
     }
@@ -238,6 +277,7 @@ export class Workspace {
       sample: this.file.sample,
       readOnly: this.readOnly,
       ...(this.readOnlyReason ? { readOnlyReason: this.readOnlyReason } : {}),
+      ...(this.lockHolder ? { lockHolder: this.lockHolder } : {}),
       periods: await this.figures.listPeriods(),
       problems: this.problems,
     };
@@ -268,11 +308,11 @@ export class Workspace {
     if (!next.success)
       throw new AppError('BAD_INPUT', `设置有误：${zodErrorToChinese(next.error).join('；')}`, next.error.issues);
     const stamp = this.ctx.now().toISOString().replace(/[:.]/g, '-');
-    await writeFileAtomic(
-      join(this.dir, 'history', 'workspace', `workspace-${stamp}.json`),
+    await this.files.writeExclusive(
+      `history/workspace/workspace-${stamp}.json`,
       JSON.stringify(this.file, null, 2) + '\n',
     );
-    await writeFileAtomic(join(this.dir, WORKSPACE_FILE), JSON.stringify(next.data, null, 2) + '\n');
+    await this.files.writeAtomic(WORKSPACE_FILE, JSON.stringify(next.data, null, 2) + '\n');
     this.file = next.data;
     await this.audit(action, summary);
     return this.file;
@@ -283,17 +323,17 @@ export class Workspace {
     await this.assertWritable();
     const previous = this.system(system.id);
     const stamp = this.ctx.now().toISOString().replace(/[:.]/g, '-');
-    await writeFileAtomic(
-      join(this.dir, 'history', 'systems', `${system.id}-${stamp}.json`),
+    await this.files.writeExclusive(
+      `history/systems/${system.id}-${stamp}.json`,
       JSON.stringify(previous, null, 2) + '\n',
     );
-    await writeFileAtomic(join(this.dir, 'systems', `${system.id}.json`), JSON.stringify(system, null, 2) + '\n');
+    await this.files.writeAtomic(`systems/${system.id}.json`, JSON.stringify(system, null, 2) + '\n');
     this.systems.set(system.id, system);
     await this.audit('system.update', summary, { systemId: system.id });
   }
 
   async audit(action: AuditEvent['action'], summary: string, detail?: unknown): Promise<void> {
-    await appendAudit(this.dir, {
+    await appendAudit(this.files, {
       at: this.ctx.now().toISOString(),
       by: this.ctx.userName,
       action,
@@ -305,14 +345,14 @@ export class Workspace {
   /** The audit trail: workspace events plus every figure change of the periods asked for, newest first. */
   async auditLog(filter: { period?: string; limit?: number } = {}): Promise<AuditItem[]> {
     const items: AuditItem[] = [];
-    for (const e of await readAudit(this.dir)) {
+    for (const e of await readAudit(this.files)) {
       const period = (e.detail as { period?: string } | undefined)?.period;
       if (filter.period && period !== filter.period) continue;
       items.push({ at: e.at, by: e.by, action: e.action, summary: e.summary, ...(period ? { period } : {}) });
     }
     const periods = filter.period ? [filter.period] : await this.figures.listPeriods();
     for (const p of periods) {
-      for (const e of await periodEntries(this.dir, p)) {
+      for (const e of await periodEntries(this.files, p)) {
         items.push({
           at: e.at,
           by: e.by,
@@ -335,8 +375,17 @@ export class Workspace {
     return filter.limit ? items.slice(0, filter.limit) : items;
   }
 
+  /**
+   * Folds the journals into snapshots and releases the lock. The lock is released even when folding
+   * fails (the journals are complete on disk either way); the failure is reported after. Safe to call twice.
+   */
   async close(): Promise<void> {
-    if (this.lock && (await this.lock.stillHeld())) await this.figures.flush();
-    await this.lock?.release();
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      if (this.lock && (await this.lock.stillHeld())) await this.figures.flush();
+    } finally {
+      await this.lock?.release();
+    }
   }
 }

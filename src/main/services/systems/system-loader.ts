@@ -123,9 +123,13 @@ async function readLimited(path: string, label: string): Promise<ParseResult<str
   return { ok: true, value: buf.toString('utf8') };
 }
 
+/** The .json files of a folder; links are left out (a workspace reports them itself and reads nothing through them). */
 async function jsonFiles(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+    return (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile() && e.name.endsWith('.json'))
+      .map((e) => e.name)
+      .sort();
   } catch {
     return [];
   }
