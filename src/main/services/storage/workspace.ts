@@ -56,9 +56,17 @@ async function linkProblems(files: WorkspaceFiles): Promise<string[]> {
     if (name === WORKSPACE_FILE) throw err;
     problems.push(`${name}：${err.message}`);
   }
-  for (const e of (await files.list('systems').catch(() => null)) ?? [])
-    if (e.isLink) problems.push(`systems/${e.name}：${new LinkRefusedError(`systems/${e.name}`).message}`);
+  for (const folder of ['systems', 'audit']) {
+    for (const e of (await files.list(folder).catch(() => null)) ?? [])
+      if (e.isLink) problems.push(`${folder}/${e.name}：${new LinkRefusedError(`${folder}/${e.name}`).message}`);
+  }
   return problems;
+}
+
+/** Why a workspace with links opens read-only: every write could otherwise land outside it. */
+function linkReason(problems: string[]): string {
+  const names = problems.map((p) => p.slice(0, p.indexOf('：')));
+  return `工作区中有符号链接（${names.join('、')}），可能指向工作区以外的位置。为防止读写工作区以外的文件，已以只读方式打开。请把它们换成真实的文件或文件夹（例如从备份复制回来）后重新打开。`;
 }
 
 export interface CreateWorkspaceInit {
@@ -195,6 +203,7 @@ export class Workspace {
     const files = new WorkspaceFiles(dir);
     const file = await readWorkspaceFile(files);
     const problems = await linkProblems(files);
+    const links = problems.length;
     const loaded = problems.some((p) => p.startsWith('systems：'))
       ? { systems: [], problems: [] }
       : await loadSystemsDir(join(dir, 'systems'), ctx.registries, 'systems');
@@ -205,6 +214,8 @@ export class Workspace {
     }
     const systems = loaded.systems.filter((s) => file.systems.includes(s.id));
     if (options.readOnly) return new Workspace(dir, file, systems, problems, null, '以只读方式打开。', ctx, options);
+    if (links > 0)
+      return new Workspace(dir, file, systems, problems, null, linkReason(problems.slice(0, links)), ctx, options);
     const lock = await WorkspaceLock.acquire(
       dir,
       { user: ctx.userName, app: ctx.app, now: ctx.now },
