@@ -59,6 +59,8 @@ export const calls = {
     }),
   ),
   'workspace.info': call<WorkspaceInfo>()(empty),
+  /** Takes over the write lock another program holds: only the exact lock the clerk confirmed (its id). */
+  'workspace.takeOver': call<WorkspaceInfo>()(z.strictObject({ lockId: z.string().min(1).max(200) })),
   'workspace.close': call<null>()(empty),
 
   /** The workspace's own copies of its systems (edits go there, never to the templates). */

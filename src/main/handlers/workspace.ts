@@ -10,6 +10,7 @@ type WorkspaceHandlers = Pick<
   | 'workspace.chooseAndOpen'
   | 'workspace.create'
   | 'workspace.info'
+  | 'workspace.takeOver'
   | 'workspace.close'
   | 'figures.get'
   | 'figures.set'
@@ -46,6 +47,7 @@ export function workspaceHandlers({ session, dialogs }: Services): WorkspaceHand
       return session.create(dir, { name, city, systemIds });
     },
     'workspace.info': () => session.require().info(),
+    'workspace.takeOver': ({ lockId }) => session.takeOver(lockId),
     'workspace.close': async () => {
       await session.close();
       return null;
