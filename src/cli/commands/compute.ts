@@ -7,6 +7,7 @@ import { parsePeriodOrThrow } from '../../main/services/reports/figure-loader';
 import { formatFigure, formatRank } from '../../shared/domain/format';
 import { parseCommandArgs, requireOption } from '../args';
 import type { CliCommand } from '../command';
+import { problemNotices } from '../notices';
 import { withWorkspace } from '../workspace-arg';
 
 /** Keeps printed numbers free of float noise without rounding away precision a checker needs. */
@@ -71,6 +72,8 @@ export const computeCommand: CliCommand = {
       dir,
       async (ws) => {
         const results = await computeWorkspace(ws, period, values.system);
+        const problems = ws.problemList();
+        io.err(problemNotices(problems));
         const composite = compositeOf(results, ws.settings.ranking.composite, ws.settings.regions);
         if (values.json) {
           io.out(
@@ -86,7 +89,7 @@ export const computeCommand: CliCommand = {
               2,
             ) + '\n',
           );
-          return 0;
+          return problems.length ? 1 : 0;
         }
         for (const res of results) {
           io.out(
@@ -102,7 +105,7 @@ export const computeCommand: CliCommand = {
         if (composite)
           for (const row of composite.rows) io.out(`赛马 ${row.region} 得分 ${row.score} 位次 ${row.rank}\n`);
         io.out(ws.settings.sample ? '\n（示例数据）\n' : '\n');
-        return 0;
+        return problems.length ? 1 : 0;
       },
       'read',
     );

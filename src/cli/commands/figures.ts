@@ -1,6 +1,7 @@
 import type { FigureValue } from '../../shared/schemas/figure';
 import { parseCommandArgs, requireOption } from '../args';
 import { UsageError, type CliCommand } from '../command';
+import { damageNotice, problemNotices } from '../notices';
 import { withWorkspace } from '../workspace-arg';
 
 export interface FigureRow {
@@ -75,6 +76,7 @@ set 在数据安全写入磁盘后才以 0 退出；数值不合格时不保存�
                   period: view.period,
                   revision: view.revision,
                   ...(view.damage ? { damage: view.damage } : {}),
+                  problems: ws.problemList(),
                   figures: rows,
                 },
                 null,
@@ -82,10 +84,8 @@ set 在数据安全写入磁盘后才以 0 退出；数值不合格时不保存�
               ) + '\n',
             );
           } else {
-            if (view.damage)
-              io.err(
-                `注意：${view.damage.file} 已损坏（${view.damage.message}），以下为可恢复的第 ${view.damage.lastGoodRevision} 版数据。\n`,
-              );
+            io.err(problemNotices(ws.problemList()));
+            if (view.damage) io.err(damageNotice(view.damage));
             for (const r of rows)
               io.out(
                 `${r.region}\t${r.indicatorName}\t${formatValue(r.value)}${r.value !== null && r.value !== '/' ? r.unit : ''}\n`,
@@ -94,7 +94,7 @@ set 在数据安全写入磁盘后才以 0 退出；数值不合格时不保存�
               `${view.period} 共 ${rows.length} 项，第 ${view.revision} 版。${ws.settings.sample ? '（示例数据）' : ''}\n`,
             );
           }
-          return view.damage ? 1 : 0;
+          return view.damage || ws.problemList().length ? 1 : 0;
         },
         'read',
       );

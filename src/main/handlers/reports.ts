@@ -36,7 +36,7 @@ export function reportHandlers({ session, jobs }: Services): ReportHandlers {
         issueDate: now(),
         ...(edits ? { edits } : {}),
       });
-      return { model, warnings: modelWarnings(model, damaged) };
+      return { model, warnings: modelWarnings(model, damaged, ws.problemList()) };
     },
     'report.rankings': async ({ period }) => {
       const ws = session.require();
@@ -57,7 +57,7 @@ export function reportHandlers({ session, jobs }: Services): ReportHandlers {
         composite: model.composite ?? null,
         charts: results.map((r) => chartFor(r)).filter((c): c is ChartBlock => c !== null),
         timeProgress: progress ? { percent: progress.percent, note: progress.note } : null,
-        warnings: modelWarnings(model, damaged),
+        warnings: modelWarnings(model, damaged, ws.problemList()),
       };
     },
     'briefing.getEdits': async ({ period, kind }) => (await loadEdits(session.require(), period, kind)) ?? null,

@@ -38,9 +38,9 @@ describe('one save never changes a cell twice', () => {
     const handlers = createHandlers(services);
     await services.session.openSample();
     const ctx = { emit: () => {} } as never;
-    const err = await handlers['figures.set']({ period: '2023-09', changes: [growth('德清', 1), growth('德清', 2)] }, ctx).catch(
-      (e: unknown) => e,
-    );
+    const err = await Promise.resolve()
+      .then(() => handlers['figures.set']({ period: '2023-09', changes: [growth('德清', 1), growth('德清', 2)] }, ctx))
+      .catch((e: unknown) => e);
     expect((err as AppError).message).toContain('德清“规上工业增加值增长”出现了 2 次');
     await services.dispose();
   });

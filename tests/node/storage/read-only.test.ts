@@ -156,7 +156,8 @@ describe('a read-only opener beside a writer saving 1–2 MB batches (the shared
         if (view.revision > 0) expect(Object.keys(view.figures[BULK_SYSTEM] ?? {}).length).toBeGreaterThan(0);
         expect((await reader.figures.history(period)).length).toBe(view.revision);
       }
-      expect((await reader.info()).periods).toEqual(['2023-08', '2023-09']);
+      const periods = (await reader.info()).periods;
+      for (const period of acked.keys()) expect(periods).toContain(period);
       await reader.auditLog({ limit: 10 });
       await reader.close();
       expect(treeDiff(before, hashTree(dir)), `round ${round}`).toEqual([]);

@@ -58,7 +58,7 @@ export async function exportDocuments(
     kind: request.kind,
     issueDate: request.issueDate,
   });
-  const warnings = modelWarnings(model, damaged);
+  const warnings = modelWarnings(model, damaged, ws.problemList());
   const names = exportFileNames(model);
   const outDir = request.outDir ?? join(ws.dir, 'exports', request.periodKey);
   await mkdir(outDir, { recursive: true });

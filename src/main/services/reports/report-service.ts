@@ -6,6 +6,7 @@ import type { IndicatorResult } from '../../../shared/report/compute';
 import type { DocumentKind, ReportModel } from '../../../shared/report/model';
 import type { Workspace } from '../storage/workspace';
 import { loadFigures } from './figure-loader';
+import { newerFormat } from '../systems/system-loader';
 
 function reportWorkspace(ws: Workspace): ReportWorkspace {
   const s = ws.settings;
@@ -26,15 +27,27 @@ export async function loadEdits(
   const text = await ws.files.readText(draftPath(periodKey, kind), 4 * 1024 * 1024);
   if (text === null) return undefined;
   try {
-    const parsed = BriefingDraftFileSchema.safeParse(JSON.parse(text));
+    const raw: unknown = JSON.parse(text);
+    const newer = newerFormat(raw, 1);
+    if (newer) throw new AppError('INVALID_FILE', `briefings/${periodKey}/${kind}.json：${newer}。本程序不会改动它。`);
+    const parsed = BriefingDraftFileSchema.safeParse(raw);
     if (parsed.success) return parsed.data.edits;
-  } catch {
-    // fall through to the error below
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    // Not JSON: reported below.
   }
   throw new AppError(
     'INVALID_FILE',
     `briefings/${periodKey}/${kind}.json 已损坏，无法读取修改过的文稿。可从 history/briefings/ 找回上一版，或删除该文件重新起草。`,
   );
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 export async function saveEdits(
@@ -47,6 +60,8 @@ export async function saveEdits(
   await ws.assertWritable();
   const path = draftPath(periodKey, kind);
   const previous = await ws.files.readText(path, 4 * 1024 * 1024);
+  const newer = previous === null ? null : newerFormat(safeJson(previous), 1);
+  if (newer) throw new AppError('INVALID_FILE', `${path}：${newer}。本程序不会覆盖它。`);
   if (previous !== null)
     await ws.files.writeExclusive(
       `history/briefings/${periodKey}/${kind}-${now.toISOString().replace(/[:.]/g, '-')}.json`,

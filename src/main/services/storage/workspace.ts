@@ -259,6 +259,11 @@ export class Workspace {
     }
   }
 
+  /** Problems found in the workspace's own files when it was opened (Chinese, one per file). */
+  problemList(): string[] {
+    return [...this.problems];
+  }
+
   systemList(): IndicatorSystem[] {
     return this.file.systems.map((id) => this.systems.get(id)).filter((s): s is IndicatorSystem => s !== undefined);
   }

@@ -1,6 +1,10 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { IndicatorSystemSchema, type IndicatorSystem } from '../../../shared/schemas/indicator-system';
+import {
+  IndicatorSystemSchema,
+  SYSTEM_FORMAT_VERSION,
+  type IndicatorSystem,
+} from '../../../shared/schemas/indicator-system';
 import { RegionRegistrySchema, TOTAL_REGION, type RegionRegistry } from '../../../shared/schemas/region';
 import { zodErrorToChinese } from '../../../shared/zod-chinese';
 
@@ -13,6 +17,13 @@ export interface FileProblem {
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: FileProblem[] };
 
 const MAX_SYSTEM_FILE_BYTES = 2 * 1024 * 1024;
+
+/** A file a newer program wrote is not damaged: it says so rather than listing schema errors. */
+export function newerFormat(value: unknown, current: number): string | null {
+  const version = (value as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof version !== 'number' || version <= current) return null;
+  return `文件是更新版本的程序写的（格式第 ${version} 版，本程序只认到第 ${current} 版），请升级程序后再打开`;
+}
 
 function parseJson(text: string, file: string): ParseResult<unknown> {
   try {
@@ -44,6 +55,8 @@ export function parseIndicatorSystem(
 ): ParseResult<IndicatorSystem> {
   const json = parseJson(text, file);
   if (!json.ok) return json;
+  const newer = newerFormat(json.value, SYSTEM_FORMAT_VERSION);
+  if (newer) return { ok: false, problems: [{ file, message: newer }] };
   const parsed = IndicatorSystemSchema.safeParse(json.value);
   if (!parsed.success) {
     return { ok: false, problems: zodErrorToChinese(parsed.error, json.value).map((message) => ({ file, message })) };
