@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { EventHub } from './event-hub';
 import { JobService } from './jobs/job-service';
 import { DownloadStore } from './downloads/download-store';
+import { stopFormReader } from './import/form-reader-pool';
 import { ImportPreviewStore } from './import/preview-store';
 import type { PlatformDialogs } from './platform';
 import { WorkspaceSession } from './storage/workspace-session';
@@ -75,6 +76,7 @@ export function createServices(options: ServiceOptions): Services {
     (disposed ??= (async () => {
       try {
         await jobs.stopAll();
+        await stopFormReader();
       } finally {
         await session.close();
       }

@@ -152,6 +152,13 @@ export class WorkspaceFiles {
     await writeFileAtomic(this.abs(rel), data);
   }
 
+  /** Creates a file whole, or returns false when the name is taken (nothing is replaced). */
+  async createExclusive(rel: string, data: string | Buffer): Promise<boolean> {
+    await this.prepareDir(rel);
+    await this.assertNoLinks(rel);
+    return writeFileExclusive(this.abs(rel), typeof data === 'string' ? Buffer.from(data, 'utf8') : data);
+  }
+
   /**
    * Writes a file that must never replace another (history): when the name is taken by different
    * content, `name~2.ext`, `name~3.ext` … is used instead. Returns the relative name written, or the

@@ -20,6 +20,7 @@ import { appendAudit, readAudit } from './audit-log';
 import { describeOrigin, FigureStore, type StoreChange } from './figure-store';
 import { migrate, NO_MIGRATIONS } from './migrations';
 import { periodEntries } from './period-store';
+import { createFormKey, FORM_KEY_FILE, readFormKey, type FormSigningKey } from './form-signing-key';
 import { LinkRefusedError, WorkspaceFiles } from './workspace-files';
 import { describeHolder, WorkspaceLock } from './workspace-lock';
 
@@ -186,6 +187,7 @@ export class Workspace {
     await mkdir(join(files.root, 'data'), { recursive: true });
     for (const s of init.systems) await files.writeAtomic(`systems/${s.id}.json`, JSON.stringify(s, null, 2) + '\n');
     await files.writeAtomic(WORKSPACE_FILE, JSON.stringify(file, null, 2) + '\n');
+    await createFormKey(files, ctx.now());
     await appendAudit(files, {
       at: ctx.now().toISOString(),
       by: ctx.userName,
@@ -257,6 +259,24 @@ export class Workspace {
         '工作区的写入锁已被另一台电脑接管（本机可能长时间失联），为防止互相覆盖，本次修改未保存。请重新打开工作区。',
       );
     }
+  }
+
+  /**
+   * The key that signs this workspace's fill-in forms. A workspace made before forms were signed gets
+   * one the first time it generates forms (which needs write access); reading returned forms never creates it.
+   */
+  async formSigningKey(create: boolean): Promise<FormSigningKey | null> {
+    const existing = await readFormKey(this.files);
+    if (existing || !create) return existing;
+    if (this.readOnly)
+      throw new AppError(
+        'READ_ONLY',
+        `本工作区还没有填报表签名密钥（${FORM_KEY_FILE}），只读状态下无法创建。请在可以修改工作区时生成一次填报表。`,
+      );
+    await this.assertWritable();
+    const key = await createFormKey(this.files, this.ctx.now());
+    await this.audit('settings.update', '创建填报表签名密钥（用于核对发回的填报表）');
+    return key;
   }
 
   /** Problems found in the workspace's own files when it was opened (Chinese, one per file). */

@@ -100,6 +100,8 @@ export async function generateFillForms(
     region: string,
   ): Promise<FigureRecord | undefined> => (await view(key)).figures[systemId]?.[indicatorId]?.[region];
 
+  const signing = await ws.formSigningKey(true);
+  if (!signing) throw new AppError('INTERNAL', '填报表签名密钥未能创建。');
   const now = (options.now ?? (() => new Date()))();
   const sample = ws.settings.sample;
   const title = periodTitle(parsePeriod(period));
@@ -152,7 +154,7 @@ export async function generateFillForms(
       reporterPhoneCell: REPORTER_PHONE_CELL,
       rows,
     };
-    writeMetaSheet(wb, meta);
+    writeMetaSheet(wb, meta, signing);
     forms.push({
       region,
       fileName: fillFormFileName(period, region, sample),
