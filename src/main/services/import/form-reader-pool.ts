@@ -53,9 +53,13 @@ export class FormReaderPool {
   private nextId = 1;
   private idleTimer: NodeJS.Timeout | null = null;
 
-  read(bytes: Buffer): Promise<FormFileRead> {
+  /** Reads one file, given as bytes or as the base64 text it was uploaded as (decoded in the worker). */
+  read(file: Buffer | string): Promise<FormFileRead> {
     return new Promise((resolve) => {
-      this.queue.push({ request: { id: this.nextId++, bytes: new Uint8Array(bytes) }, resolve });
+      const id = this.nextId++;
+      const request: ReadRequest =
+        typeof file === 'string' ? { id, base64: file } : { id, bytes: new Uint8Array(file) };
+      this.queue.push({ request, resolve });
       this.pump();
     });
   }

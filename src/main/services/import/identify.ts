@@ -8,8 +8,12 @@ import { tooLargeMessage } from './file-guard';
 import { formReader } from './form-reader-pool';
 import { repeatedRow, type FormRead } from './read-form';
 
-/** A file handed to the importer: its bytes, or only its size when it was too large to decode. */
-export type ImportFile = { name: string; bytes: Buffer } | { name: string; size: number };
+/**
+ * A file handed to the importer: its bytes, its base64 as uploaded (decoded in the import worker), or
+ * only its size when it was too large to read at all.
+ */
+export type ImportFile =
+  { name: string; bytes: Buffer } | { name: string; base64: string } | { name: string; size: number };
 
 export type IdentifiedFile =
   | { name: string; ok: false; message: string }
@@ -80,8 +84,8 @@ async function identifyOne(
     ok: false,
     message: `“${file.name}”${message}`,
   });
-  if (!('bytes' in file)) return refuse(tooLargeMessage(file.size));
-  const form = await formReader().read(file.bytes);
+  if ('size' in file) return refuse(tooLargeMessage(file.size));
+  const form = await formReader().read('bytes' in file ? file.bytes : file.base64);
   if (!form.ok) return refuse(form.message);
   const problem = await checkBelongs(ws, form, expectedPeriod);
   if (problem) return refuse(problem);
