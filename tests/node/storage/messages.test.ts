@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { runCli } from '../../../src/cli';
 import { Workspace } from '../../../src/main/services/storage/workspace';
-import { AppError } from '../../../src/shared/errors';
+import { type AppError } from '../../../src/shared/errors';
 import { zodErrorToChinese } from '../../../src/shared/zod-chinese';
 import { PROJECT_ROOT } from '../../support/project';
 import { context, growth } from '../../support/workspace';
