@@ -45,7 +45,7 @@ export interface OpenOptions {
 }
 
 /** Top-level entries of a workspace: a link at any of them is refused (docs/workspace-format.md). */
-const WORKSPACE_ENTRIES = ['workspace.json', 'systems', 'data', 'history', 'audit', 'briefings', 'keys'];
+const WORKSPACE_ENTRIES = ['workspace.json', 'systems', 'data', 'history', 'audit', 'briefings', 'keys', 'exports'];
 
 /** Links among the workspace's own entries, as problems to show; a linked workspace.json refuses the open. */
 async function linkProblems(files: WorkspaceFiles): Promise<string[]> {
