@@ -27,7 +27,7 @@ export const bulkRegistry: RegionRegistry = {
 };
 
 export const bulkSystem: IndicatorSystem = {
-  formatVersion: 1,
+  formatVersion: 2,
   id: BULK_SYSTEM,
   title: '大批量测试体系（示例数据）',
   document: { title: '大批量测试', seedFile: 'test' },
@@ -48,6 +48,9 @@ export const bulkSystem: IndicatorSystem = {
     frequency: 'monthly' as const,
     ytd: true,
     targets: {},
+    regionTargets: {},
+    milestones: {},
+    regionMilestones: {},
     notes: [],
     source: { file: 'test', lines: [1] },
   })),

@@ -9,6 +9,7 @@ import type { Frequency, IndicatorSystem } from '../../../shared/schemas/indicat
 import { TOTAL_REGION, type RegionRegistry } from '../../../shared/schemas/region';
 import {
   WORKSPACE_FORMAT_VERSION,
+  WORKSPACE_MIGRATIONS,
   WorkspaceFileSchema,
   type WorkspaceFile,
   type WorkspaceFileInput,
@@ -18,7 +19,7 @@ import { summarize } from '../systems/templates-service';
 import { loadSystemsDir } from '../systems/system-loader';
 import { appendAudit, readAudit } from './audit-log';
 import { describeOrigin, FigureStore, type StoreChange } from './figure-store';
-import { migrate, NO_MIGRATIONS } from './migrations';
+import { migrate } from './migrations';
 import { periodEntries } from './period-store';
 import { createFormKey, FORM_KEY_FILE, readFormKey, type FormSigningKey } from './form-signing-key';
 import { LinkRefusedError, WorkspaceFiles } from './workspace-files';
@@ -103,7 +104,7 @@ async function readWorkspaceFile(files: WorkspaceFiles): Promise<WorkspaceFile> 
       dir,
     );
   }
-  const migrated = migrate(raw, WORKSPACE_FORMAT_VERSION, NO_MIGRATIONS);
+  const migrated = migrate(raw, WORKSPACE_FORMAT_VERSION, WORKSPACE_MIGRATIONS);
   if (!migrated.ok) throw new AppError('INVALID_FILE', `${WORKSPACE_FILE}：${migrated.message}`);
   const parsed = WorkspaceFileSchema.safeParse(migrated.doc);
   if (!parsed.success) {
@@ -208,7 +209,7 @@ export class Workspace {
     const links = problems.length;
     const loaded = problems.some((p) => p.startsWith('systems：'))
       ? { systems: [], problems: [] }
-      : await loadSystemsDir(join(dir, 'systems'), ctx.registries, 'systems');
+      : await loadSystemsDir(join(dir, 'systems'), ctx.registries, 'systems', file.regions);
     problems.push(...loaded.problems.map((p) => `${p.file}：${p.message}`));
     for (const id of file.systems) {
       if (!loaded.systems.some((s) => s.id === id) && !problems.some((p) => p.includes(id)))
