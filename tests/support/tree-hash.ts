@@ -35,3 +35,23 @@ export function treeDiff(before: Map<string, string>, after: Map<string, string>
     .map((n) => `${n}: ${before.get(n) ?? '(none)'} → ${after.get(n) ?? '(none)'}`)
     .sort();
 }
+
+/**
+ * Every entry under `root` by its metadata only: size, inode, and modification and change times. Any
+ * write, truncation, rename, creation or removal changes one of them (the change time cannot be set
+ * back by a program), so two equal fingerprints mean nothing was written — without reading the files,
+ * which keeps a check repeated hundreds of times cheap.
+ */
+export function fingerprintTree(root: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      const st = lstatSync(path, { bigint: true });
+      out.set(relative(root, path), `${st.mode} ${st.ino} ${st.size} ${st.mtimeNs} ${st.ctimeNs}`);
+      if (st.isDirectory()) walk(path);
+    }
+  };
+  walk(root);
+  return out;
+}

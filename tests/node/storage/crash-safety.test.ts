@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Workspace } from '../../../src/main/services/storage/workspace';
 import { PROJECT_ROOT } from '../../support/project';
 import { bundleScript } from '../../support/child-script';
-import { hashTree, treeDiff } from '../../support/tree-hash';
+import { fingerprintTree, treeDiff } from '../../support/tree-hash';
 import { context, newWorkspace, REGIONAL } from '../../support/workspace';
 
 /** Kill trials: a few locally; CI sets CRASH_KILLS (scripts/test-all.sh: 220 when CI is set). */
@@ -26,9 +26,17 @@ afterAll(() => children.forEach((c) => c.kill('SIGKILL')));
 class Lines {
   readonly all: string[] = [];
   private partial = '';
-  private waiters: { from: number; test: (l: string) => boolean; resolve: (l: string) => void }[] = [];
+  private waiters: {
+    from: number;
+    test: (l: string) => boolean;
+    resolve: (l: string) => void;
+    reject: (e: Error) => void;
+  }[] = [];
 
   constructor(readonly child: ChildProcess) {
+    child.once('exit', () => {
+      for (const w of this.waiters.splice(0)) w.reject(new Error(`child exited waiting after line ${w.from}`));
+    });
     child.stdout?.on('data', (d: Buffer) => {
       const parts = (this.partial + d.toString('utf8')).split('\n');
       this.partial = parts.pop() ?? '';
@@ -47,10 +55,7 @@ class Lines {
   next(test: (l: string) => boolean, from = this.all.length): Promise<string> {
     const seen = this.all.slice(from).find(test);
     if (seen !== undefined) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      this.waiters.push({ from, test, resolve });
-      this.child.once('exit', () => reject(new Error(`child exited waiting after line ${from}`)));
-    });
+    return new Promise((resolve, reject) => this.waiters.push({ from, test, resolve, reject }));
   }
 }
 
@@ -109,13 +114,14 @@ describe('crash safety, for real: SIGKILL a writing process again and again, a r
         freeReads++;
       }
 
-      // Frozen: the writer stopped wherever it was; one read must leave every file exactly as it found it.
-      const before = hashTree(dir);
+      // Frozen: the writer stopped wherever it was; one read must leave every file exactly as it found it
+      // (size, inode, modification and change times of every entry; read-only.test.ts hashes contents too).
+      const before = fingerprintTree(dir);
       const onceFrom = reader.lines.all.length;
       send('ONCE');
       const frozenView = JSON.parse((await reader.lines.next((l) => l.startsWith('VIEW '), onceFrom)).slice(5)) as View;
       await reader.lines.next((l) => l === 'PAUSED', onceFrom);
-      const changed = treeDiff(before, hashTree(dir));
+      const changed = treeDiff(before, fingerprintTree(dir));
       bytesChangedByReader += changed.length;
       expect(changed, `kill ${i}: the reader changed files`).toEqual([]);
       frozenReads++;
