@@ -9,6 +9,8 @@ import { parseCommandArgs, requireOption } from '../args';
 import type { CliCommand } from '../command';
 import { problemNotices } from '../notices';
 import { withWorkspace } from '../workspace-arg';
+import type { IndicatorSystem } from '../../shared/schemas/indicator-system';
+import { refForYear } from '../../shared/systems/lineage';
 
 /** Keeps printed numbers free of float noise without rounding away precision a checker needs. */
 function clean(x: number | null | undefined): number | null {
@@ -74,7 +76,11 @@ export const computeCommand: CliCommand = {
         const results = await computeWorkspace(ws, period, values.system);
         const problems = ws.problemList();
         io.err(problemNotices(problems));
-        const composite = compositeOf(results, ws.settings.ranking.composite, ws.settings.regions);
+        const composite = compositeOf(
+          results,
+          weightsForYear(ws.settings.ranking.composite, ws.systemList(), period.year),
+          ws.settings.regions,
+        );
         if (values.json) {
           io.out(
             JSON.stringify(
@@ -111,6 +117,15 @@ export const computeCommand: CliCommand = {
     );
   },
 };
+
+/** Weights name indicators once; a later year's report weighs their counterparts in that year's systems. */
+function weightsForYear<S extends { weights: CompositeWeight[] }>(
+  settings: S | undefined,
+  systems: IndicatorSystem[],
+  year: number,
+): S | undefined {
+  return settings ? { ...settings, weights: settings.weights.map((w) => refForYear(w, systems, year)) } : undefined;
+}
 
 function compositeOf(
   results: IndicatorResult[],

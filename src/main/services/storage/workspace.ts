@@ -17,6 +17,7 @@ import {
 import { zodErrorToChinese } from '../../../shared/zod-chinese';
 import { summarize } from '../systems/templates-service';
 import { loadSystemsDir } from '../systems/system-loader';
+import { storedNamesOf, withCurrentRegionNames, withCurrentRegionNamesInSystem } from '../../../shared/systems/regions';
 import { appendAudit, readAudit } from './audit-log';
 import { describeOrigin, FigureStore, type StoreChange } from './figure-store';
 import { migrate } from './migrations';
@@ -123,6 +124,8 @@ export class Workspace {
   readonly files: WorkspaceFiles;
   private readonly systems = new Map<string, IndicatorSystem>();
   private closed = false;
+  /** Where figures may be stored: the districts under their current and earlier names, 全市 and 全省. */
+  private readonly allowedRegions = new Set<string>();
 
   private constructor(
     readonly dir: string,
@@ -137,14 +140,16 @@ export class Workspace {
   ) {
     this.files = new WorkspaceFiles(dir);
     for (const s of systems) this.systems.set(s.id, s);
-    const regions = new Set([...file.regions, TOTAL_REGION, PROVINCE_REGION]);
+    this.syncRegions();
     this.figures = new FigureStore(
       {
         files: this.files,
         user: ctx.userName,
         now: ctx.now,
         spec: (s, i) => this.spec(s, i),
-        regions,
+        regions: this.allowedRegions,
+        storedNames: (region) => storedNamesOf(region, this.file.regionFormerNames),
+        currentNames: (figures) => withCurrentRegionNames(figures, this.file.regionFormerNames),
         ...(options.compactAfterEntries ? { compactAfterEntries: options.compactAfterEntries } : {}),
         assertWritable: () => this.assertWritable(),
         onRepair: (period, message) => this.audit('period.recover', `${period}：${message}`, { period }),
@@ -207,9 +212,12 @@ export class Workspace {
     const file = await readWorkspaceFile(files);
     const problems = await linkProblems(files);
     const links = problems.length;
+    const formerNames = Object.values(file.regionFormerNames).flat();
     const loaded = problems.some((p) => p.startsWith('systems：'))
       ? { systems: [], problems: [] }
-      : await loadSystemsDir(join(dir, 'systems'), ctx.registries, 'systems', file.regions);
+      : await loadSystemsDir(join(dir, 'systems'), ctx.registries, 'systems', [...file.regions, ...formerNames]);
+    // A rename interrupted before it reached every system file is completed in memory.
+    loaded.systems = loaded.systems.map((s) => withCurrentRegionNamesInSystem(s, file.regionFormerNames));
     problems.push(...loaded.problems.map((p) => `${p.file}：${p.message}`));
     for (const id of file.systems) {
       if (!loaded.systems.some((s) => s.id === id) && !problems.some((p) => p.includes(id)))
@@ -250,6 +258,11 @@ export class Workspace {
 
   get user(): string {
     return this.ctx.userName;
+  }
+
+  /** The workspace's clock (a test moves it by hand). */
+  now(): Date {
+    return this.ctx.now();
   }
 
   async assertWritable(): Promise<void> {
@@ -310,6 +323,7 @@ export class Workspace {
       dir: this.dir,
       city: this.file.city,
       regions: this.file.regions,
+      regionFormerNames: this.file.regionFormerNames,
       systems: this.systemList().map(summarize),
       sample: this.file.sample,
       readOnly: this.readOnly,
@@ -339,6 +353,7 @@ export class Workspace {
     update: (current: WorkspaceFile) => WorkspaceFileInput,
     summary: string,
     action: AuditEvent['action'] = 'settings.update',
+    detail?: unknown,
   ): Promise<WorkspaceFile> {
     await this.assertWritable();
     const next = WorkspaceFileSchema.safeParse(update(structuredClone(this.file)));
@@ -351,22 +366,63 @@ export class Workspace {
     );
     await this.files.writeAtomic(WORKSPACE_FILE, JSON.stringify(next.data, null, 2) + '\n');
     this.file = next.data;
-    await this.audit(action, summary);
+    this.syncRegions();
+    await this.audit(action, summary, detail);
     return this.file;
   }
 
-  /** Saves an edited system (already validated by the caller); the previous file goes to history. */
-  async replaceSystem(system: IndicatorSystem, summary: string): Promise<void> {
+  private syncRegions(): void {
+    this.allowedRegions.clear();
+    for (const r of [...this.file.regions, ...Object.values(this.file.regionFormerNames).flat()])
+      this.allowedRegions.add(r);
+    this.allowedRegions.add(TOTAL_REGION);
+    this.allowedRegions.add(PROVINCE_REGION);
+  }
+
+  /**
+   * Saves an edited system (already validated by the caller); the previous file goes to history. Returns
+   * the history file's name, which the audit detail carries so the version before the edit can be restored.
+   */
+  async replaceSystem(
+    system: IndicatorSystem,
+    summary: string,
+    detail: Record<string, unknown> = {},
+    action: AuditEvent['action'] = 'system.update',
+  ): Promise<string> {
     await this.assertWritable();
     const previous = this.system(system.id);
     const stamp = this.ctx.now().toISOString().replace(/[:.]/g, '-');
-    await this.files.writeExclusive(
+    const historyPath = await this.files.writeExclusive(
       `history/systems/${system.id}-${stamp}.json`,
       JSON.stringify(previous, null, 2) + '\n',
     );
+    const historyFile = historyPath.slice('history/systems/'.length);
     await this.files.writeAtomic(`systems/${system.id}.json`, JSON.stringify(system, null, 2) + '\n');
     this.systems.set(system.id, system);
-    await this.audit('system.update', summary, { systemId: system.id });
+    await this.audit(action, summary, { systemId: system.id, historyFile, ...detail });
+    return historyFile;
+  }
+
+  /**
+   * Adds a system to the workspace (a template, one from another workspace, 新建下一年度): its file first,
+   * then workspace.json lists it, so a crash in between leaves an unlisted file and nothing half-done.
+   */
+  async addSystem(system: IndicatorSystem, summary: string, detail: Record<string, unknown> = {}): Promise<void> {
+    await this.assertWritable();
+    if (this.systems.has(system.id) || this.file.systems.includes(system.id))
+      throw new AppError('CONFLICT', `本工作区已有编号为“${system.id}”的指标体系。`);
+    if (!(await this.files.createExclusive(`systems/${system.id}.json`, JSON.stringify(system, null, 2) + '\n')))
+      throw new AppError('CONFLICT', `工作区的 systems 文件夹中已有“${system.id}.json”，请先移走该文件。`);
+    this.systems.set(system.id, system);
+    try {
+      await this.updateSettings((f) => ({ ...f, systems: [...f.systems, system.id] }), summary, 'system.add', {
+        systemId: system.id,
+        ...detail,
+      });
+    } catch (err) {
+      this.systems.delete(system.id);
+      throw err;
+    }
   }
 
   async audit(action: AuditEvent['action'], summary: string, detail?: unknown): Promise<void> {
