@@ -76,7 +76,8 @@ set 在数据安全写入磁盘后才以 0 退出；数值不合格时不保存�
                   period: view.period,
                   revision: view.revision,
                   ...(view.damage ? { damage: view.damage } : {}),
-                  problems: ws.problemList(),
+                  // Only when there is something to say, so a healthy workspace prints the shape it always did.
+                  ...(ws.problemList().length ? { problems: ws.problemList() } : {}),
                   figures: rows,
                 },
                 null,
