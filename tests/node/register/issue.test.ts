@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { issueDocument } from '../../../src/main/services/register/issue-document';
@@ -10,6 +10,7 @@ import { updateSettings } from '../../../src/main/services/settings/settings-upd
 import type { Workspace } from '../../../src/main/services/storage/workspace';
 import { AppError } from '../../../src/shared/errors';
 import { REGIONAL, sampleWorkspace } from '../import/helpers';
+import { tempDir } from '../../support/workspace';
 
 let ws: Workspace;
 beforeEach(async () => {
@@ -218,6 +219,15 @@ describe('签发 freezes what was issued', () => {
     expect(await readdir(join(ws.dir, 'issued')).catch(() => [])).toEqual([]);
   });
 
+  it('refuses to freeze through a link planted at issued/, writing nothing elsewhere', async () => {
+    const elsewhere = tempDir('zjb-elsewhere-');
+    await symlink(elsewhere, join(ws.dir, 'issued'));
+    const refused = await failure(issueDocument(ws, { period: '2023-09', kind: '简报', date: '2023-10-12' }));
+    expect(refused.message).toContain('是符号链接（或联接点）');
+    expect(await readdir(elsewhere)).toEqual([]);
+    expect(ws.settings.documents.issueCounters['2023']).toBe(8);
+  });
+
   it('moves aside the folder of a 签发 that died before the register, never writing over it', async () => {
     const leftover = join(ws.dir, 'issued', '2023', '简报-2023-8');
     await mkdir(leftover, { recursive: true });
@@ -225,8 +235,8 @@ describe('签发 freezes what was issued', () => {
     const { document } = await issueDocument(ws, { period: '2023-09', kind: '简报', date: '2023-10-12' });
     expect(document.id).toBe('简报-2023-8');
     const names = await readdir(join(ws.dir, 'issued', '2023'));
-    expect(names.filter((n) => n.startsWith('.未完成-'))).toHaveLength(1);
-    const aside = names.find((n) => n.startsWith('.未完成-'))!;
+    expect(names.filter((n) => n.startsWith('简报-2023-8.未完成-'))).toHaveLength(1);
+    const aside = names.find((n) => n.startsWith('简报-2023-8.未完成-'))!;
     expect(await readFile(join(ws.dir, 'issued', '2023', aside, 'half.docx'), 'utf8')).toBe('partial');
   });
 });

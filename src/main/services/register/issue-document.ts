@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { readdir, rename } from 'node:fs/promises';
-import { join } from 'node:path';
 import { parsePeriod } from '../../../shared/domain/periods';
 import { periodTitle } from '../../../shared/domain/period-labels';
 import { AppError } from '../../../shared/errors';
@@ -15,7 +13,6 @@ import { keysNeeded } from '../reports/figure-loader';
 import { buildWorkspaceReport, loadEdits } from '../reports/report-service';
 import { modelWarnings } from '../reports/model-warnings';
 import { assertNoOpenErrors } from '../review/review-service';
-import { writeFileExclusive } from '../storage/exclusive-file';
 import { KeyedMutex } from '../storage/keyed-mutex';
 import type { Workspace } from '../storage/workspace';
 import { dateOfDay, numberingFor } from './numbering';
@@ -55,10 +52,9 @@ function sha256(data: Buffer | string): string {
  * aside (kept, never deleted) so the name is free again.
  */
 async function clearUnregistered(ws: Workspace, year: string, id: string, stamp: string): Promise<void> {
-  const dir = join(ws.dir, 'issued', year);
-  const names = await readdir(dir).catch(() => [] as string[]);
-  if (!names.includes(id)) return;
-  await rename(join(dir, id), join(dir, `.未完成-${stamp.replace(/[:.]/g, '-')}-${id}`));
+  const entries = (await ws.files.list(`issued/${year}`)) ?? [];
+  if (!entries.some((e) => e.name === id)) return;
+  await ws.files.moveAside(`issued/${year}/${id}`, `.未完成-${stamp.replace(/[:.]/g, '-')}`);
 }
 
 /**
@@ -144,7 +140,8 @@ async function issueUnderLock(ws: Workspace, request: IssueRequest): Promise<Iss
   const files: IssuedFile[] = [];
   for (const part of parts) {
     const path = `issued/${year}/${id}/${part.name}`;
-    await writeFileExclusive(join(ws.dir, ...path.split('/')), part.data);
+    if (!(await ws.files.createExclusive(path, part.data)))
+      throw new AppError('CONFLICT', `${path} 已存在，签发的文件不会被覆盖；本次签发未登记。请刷新“已签发”页后再试。`);
     files.push({ name: part.name, path, sha256: sha256(part.data), bytes: part.data.length, role: part.role });
   }
   const frequencies = new Set(ws.systemList().flatMap((s) => s.indicators.map((i) => i.frequency)));

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { join, resolve, sep } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { IssuedDocument, IssuedFile } from '../../../shared/schemas/register';
 import type { Workspace } from '../storage/workspace';
@@ -18,14 +17,12 @@ function pathIn(ws: Workspace, file: IssuedFile): string {
   return full;
 }
 
+/** A frozen file's bytes (null when gone); one larger than any issued file can be is reported as changed. */
 async function readIssued(ws: Workspace, file: IssuedFile): Promise<Buffer | null> {
-  try {
-    const bytes = await readFile(pathIn(ws, file));
-    return bytes.length > MAX_ISSUED_FILE ? bytes.subarray(0, MAX_ISSUED_FILE) : bytes;
-  } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw err;
-  }
+  pathIn(ws, file);
+  const bytes = await ws.files.readBytes(file.path, MAX_ISSUED_FILE);
+  if (bytes) return bytes;
+  return (await ws.files.exists(file.path)) ? Buffer.from('larger than any issued file') : null;
 }
 
 export async function checkFile(ws: Workspace, file: IssuedFile): Promise<FileCheck> {
@@ -89,5 +86,5 @@ export async function readIssuedFile(
 
 /** Where a frozen file is, for the desktop's "show in folder". */
 export function issuedPath(ws: Workspace, file: IssuedFile): string {
-  return join(pathIn(ws, file));
+  return pathIn(ws, file);
 }

@@ -10,7 +10,7 @@ import type { Workspace } from '../storage/workspace';
 
 /** issued/register.json: the list of every document issued, the source of truth for the 已签发 page. */
 export function registerFile(ws: Workspace): RecordFile<RegisterFile> {
-  return new RecordFile(ws.dir, 'issued/register.json', RegisterFileSchema, () => ({
+  return new RecordFile(ws.files, 'issued/register.json', RegisterFileSchema, () => ({
     formatVersion: REGISTER_FORMAT_VERSION,
     documents: [],
   }));

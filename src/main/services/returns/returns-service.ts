@@ -19,7 +19,7 @@ import { RecordFile } from '../storage/record-file';
 import type { Workspace } from '../storage/workspace';
 
 function returnsFile(ws: Workspace, period: string): RecordFile<ReturnsFile> {
-  return new RecordFile(ws.dir, `returns/${period.slice(0, 4)}/${period}.json`, ReturnsFileSchema, () => ({
+  return new RecordFile(ws.files, `returns/${period.slice(0, 4)}/${period}.json`, ReturnsFileSchema, () => ({
     formatVersion: RETURNS_FORMAT_VERSION,
     period,
     regions: {},

@@ -18,7 +18,7 @@ import type { Workspace } from '../storage/workspace';
 
 /** review/<year>/<period>.json: the confirmations of findings about figures stored in that period. */
 function confirmationsFile(ws: Workspace, key: string): RecordFile<ReviewFile> {
-  return new RecordFile(ws.dir, `review/${key.slice(0, 4)}/${key}.json`, ReviewFileSchema, () => ({
+  return new RecordFile(ws.files, `review/${key.slice(0, 4)}/${key}.json`, ReviewFileSchema, () => ({
     formatVersion: REVIEW_FORMAT_VERSION,
     period: key,
     confirmations: [],

@@ -1,8 +1,7 @@
-import { join } from 'node:path';
 import type { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { zodErrorToChinese } from '../../../shared/zod-chinese';
-import { readTextLimited, writeFileAtomic } from './atomic-file';
+import { LinkRefusedError, type WorkspaceFiles } from './workspace-files';
 import { KeyedMutex } from './keyed-mutex';
 
 const mutex = new KeyedMutex();
@@ -17,22 +16,19 @@ const MAX_RECORD_BYTES = 16 * 1024 * 1024;
  */
 export class RecordFile<T> {
   constructor(
-    private readonly root: string,
+    private readonly files: WorkspaceFiles,
     /** Path inside the workspace, with forward slashes ("review/2023/2023-09.json"). */
     readonly relativePath: string,
     private readonly schema: z.ZodType<T>,
     private readonly empty: () => T,
   ) {}
 
-  private get path(): string {
-    return join(this.root, ...this.relativePath.split('/'));
-  }
-
   async read(): Promise<T> {
     let text: string | null;
     try {
-      text = await readTextLimited(this.path, MAX_RECORD_BYTES);
-    } catch {
+      text = await this.files.readText(this.relativePath, MAX_RECORD_BYTES);
+    } catch (err) {
+      if (err instanceof LinkRefusedError) throw err;
       throw new AppError(
         'INVALID_FILE',
         `${this.relativePath} 过大或无法读取，请检查该文件（可从 history/ 中找回上一版）。`,
@@ -61,15 +57,15 @@ export class RecordFile<T> {
 
   /** Reads, applies `change`, validates and writes back, all under this file's lock. */
   update(change: (current: T) => T, stamp: string): Promise<T> {
-    return mutex.run(this.path, async () => {
-      const before = await readTextLimited(this.path, MAX_RECORD_BYTES).catch(() => null);
+    return mutex.run(this.files.abs(this.relativePath), async () => {
+      const before = await this.files.readText(this.relativePath, MAX_RECORD_BYTES).catch(() => null);
       const current = await this.read();
       const next = this.schema.parse(change(current));
       if (before !== null) {
-        const historyDir = join(this.root, 'history', ...this.relativePath.replace(/\.json$/, '').split('/'));
-        await writeFileAtomic(join(historyDir, `${stamp.replace(/[:.]/g, '-')}.json`), before);
+        const history = `history/${this.relativePath.replace(/\.json$/, '')}/${stamp.replace(/[:.]/g, '-')}.json`;
+        await this.files.writeExclusive(history, before);
       }
-      await writeFileAtomic(this.path, JSON.stringify(next, null, 2) + '\n');
+      await this.files.writeAtomic(this.relativePath, JSON.stringify(next, null, 2) + '\n');
       return next;
     });
   }
