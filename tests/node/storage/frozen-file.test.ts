@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/shared/errors';
+import { type AppError } from '../../../src/shared/errors';
 import { WorkspaceFiles } from '../../../src/main/services/storage/workspace-files';
 import { tempDir } from '../../support/workspace';
 
