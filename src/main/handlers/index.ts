@@ -4,6 +4,7 @@ import { reportHandlers } from './reports';
 import { documentHandlers } from './documents';
 import { importHandlers } from './import';
 import { systemsHandlers } from './systems';
+import { tableImportHandlers } from './table-import';
 import { workspaceHandlers } from './workspace';
 import { workspaceCurrentHandlers } from './workspace-current';
 
@@ -23,6 +24,7 @@ export function createHandlers(services: Services): Handlers {
     'templates.get': ({ id }) => services.templates.get(id),
     ...workspaceHandlers(services),
     ...systemsHandlers(services),
+    ...tableImportHandlers(services),
     ...reportHandlers(services),
     ...importHandlers(services),
     ...documentHandlers(services),

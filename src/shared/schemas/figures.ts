@@ -86,6 +86,7 @@ export const AuditEventSchema = z.strictObject({
     'workspace.create',
     'settings.update',
     'system.update',
+    'system.add',
     'period.restore',
     'period.recover',
     'briefing.issue',

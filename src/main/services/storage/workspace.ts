@@ -292,6 +292,24 @@ export class Workspace {
     await this.audit('system.update', summary, { systemId: system.id });
   }
 
+  /**
+   * Adds a new system (already validated by the caller) to the workspace: its file first, then its id in
+   * workspace.json, so an interruption leaves at most an unlisted file, which a later add moves to history.
+   */
+  async addSystem(system: IndicatorSystem, summary: string): Promise<void> {
+    await this.assertWritable();
+    if (this.file.systems.includes(system.id))
+      throw new AppError('CONFLICT', `本工作区已有编号为“${system.id}”的指标体系，未添加。`);
+    const path = join(this.dir, 'systems', `${system.id}.json`);
+    const stray = await readTextLimited(path, 4 * 1024 * 1024).catch(() => null);
+    const stamp = this.ctx.now().toISOString().replace(/[:.]/g, '-');
+    if (stray !== null)
+      await writeFileAtomic(join(this.dir, 'history', 'systems', `${system.id}-${stamp}-unlisted.json`), stray);
+    await writeFileAtomic(path, JSON.stringify(system, null, 2) + '\n');
+    await this.updateSettings((f) => ({ ...f, systems: [...f.systems, system.id] }), summary, 'system.add');
+    this.systems.set(system.id, system);
+  }
+
   async audit(action: AuditEvent['action'], summary: string, detail?: unknown): Promise<void> {
     await appendAudit(this.dir, {
       at: this.ctx.now().toISOString(),
