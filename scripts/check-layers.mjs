@@ -30,7 +30,30 @@ function layerOf(rel) {
   return 'other';
 }
 
-/** Rules: each returns a reason string when the import is not allowed. */
+/** The feature folder a renderer file belongs to ("entry" for src/renderer/features/entry/...), or null. */
+function featureOf(rel) {
+  const m = /^src\/renderer\/features\/([^/]+)\//.exec(rel.split(sep).join('/'));
+  return m ? m[1] : null;
+}
+
+/** The renderer's composition root: the one file outside the features that names their pages. */
+const FEATURE_ROUTER = 'src/renderer/router.ts';
+
+/**
+ * A page's folder is private to it: a file of features/<a> may be imported from features/<a> and the
+ * router only, so pages share code through src/renderer/components and src/renderer/shared, never directly.
+ */
+function crossesFeature(file, target) {
+  if (!target) return false;
+  const to = featureOf(target);
+  if (to === null || file.split(sep).join('/') === FEATURE_ROUTER) return false;
+  return to !== featureOf(file);
+}
+
+/**
+ * Rules: each returns a reason string when the import is not allowed. `target` is the imported file
+ * (project-relative) for a relative import, else null; `file` is the importing file.
+ */
 const RULES = {
   shared: (spec, target) =>
     spec === 'electron' || isPackage(spec, ['electron'])
@@ -71,14 +94,16 @@ const RULES = {
       : null,
   preload: (spec, target) =>
     spec === 'electron' ? null : target && layerOf(target) === 'shared' ? null : 'preload 只能引用 electron 和 shared',
-  renderer: (spec, target) =>
+  renderer: (spec, target, file) =>
     isPackage(spec, ['electron'])
       ? 'renderer 不能引用 electron'
       : isNode(spec)
         ? 'renderer 不能引用 Node 内置模块'
         : target && !['renderer', 'shared'].includes(layerOf(target))
           ? 'renderer 只能引用 renderer 和 shared'
-          : null,
+          : crossesFeature(file, target)
+            ? 'features/<页> 的文件只能由本页和 router.ts 引用：共用的组件放 src/renderer/components，其他共用代码放 src/renderer/shared'
+            : null,
   cli: (spec, target) =>
     isPackage(spec, ['electron'])
       ? '命令行不能引用 electron'
@@ -118,7 +143,7 @@ for (const file of files(src)) {
     const spec = m[1] ?? m[2] ?? m[3];
     if (!spec) continue;
     const target = spec.startsWith('.') ? relative(root, resolve(dirname(file), spec)) : null;
-    const reason = RULES[layer](spec, target);
+    const reason = RULES[layer](spec, target, rel);
     if (reason) violations.push(`${rel}: 引用了 "${spec}" —— ${reason}`);
   }
   if (layer === 'shared' && DOM_GLOBALS.test(text))

@@ -1,5 +1,5 @@
 import type { Indicator, IndicatorSystem } from '../../../shared/schemas/indicator-system';
-import { targetView, type TargetView } from '../../target-view';
+import { targetView, type TargetView } from '../../shared/target-view';
 
 /** The target that applies to one cell: the district's decomposed target, or the system's (city) target. */
 export interface CellTarget extends TargetView {
