@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { promisify } from 'node:util';
@@ -180,22 +180,27 @@ export async function fyp14Table(): Promise<Buffer> {
 
 export const sofficeAvailable = existsSync('/usr/bin/soffice');
 
-/** The workbook opened and saved again by LibreOffice, as a WPS or Excel user would send it back. */
-export async function resaveWithLibreOffice(file: Buffer, name: string): Promise<Buffer> {
+/** Workbooks opened and saved again by LibreOffice in one start, as WPS or Excel users send them back. */
+export async function resaveWithLibreOffice(files: { name: string; data: Buffer }[]): Promise<Buffer[]> {
   const dir = mkdtempSync(join(tmpdir(), 'zjb-resave-'));
-  const input = join(dir, 'in', name);
+  const inDir = join(dir, 'in');
   const outDir = join(dir, 'out');
-  const { mkdirSync } = await import('node:fs');
-  mkdirSync(join(dir, 'in'));
+  mkdirSync(inDir);
   mkdirSync(outDir);
-  writeFileSync(input, file);
+  const inputs = files.map((f) => {
+    const path = join(inDir, f.name);
+    writeFileSync(path, f.data);
+    return path;
+  });
   const profile = mkdtempSync(join(tmpdir(), 'zjb-lo-profile-'));
   await promisify(execFile)(
     'soffice',
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', outDir, input],
-    { timeout: 120_000 },
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', outDir, ...inputs],
+    { timeout: 300_000 },
   );
-  const out = join(outDir, `${basename(name, extname(name))}.xlsx`);
-  if (!existsSync(out)) throw new Error(`LibreOffice produced no xlsx for ${name}`);
-  return readFileSync(out);
+  return files.map((f) => {
+    const out = join(outDir, `${basename(f.name, extname(f.name))}.xlsx`);
+    if (!existsSync(out)) throw new Error(`LibreOffice produced no xlsx for ${f.name}`);
+    return readFileSync(out);
+  });
 }

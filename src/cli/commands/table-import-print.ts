@@ -1,44 +1,8 @@
-import type { ColumnRoleName } from '../../shared/table-import/schemas';
 import type { FiguresImportPreview, SystemImportPreview, TableMessage } from '../../shared/table-import/types';
-import { DIRECTION_NAMES, FREQUENCY_NAMES, KIND_NAMES } from '../../shared/table-import/vocabulary';
+import { DIRECTION_NAMES, FREQUENCY_NAMES, KIND_NAMES, roleLabel } from '../../shared/table-import/vocabulary';
 import type { CliIo } from '../command';
 
 const SEVERITY: Record<TableMessage['severity'], string> = { error: '错误', warning: '提示', info: '说明' };
-
-function roleText(role: SystemImportPreview['table']['columns'][number]['role']): string {
-  switch (role.role) {
-    case 'target':
-      return `${role.year}年目标`;
-    case 'regionTarget':
-      return `${role.year}年 ${role.region} 目标`;
-    case 'base':
-      return `${role.year}年基期值`;
-    case 'milestone':
-      return `${role.period} 节点`;
-    default:
-      return ROLE_NAMES[role.role];
-  }
-}
-
-export const ROLE_NAMES: Record<Exclude<ColumnRoleName, 'target' | 'regionTarget' | 'base' | 'milestone'>, string> = {
-  ignore: '不导入',
-  id: '指标编号',
-  seq: '序号',
-  category: '类别',
-  name: '指标名称',
-  unit: '单位',
-  responsible: '责任单位',
-  growth: '年均/累计增长',
-  nature: '指标属性',
-  notes: '备注',
-  kind: '指标类型',
-  direction: '方向',
-  decimals: '小数位数',
-  frequency: '报送频率',
-  ytd: '年内累计',
-  rankBy: '排位依据',
-  citySum: '全市为区县之和',
-};
 
 function printMessages(io: CliIo, messages: TableMessage[], showInfo = false): void {
   for (const m of messages) if (m.severity !== 'info' || showInfo) io.out(`  ${SEVERITY[m.severity]}  ${m.text}\n`);
@@ -60,7 +24,7 @@ export function printSystemPreview(io: CliIo, p: SystemImportPreview, applied: b
     );
     for (const c of t.columns)
       if (c.header || c.role.role !== 'ignore')
-        io.out(`  ${c.letter}  ${c.header || '（空）'} → ${roleText(c.role)}（${c.reason}）\n`);
+        io.out(`  ${c.letter}  ${c.header || '（空）'} → ${roleLabel(c.role)}（${c.reason}）\n`);
   }
   printMessages(io, t.messages);
   for (const r of t.rows) {

@@ -117,6 +117,8 @@ export interface ColumnsRead {
   columns: ColumnMapping[];
   year: string;
   yearReason: string;
+  /** Whether some column takes the table's year (its header names none). */
+  yearUsed: boolean;
   messages: TableMessage[];
 }
 
@@ -322,5 +324,5 @@ export function mapColumns(
       severity: 'warning',
       text: `${cellLabel(sheet, undefined)}：${yearReason}。如果不是 ${year} 年的目标，请在“目标年份”中修改`,
     });
-  return { columns, year, yearReason, messages };
+  return { columns, year, yearReason, yearUsed, messages };
 }

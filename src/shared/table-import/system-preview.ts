@@ -87,6 +87,7 @@ export function previewSystemImport(grids: Grid[], ctx: SystemPreviewContext): S
       source: ctx.source,
       sheets: sheetChoices(grids, reads),
       table,
+      title: ctx.options.title ?? '',
       system: null,
       counts: count(table, []),
       regionsNotInWorkspace: [],
@@ -94,7 +95,11 @@ export function previewSystemImport(grids: Grid[], ctx: SystemPreviewContext): S
   }
   const table = readTargetTable(picked, { regions: ctx.regions, fallbackYear: ctx.fallbackYear, options: ctx.options });
   reads.set(picked, table);
-  const title = ctx.options.title ?? (table.title || ctx.source.replace(/\.xlsx$/i, ''));
+  const fallbackTitle =
+    picked.source === 'paste'
+      ? `${table.years[table.years.length - 1] ?? table.year}年指标体系`
+      : ctx.source.replace(/\.xlsx$/i, '');
+  const title = ctx.options.title ?? (table.title || fallbackTitle);
   const extra: TableMessage[] = [];
   let system: IndicatorSystem | null = null;
   if (count(table, []).errors === 0 && table.rows.some((r) => r.include)) {
@@ -132,6 +137,7 @@ export function previewSystemImport(grids: Grid[], ctx: SystemPreviewContext): S
     source: ctx.source,
     sheets: sheetChoices(grids, reads),
     table,
+    title,
     system,
     counts: count(table, []),
     regionsNotInWorkspace,

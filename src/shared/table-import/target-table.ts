@@ -37,6 +37,7 @@ function emptyRead(grid: Grid, year: string, messages: TableMessage[]): TableRea
     headerRows: [0, 0],
     year,
     yearReason: '',
+    yearUsed: false,
     columns: [],
     rows: [],
     messages,
@@ -93,6 +94,7 @@ export function readTargetTable(grid: Grid, ctx: TargetTableContext): TableRead 
     title: header.title,
     headerRows: [header.first, header.last],
     yearReason: mapped.yearReason,
+    yearUsed: mapped.yearUsed,
     columns: mapped.columns,
   };
   if (!nameColumn) {

@@ -100,6 +100,8 @@ export interface TableRead {
   /** Year given to target columns whose header names none. */
   year: string;
   yearReason: string;
+  /** Whether some target column takes `year` (its header names none): the preview offers to change it. */
+  yearUsed: boolean;
   columns: ColumnMapping[];
   rows: TableRow[];
   /** Messages about the table as a whole (header, limits, legend). */
@@ -127,6 +129,8 @@ export interface SystemImportPreview {
   source: string;
   sheets: SheetChoice[];
   table: TableRead;
+  /** The new system's name: the clerk's, the table's title, or the file name. */
+  title: string;
   /** The system exactly as it will be stored; null while errors remain. */
   system: IndicatorSystem | null;
   counts: { rows: number; included: number; errors: number; warnings: number };

@@ -1,6 +1,6 @@
 import type { Direction, Frequency, IndicatorKind, Milestone, RankBy } from '../schemas/indicator-system';
 import { TOTAL_REGION } from '../schemas/region';
-import type { ColumnRole } from './schemas';
+import type { ColumnRole, ColumnRoleName } from './schemas';
 
 /** Full-width forms to half-width, whitespace and line breaks removed: how headers and names are compared. */
 export function squash(text: string): string {
@@ -148,4 +148,54 @@ export function yesNo(text: string): boolean | null {
   if (/^(是|累计|Y|y|yes|TRUE|true|√)$/.test(t)) return true;
   if (/^(否|不累计|N|n|no|FALSE|false|×)$/.test(t)) return false;
   return null;
+}
+
+/** What a column holds, as the preview and the CLI name it. */
+export const ROLE_LABELS: Record<ColumnRoleName, string> = {
+  ignore: '不导入',
+  name: '指标名称',
+  unit: '单位',
+  category: '类别',
+  seq: '序号',
+  responsible: '责任单位',
+  target: '目标值',
+  regionTarget: '分区县目标',
+  base: '基期值',
+  growth: '年均/累计增长',
+  nature: '指标属性',
+  milestone: '季度节点',
+  notes: '备注',
+  id: '指标编号',
+  kind: '指标类型',
+  direction: '方向',
+  decimals: '小数位数',
+  frequency: '报送频率',
+  ytd: '年内累计',
+  rankBy: '排位依据',
+  citySum: '全市为区县之和',
+};
+
+const MILESTONE_NAMES: Record<string, string> = {
+  Q1: '一季度',
+  Q2: '二季度',
+  Q3: '三季度',
+  Q4: '四季度',
+  H1: '上半年',
+  H2: '下半年',
+};
+
+/** "2026年 吴兴 目标", "2025年目标值", "一季度节点", "指标名称". */
+export function roleLabel(role: ColumnRole): string {
+  switch (role.role) {
+    case 'target':
+      return `${role.year}年目标值`;
+    case 'regionTarget':
+      return `${role.year}年 ${role.region} 目标`;
+    case 'base':
+      return `${role.year}年基期值`;
+    case 'milestone':
+      return `${MILESTONE_NAMES[role.period] ?? role.period}节点`;
+    default:
+      return ROLE_LABELS[role.role];
+  }
 }
