@@ -18,6 +18,14 @@ const FILE_2026 = '2026年区县任务分解表.xlsx';
 const FIGURES_2025 = '2025年主要指标完成情况.xlsx';
 let newSystemId = '';
 
+/** A screenshot once Element Plus's transitions (a dialog zooming in, a toast fading) have finished. */
+async function shot(name: string): Promise<void> {
+  await page.evaluate(
+    'Promise.all(document.getAnimations().filter((a) => a.effect?.getTiming().iterations !== Infinity).map((a) => a.finished.catch(() => null))).then(() => true)',
+  );
+  await screenshot(page, name);
+}
+
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
@@ -50,8 +58,7 @@ describe('从表格新建 and 导入历史数据 in Chromium against the real se
     await page.getByTestId('new-system-from-table').click();
     const dialog = page.getByTestId('new-system-dialog');
     await dialog.getByText('区县任务分解表').first().waitFor();
-    await page.waitForTimeout(300);
-    await screenshot(page, 'table-import-choose');
+    await shot('table-import-choose');
     await page
       .getByTestId('table-file-input')
       .setInputFiles([{ name: FILE_2026, mimeType: XLSX, buffer: await regionalTable2026() }]);
@@ -64,14 +71,12 @@ describe('从表格新建 and 导入历史数据 in Chromium against the real se
     expect(text).toContain('2026年：8800（不低于8800亿元）');
     expect(text).toContain('2026年：7（不低于7%）');
     expect(await page.getByTestId('new-system-title').inputValue()).toBe('2026年主要指标各区县任务分解表（示例数据）');
-    await page.waitForTimeout(300);
-    await screenshot(page, 'table-import-preview-rows');
+    await shot('table-import-preview-rows');
     await dialog.getByRole('tab', { name: /列的含义/ }).click();
     const columns = page.getByTestId('import-columns');
     await columns.getByText('2026年目标 / 南太湖新区', { exact: true }).waitFor();
     expect(await columns.textContent()).toContain('表头“2026年目标 / 吴兴”');
-    await page.waitForTimeout(300);
-    await screenshot(page, 'table-import-preview-columns');
+    await shot('table-import-preview-columns');
     expect(englishWords((await dialog.textContent()) ?? '')).toEqual([]);
   });
 
@@ -106,8 +111,7 @@ describe('从表格新建 and 导入历史数据 in Chromium against the real se
     expect(created?.indicators.find((i) => i.name === '规上工业亩均税收')?.frequency).toBe('quarterly');
     await page.getByTestId('indicator-table').getByText('规上工业营业收入').click();
     await page.getByTestId('indicator-detail').getByText('南太湖新区').first().waitFor();
-    await page.waitForTimeout(300);
-    await screenshot(page, 'table-import-saved');
+    await shot('table-import-saved');
   });
 
   it('reads a table pasted from WPS and says what is wrong with it, storing nothing', async () => {
@@ -129,8 +133,7 @@ describe('从表格新建 and 导入历史数据 in Chromium against the real se
     expect(await page.getByTestId('save-new-system').isDisabled()).toBe(true);
     await page.getByTestId('row-messages-3').hover();
     await page.getByText(/工作表“粘贴的表格”C3：指标“新增专精特新企业”没有单位/).waitFor();
-    await page.waitForTimeout(300);
-    await screenshot(page, 'table-import-paste-errors');
+    await shot('table-import-paste-errors');
     await page.getByTestId('new-system-dialog').getByRole('button', { name: '取消' }).click();
     expect(app.services.session.require().systemList().length).toBe(before);
   });
@@ -159,8 +162,7 @@ describe('从表格新建 and 导入历史数据 in Chromium against the real se
     await summary.getByText(/2025年1—9月（取自“2025年1—9月主要指标完成情况（示例数据）”）/).waitFor();
     const unmatched = page.getByTestId('past-unmatched');
     await unmatched.getByText('“规上企业营业收入”').waitFor();
-    await page.waitForTimeout(300);
-    await screenshot(page, 'past-figures-preview');
+    await shot('past-figures-preview');
     await page.getByTestId('match-规上企业营业收入').click();
     await page.locator('.el-select-dropdown:visible').getByText('不导入这个名称').click();
     await unmatched.waitFor({ state: 'detached' });
@@ -170,8 +172,7 @@ describe('从表格新建 and 导入历史数据 in Chromium against the real se
     await page.getByTestId('apply-past-figures').click();
     await page.locator('.el-message-box').getByRole('button', { name: '写入' }).click();
     await page.getByTestId('past-figures-done').waitFor();
-    await page.waitForTimeout(300);
-    await screenshot(page, 'past-figures-done');
+    await shot('past-figures-done');
     const ws = app.services.session.require();
     const view = await ws.figures.get('2025-09');
     const ids = Object.fromEntries(ws.system(newSystemId).indicators.map((i) => [i.name, i.id]));
