@@ -9,6 +9,7 @@ import { benchChart, benchDocx, benchDocxPhases, benchDocxReference } from './do
 import { benchImport } from './import.bench';
 import { benchRankingXlsx } from './xlsx.bench';
 import { benchStorage } from './storage.bench';
+import { benchTableImport } from './table-import.bench';
 
 async function section(name: string, run: () => Promise<unknown>): Promise<void> {
   process.stdout.write(`\n== ${name}\n`);
@@ -52,6 +53,10 @@ async function main(): Promise<void> {
   }
   if (!only || only === 'import')
     await section('import: 100 returned fill-in workbooks (target ≤ 10 s)', () => benchImport());
+  if (!only || only === 'table-import')
+    await section('table import: target tables and past figures (83-row table, 10,000-row sheets)', () =>
+      benchTableImport(),
+    );
 }
 
 void main();

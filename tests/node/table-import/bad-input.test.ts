@@ -189,7 +189,7 @@ describe('bad target tables get a Chinese message naming sheet and cell, and no 
     expect(included.system?.indicators.map((i) => i.name)).toEqual(['制造业投资增长', '旧指标', '网络零售额']);
   });
 
-  it('a 10,000-row sheet is refused without being converted row by row', async () => {
+  it('a 10,000-row sheet is refused by its declared size, without loading the workbook', async () => {
     const file = await book((ws) => {
       ws.addRow(['指标名称', '单位', '2026年']);
       for (let i = 1; i < 10_000; i++) ws.addRow([`指标${i}`, '亿元', i]);
@@ -198,8 +198,23 @@ describe('bad target tables get a Chinese message naming sheet and cell, and no 
       { kind: 'file', name: 'big.xlsx', bytes: file },
       { maxRows: MAX_TARGET_TABLE_ROWS + 1 },
     );
-    expect(grids[0]?.rowCount).toBe(MAX_TARGET_TABLE_ROWS + 1);
-    expect(grids[0]?.totalRows).toBe(10_000);
+    expect(grids.map((g) => [g.name, g.rowCount, g.totalRows])).toEqual([['目标表', 0, 10_000]]);
+    const smallBeside = await (async () => {
+      const wb = new ExcelJS.Workbook();
+      const big = wb.addWorksheet('大表');
+      for (let i = 0; i < 3000; i++) big.addRow([`指标${i}`, '亿元', i]);
+      const small = wb.addWorksheet('目标表');
+      small.addRow(['指标名称', '单位', '2026年']);
+      small.addRow(['网络零售额', '亿元', 1300]);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    })();
+    const both = await previewOf(smallBeside);
+    expect(both.table.sheet).toBe('目标表');
+    expect(both.system?.indicators.map((i) => i.name)).toEqual(['网络零售额']);
+    expect(both.sheets).toEqual([
+      { name: '大表', rows: 3000, table: false },
+      { name: '目标表', rows: 2, table: true },
+    ]);
     const p = await previewOf(file);
     expect(errors(p)).toEqual([
       '工作表“目标表”有 10000 行，超过 2000 行的上限，不像是指标目标表（一张目标表通常不到 200 行）。请确认选择了正确的工作表，或把目标表复制到一个新工作表后再导入',

@@ -69,7 +69,10 @@ export async function previewFiguresTable(
   const registry = registries.find((r) => r.city === ws.settings.city);
   if (!registry) throw new AppError('NOT_FOUND', `没有城市“${ws.settings.city}”的区县清单。`);
   if (request.options.systemId) ws.system(request.options.systemId);
-  const grids = await readGrids(request.source, { maxRows: MAX_FIGURE_TABLE_ROWS + 1 });
+  const grids = await readGrids(request.source, {
+    maxRows: MAX_FIGURE_TABLE_ROWS + 1,
+    ...(request.options.sheet ? { sheet: request.options.sheet } : {}),
+  });
   const read = readFiguresTables(grids, {
     regions: regionDirectory(registry),
     workspaceRegions: ws.settings.regions,

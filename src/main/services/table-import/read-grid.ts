@@ -5,6 +5,7 @@ import type { CellRange, Grid, GridCell } from '../../../shared/table-import/gri
 import { columnNumber } from '../../../shared/table-import/grid';
 import { loadWorkbook, type Cell, type Worksheet } from '../documents/exceljs';
 import { readValueCell } from '../import/cell-reader';
+import { declaredSheetRows } from './sheet-sizes';
 import { guardFile, tooLargeMessage, MAX_FILE_BYTES } from '../import/file-guard';
 
 /** A table handed to the importers: an .xlsx file's bytes (or only its size when too large), or pasted text. */
@@ -19,6 +20,23 @@ export const MAX_GRID_COLUMNS = 200;
 export interface ReadLimits {
   /** Rows read per sheet; the rest is only counted (a 10,000-row sheet is refused, not converted). */
   maxRows: number;
+  /** The sheet the clerk chose: when only it matters and it is oversized, the workbook is not loaded. */
+  sheet?: string;
+}
+
+/** A sheet known only by its declared size: the readers refuse it by its row count. */
+function oversized(name: string, rows: number): Grid {
+  return {
+    name,
+    source: 'xlsx',
+    cells: [],
+    rowCount: 0,
+    colCount: 0,
+    merges: [],
+    hiddenRows: [],
+    hiddenCols: [],
+    totalRows: rows,
+  };
 }
 
 function rangeOf(text: string): CellRange | null {
@@ -118,6 +136,12 @@ export async function readGrids(source: TableSource, limits: ReadLimits): Promis
     throw refuse(tooLargeMessage(source.bytes.length).replace('不像是填报表', '不像是一张目标表或数据表'));
   const guard = guardFile(source.bytes);
   if (!guard.ok) throw refuse(tableFileMessage(guard.message));
+  // Loading a workbook converts every cell of every sheet (a 10,000-row sheet takes seconds): when the
+  // sheets that would be read are all over the limit by their declared size, they are refused unloaded.
+  const declared = declaredSheetRows(source.bytes)?.filter((s) => !s.hidden);
+  const wanted = declared?.filter((s) => limits.sheet === undefined || s.name === limits.sheet);
+  if (wanted && wanted.length > 0 && wanted.every((s) => s.rows > limits.maxRows))
+    return (declared ?? []).map((s) => oversized(s.name, s.rows));
   let workbook;
   try {
     workbook = await loadWorkbook(source.bytes);

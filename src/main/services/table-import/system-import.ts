@@ -47,7 +47,10 @@ export async function previewSystemTable(
 ): Promise<SystemImportPreview> {
   const registry = deps.registries.find((r) => r.city === ws.settings.city);
   if (!registry) throw new AppError('NOT_FOUND', `没有城市“${ws.settings.city}”的区县清单，无法读取分区县目标。`);
-  const grids = await readGrids(request.source, { maxRows: MAX_TARGET_TABLE_ROWS + 1 });
+  const grids = await readGrids(request.source, {
+    maxRows: MAX_TARGET_TABLE_ROWS + 1,
+    ...(request.options.sheet ? { sheet: request.options.sheet } : {}),
+  });
   const byCity = new Map(deps.registries.map((r) => [r.cityId, r]));
   return previewSystemImport(grids, {
     regions: regionDirectory(registry),
