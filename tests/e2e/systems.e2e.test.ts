@@ -94,20 +94,36 @@ describe('start page and 指标体系 in Chromium against the real services', ()
     expect(stored?.responsible).toEqual(['市经信局', '市统计局']);
   });
 
-  it("shows main's Chinese message when main refuses an edit, and stores nothing", async () => {
+  it("saves a target for any year: the system's years follow its targets", async () => {
     await page.getByTestId('edit-indicator').click();
     await page.getByTestId('add-target-year').click();
-    await page.getByTestId('edit-target-1').fill('8');
+    await page.getByTestId('edit-target-year-1').fill('2026');
+    await page.getByTestId('edit-target-1').fill('增长6%左右');
     await page.getByTestId('edit-save').click();
-    const error = page.getByTestId('edit-error');
-    await error.getByText(/修改未保存：.*targets\.2024：年份不在本体系的 years（2023）中/).waitFor();
-    await page.waitForTimeout(300);
+    await expect
+      .poll(() => app.services.session.require().system(SYSTEM).years, { timeout: 10_000 })
+      .toEqual(['2023', '2026']);
+    const stored = app.services.session.require().system(SYSTEM);
+    expect(stored.indicators.find((i) => i.id === 'industrial-value-added-growth')?.targets).toEqual({
+      '2023': 7,
+      '2026': '增长6%左右',
+    });
+    await page.getByTestId('indicator-edit').locator('.el-dialog').waitFor({ state: 'hidden' });
+  });
+
+  it('refuses contradictory milestones with a Chinese message, and stores nothing', async () => {
+    await page.getByTestId('edit-indicator').click();
+    const dialog = page.getByTestId('indicator-edit');
+    await dialog.getByLabel('二季度').fill('50');
+    await dialog.getByLabel('上半年').fill('60');
+    await page.getByTestId('edit-save').click();
+    await page.getByTestId('edit-error').getByText('进度节点矛盾：二季度末为50%，上半年末为60%').waitFor();
     await screenshot(page, 'systems-edit-refused');
     const stored = app.services.session
       .require()
       .system(SYSTEM)
       .indicators.find((i) => i.id === 'industrial-value-added-growth');
-    expect(stored?.targets).toEqual({ '2023': 7 });
+    expect(stored?.milestones).toEqual({});
     await page.keyboard.press('Escape');
   });
 

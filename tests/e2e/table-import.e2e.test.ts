@@ -95,18 +95,12 @@ describe('从表格新建 and 导入历史数据 in Chromium against the real se
     const created = ws.systemList().find((s) => s.title.startsWith('2026年主要指标'));
     expect(created).toBeDefined();
     newSystemId = created?.id ?? '';
-    expect(created?.regionTargetYear).toBe('2026');
+    expect(created?.years).toEqual(['2026']);
     expect(created?.regions).toEqual(HZ_DISTRICTS);
     const revenue = created?.indicators.find((i) => i.name === '规上工业营业收入');
     expect(revenue).toMatchObject({ unit: '亿元', kind: 'level', targets: { '2026': 8800 } });
-    expect(revenue?.byRegion).toEqual({
-      吴兴: 1500,
-      南浔: 1200,
-      德清: 1800,
-      长兴: 2100,
-      安吉: 1300,
-      南太湖新区: 900,
-      [TOTAL_REGION]: 8800,
+    expect(revenue?.regionTargets).toEqual({
+      '2026': { 吴兴: 1500, 南浔: 1200, 德清: 1800, 长兴: 2100, 安吉: 1300, 南太湖新区: 900 },
     });
     expect(created?.indicators.find((i) => i.name === '规上工业亩均税收')?.frequency).toBe('quarterly');
     await page.getByTestId('indicator-table').getByText('规上工业营业收入').click();

@@ -8,10 +8,10 @@ import {
   rankingPatch,
   refusalSummary,
 } from '../../src/renderer/features/settings/settings-form';
-import { WorkspaceFileSchema, type WorkspaceFile } from '../../src/shared/schemas/workspace';
+import { WORKSPACE_FORMAT_VERSION, WorkspaceFileSchema, type WorkspaceFile } from '../../src/shared/schemas/workspace';
 
 const ws: WorkspaceFile = WorkspaceFileSchema.parse({
-  formatVersion: 1,
+  formatVersion: WORKSPACE_FORMAT_VERSION,
   id: 'ws-12345678',
   name: '测试专班',
   city: '湖州',

@@ -48,7 +48,7 @@ export function reportHandlers({ session, jobs }: Services): ReportHandlers {
         issueDate: now(),
       });
       const results = await computeWorkspace(ws, p, undefined, true);
-      const progress = results.find((r) => r.timeProgress && !r.indicator.milestones?.length)?.timeProgress ?? null;
+      const progress = results.find((r) => r.timeProgress && !r.usesMilestones)?.timeProgress ?? null;
       return {
         period,
         periodTitle: model.periodTitle,

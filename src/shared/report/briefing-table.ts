@@ -48,7 +48,7 @@ function rankedFigure(res: IndicatorResult, row: RegionResult): TableCell {
 
 function label(res: IndicatorResult): { name: string; sub: string } {
   const ind = res.indicator;
-  if (res.rankBy === 'completion') return { name: ind.name, sub: `${ind.milestones?.length ? '进度' : '完成率'}（%）` };
+  if (res.rankBy === 'completion') return { name: ind.name, sub: `${res.usesMilestones ? '进度' : '完成率'}（%）` };
   if (res.rankBy === 'growth' || ind.kind === 'growth')
     return { name: ind.kind === 'growth' ? ind.name : `${ind.name}增速`, sub: '增速（%）' };
   return { name: ind.name, sub: ind.unit ? `数值（${ind.unit}）` : '数值' };

@@ -18,6 +18,7 @@ import {
 } from './narrative';
 import { buildRankingTable } from './ranking-table';
 import { applyBriefingEdits } from './edits';
+import { activeIndicator, activeIndicators } from '../systems/accessors';
 
 export interface ReportWorkspace {
   name: string;
@@ -56,10 +57,12 @@ export function computeKeyIndicators(
   const picks = configured.length
     ? configured.flatMap((k) => {
         const system = systems.find((s) => s.id === k.systemId);
-        const ind = system?.indicators.find((i) => i.id === k.indicatorId);
+        const ind = system ? activeIndicator(system, k.indicatorId) : undefined;
         return system && ind ? [{ system, ind }] : [];
       })
-    : (systems[0]?.indicators ?? []).slice(0, 40).map((ind) => ({ system: systems[0] as IndicatorSystem, ind }));
+    : (systems[0] ? activeIndicators(systems[0]) : [])
+        .slice(0, 40)
+        .map((ind) => ({ system: systems[0] as IndicatorSystem, ind }));
   const results = picks
     .map(({ system, ind }) => computeIndicator(system, ind, options))
     .filter((r): r is IndicatorResult => r !== null);
@@ -76,7 +79,7 @@ export function computeAll(
   const { workspace, systems, period, lookup } = input;
   const options = { period, regions: workspace.regions, lookup, decimalsOverride: workspace.ranking.decimalsOverride };
   return systems.flatMap((system) =>
-    system.indicators
+    activeIndicators(system)
       .map((ind) => computeIndicator(system, ind, options))
       .filter((r): r is IndicatorResult => r !== null),
   );

@@ -9,6 +9,7 @@ import { yearOnYear, type YearOnYear } from '../domain/yoy';
 import type { FigureValue } from '../schemas/figure';
 import type { FigureRecord } from '../schemas/figures';
 import type { Indicator, IndicatorSystem, RankBy, TargetValue } from '../schemas/indicator-system';
+import { hasMilestones, milestonesOf, regionTargetOf } from '../systems/accessors';
 import { figureKeyFor, lastYearFigureKey, previousFigureKey } from './figure-keys';
 
 export const TOTAL = '全市';
@@ -37,6 +38,8 @@ export interface RegionResult {
   targetEval: TargetEvaluation | null;
   /** null when the indicator's kind has no completion rate at all. */
   completion: Outcome<{ rate: number }> | null;
+  /** 序时进度 of this region: the year's milestones, the district's own milestones, or months elapsed. */
+  timeProgress: TimeProgress | null;
   /** 完成率 − 序时进度, unrounded. */
   aheadPp: number | null;
   yoy: YearOnYear;
@@ -57,7 +60,10 @@ export interface IndicatorResult {
   periodKey: string;
   rankBy: RankBy;
   rankDecimals: number;
+  /** 序时进度 of 全市 (and of every district without milestones of its own). */
   timeProgress: TimeProgress | null;
+  /** True when the period's year has milestones (节点) for this indicator: tables then say 进度. */
+  usesMilestones: boolean;
   province: FigureValue;
   /** 全市 first, then the districts in official order. */
   rows: RegionResult[];
@@ -82,11 +88,6 @@ export function defaultRankBy(ind: Indicator): RankBy {
   return ind.kind === 'level' || ind.kind === 'count' ? 'completion' : 'value';
 }
 
-function regionTarget(ind: Indicator, region: string, year: string): TargetValue | null {
-  if (region === TOTAL) return ind.byRegion?.[TOTAL] ?? ind.targets[year] ?? null;
-  return ind.byRegion?.[region] ?? null;
-}
-
 /**
  * Progress indicators with milestones (开工率 一季度30%…) compare the rate reached with the milestone;
  * other kinds use the completion rate rules of the domain.
@@ -95,8 +96,9 @@ function completionFor(
   ind: Indicator,
   value: FigureValue,
   target: TargetValue | null,
+  usesMilestones: boolean,
 ): Outcome<{ rate: number }> | null {
-  if (ind.milestones?.length && ind.kind === 'share') {
+  if (usesMilestones && ind.kind === 'share') {
     if (typeof target !== 'number' || target <= 0) return fail('目标不是正数，不计算进度');
     if (typeof value !== 'number') return fail(value === '/' ? '实际数为“/”（不适用）' : '尚未报送实际数');
     return { ok: true, rate: (value / target) * 100 };
@@ -129,10 +131,12 @@ export function computeIndicator(
   const lastKey = lastYearFigureKey(ind.frequency, period);
   const prevKey = previousFigureKey(ind.frequency, period);
   const year = String(period.year);
-  const progress =
-    ind.kind === 'level' || ind.kind === 'count' || ind.milestones?.length
-      ? timeProgress(period, ind.milestones)
+  const usesMilestones = hasMilestones(ind, year);
+  const progressFor = (region: string): TimeProgress | null =>
+    ind.kind === 'level' || ind.kind === 'count' || usesMilestones
+      ? timeProgress(period, milestonesOf(ind, year, region))
       : null;
+  const progress = progressFor(TOTAL);
   const get = (k: string | null, region: string) => (k ? lookup(k, system.id, ind.id, region) : undefined);
   const province = valueOf(get(key, PROVINCE));
   const cityValue = valueOf(get(key, TOTAL));
@@ -141,9 +145,10 @@ export function computeIndicator(
     const record = get(key, region);
     const value = valueOf(record);
     const lastYear = valueOf(get(lastKey, region));
-    const target = regionTarget(ind, region, year);
-    const completion = completionFor(ind, value, target);
-    const aheadPp = completion?.ok && progress ? aheadOfProgress(completion.rate, progress.percent) : null;
+    const target = regionTargetOf(ind, region, year);
+    const completion = completionFor(ind, value, target, usesMilestones);
+    const rowProgress = region === TOTAL ? progress : progressFor(region);
+    const aheadPp = completion?.ok && rowProgress ? aheadOfProgress(completion.rate, rowProgress.percent) : null;
     const yoy = yearOnYear(value, lastYear, ind.kind);
     const targetEval =
       target !== null && targetComparableNow(ind, period)
@@ -182,6 +187,7 @@ export function computeIndicator(
       target,
       targetEval,
       completion,
+      timeProgress: rowProgress,
       aheadPp,
       yoy,
       rankValue,
@@ -201,7 +207,7 @@ export function computeIndicator(
     { direction, decimals: rankDecimals },
   );
   const previousRanks = prevKey
-    ? previousRanksOf(system, ind, prevKey, regions, lookup, rankBy, rankDecimals, direction, period)
+    ? previousRanksOf(system, ind, prevKey, regions, lookup, rankBy, rankDecimals, direction)
     : new Map<string, number | null>();
   for (const r of districts) {
     const entry = ranked.find((e) => e.key === r.region);
@@ -223,7 +229,7 @@ export function computeIndicator(
       province: r.isTotal && rankBy !== 'completion' && typeof province === 'number' ? province : null,
       city: !r.isTotal && typeof cityCompared === 'number' ? cityCompared : null,
       completionRate: r.completion?.ok ? r.completion.rate : null,
-      timeProgress: progress?.percent ?? null,
+      timeProgress: r.timeProgress?.percent ?? null,
       ...(r.targetEval ? { targetStatus: r.targetEval.status } : {}),
     });
   }
@@ -235,6 +241,7 @@ export function computeIndicator(
     rankBy,
     rankDecimals,
     timeProgress: progress,
+    usesMilestones,
     province,
     rows,
   };
@@ -250,7 +257,6 @@ function previousRanksOf(
   rankBy: RankBy,
   rankDecimals: number,
   direction: 'higher' | 'lower',
-  period: Period,
 ): Map<string, number | null> {
   const prevPeriod: Period = prevKey.includes('Q')
     ? { kind: 'quarter', year: Number(prevKey.slice(0, 4)), quarter: Number(prevKey.slice(5)) as 1 | 2 | 3 | 4 }
@@ -258,7 +264,8 @@ function previousRanksOf(
       ? { kind: 'year', year: Number(prevKey) }
       : { kind: 'month', year: Number(prevKey.slice(0, 4)), month: Number(prevKey.slice(5)) };
   const prevLastYearKey = lastYearFigureKey(ind.frequency, prevPeriod);
-  const progressYear = period.year === prevPeriod.year ? period.year : prevPeriod.year;
+  const progressYear = String(prevPeriod.year);
+  const prevUsesMilestones = hasMilestones(ind, progressYear);
   const values = regions.map((region) => {
     const value = valueOf(lookup(prevKey, system.id, ind.id, region));
     if (rankBy === 'value') return { key: region, value };
@@ -271,7 +278,7 @@ function previousRanksOf(
       return { key: region, value: y.ok ? y.value : value === '/' ? ('/' as const) : null };
     }
     if (rankBy === 'growth') return { key: region, value };
-    const c = completionFor(ind, value, regionTarget(ind, region, String(progressYear)));
+    const c = completionFor(ind, value, regionTargetOf(ind, region, progressYear), prevUsesMilestones);
     return { key: region, value: c?.ok ? c.rate : null };
   });
   return new Map(rankRegions(values, { direction, decimals: rankDecimals }).map((e) => [e.key, e.rank]));

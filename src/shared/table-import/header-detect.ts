@@ -168,7 +168,7 @@ function roleKey(role: ColumnRole): string | null {
   if (SINGLE_ROLES.has(role.role)) return role.role;
   if (role.role === 'target' || role.role === 'base') return `${role.role}:${role.year}`;
   if (role.role === 'regionTarget') return `region:${role.region}:${role.year}`;
-  if (role.role === 'milestone') return `milestone:${role.period}`;
+  if (role.role === 'milestone') return `milestone:${role.period}:${role.year}`;
   return null;
 }
 
@@ -244,6 +244,13 @@ export function mapColumns(
           return { role: { role: 'regionTarget', region: g.region, year }, reason: `${quote}，年份${yearReason}` };
         }
         return { role: { role: 'regionTarget', region: g.region, year: g.year }, reason: quote };
+      }
+      case 'milestone': {
+        if (!g.year) {
+          yearUsed = true;
+          return { role: { role: 'milestone', period: g.period, year }, reason: `${quote}，年份${yearReason}` };
+        }
+        return { role: { role: 'milestone', period: g.period, year: g.year }, reason: quote };
       }
       default:
         return { role: g, reason: quote };

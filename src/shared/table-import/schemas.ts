@@ -3,7 +3,7 @@ import {
   DirectionSchema,
   FrequencySchema,
   IndicatorKindSchema,
-  MilestoneSchema,
+  MilestonePeriodSchema,
   RankBySchema,
 } from '../schemas/indicator-system';
 
@@ -33,7 +33,7 @@ export const ColumnRoleSchema = z.discriminatedUnion('role', [
   z.strictObject({ role: z.literal('growth') }),
   z.strictObject({ role: z.literal('nature') }),
   /** A quarterly node (一季度 30%), the share of the annual target due by the end of the period. */
-  z.strictObject({ role: z.literal('milestone'), period: MilestoneSchema.shape.period }),
+  z.strictObject({ role: z.literal('milestone'), period: MilestonePeriodSchema, year: yearKey }),
   z.strictObject({ role: z.literal('notes') }),
   z.strictObject({ role: z.literal('kind') }),
   z.strictObject({ role: z.literal('direction') }),

@@ -3,7 +3,9 @@ import { zodErrorToChinese } from '../zod-chinese';
 import { cellLabel, type Grid } from './grid';
 import type { TableReadOptions } from './schemas';
 import { readTargetTable } from './target-table';
-import { droppedRegionYears, toIndicatorSystem } from './to-system';
+import { toIndicatorSystem } from './to-system';
+import { normalizeSystem } from '../systems/accessors';
+import { systemProblems } from '../systems/validate';
 import type { SheetChoice, SystemImportPreview, TableMessage, TableRead } from './types';
 import type { RegionDirectory } from './vocabulary';
 
@@ -18,8 +20,6 @@ export interface SystemPreviewContext {
   systemId: (year: string) => string;
   regionOrder: string[];
   workspaceRegions: string[];
-  /** Checks the schema cannot make (ids, regions against the city's list), in Chinese. */
-  validate?: (system: IndicatorSystem) => string[];
 }
 
 function sheetChoices(grids: Grid[], reads: Map<Grid, TableRead>): SheetChoice[] {
@@ -111,20 +111,16 @@ export function previewSystemImport(grids: Grid[], ctx: SystemPreviewContext): S
       file: ctx.source,
       defaultRegions: ctx.workspaceRegions,
     });
+    // The same checks the loader makes (schema, then ids, categories, parents, districts, milestones).
     const parsed = IndicatorSystemSchema.safeParse(input);
-    if (!parsed.success) {
-      for (const m of zodErrorToChinese(parsed.error, input))
-        extra.push({ severity: 'error', text: `${cellLabel(table.sheet, undefined)}：${m}` });
-    } else {
-      const problems = ctx.validate?.(parsed.data) ?? [];
-      for (const p of problems) extra.push({ severity: 'error', text: `${cellLabel(table.sheet, undefined)}：${p}` });
-      if (problems.length === 0) system = parsed.data;
-      for (const y of droppedRegionYears(table, parsed.data))
-        extra.push({
-          severity: 'warning',
-          text: `${cellLabel(table.sheet, undefined)}：表中有 ${y} 年的分区县目标，本版本每个体系只保存一个年份（${parsed.data.regionTargetYear ?? ''}年）的分区县目标，${y} 年的未保存`,
-        });
-    }
+    const problems = parsed.success
+      ? systemProblems(normalizeSystem(parsed.data), {
+          city: ctx.regions.city,
+          names: [...new Set([...ctx.regionOrder, ...ctx.workspaceRegions])],
+        })
+      : zodErrorToChinese(parsed.error, input);
+    for (const p of problems) extra.push({ severity: 'error', text: `${cellLabel(table.sheet, undefined)}：${p}` });
+    if (parsed.success && problems.length === 0) system = normalizeSystem(parsed.data);
   }
   table.messages.push(...extra);
   const regionsNotInWorkspace = table.regions.filter((r) => !ctx.workspaceRegions.includes(r));

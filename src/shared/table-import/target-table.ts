@@ -283,7 +283,7 @@ function readRow(
 
   const targets: Record<string, TargetRead> = {};
   const regionTargets: Record<string, Record<string, TargetRead>> = {};
-  const milestones: Milestone[] = [];
+  const milestones: Record<string, Milestone[]> = {};
   let base: TableRow['base'];
   let growthTarget: TableRow['growthTarget'];
   const rawTargets: TargetValue[] = [];
@@ -334,7 +334,7 @@ function readRow(
         const n = typeof value === 'number' ? value : Number(String(value).replace(/%$/, ''));
         if (!Number.isFinite(n) || n < 0 || n > 1000)
           say('error', c.col, `季度节点“${String(value)}”不是百分数。请填写截至该季度末应完成全年目标的百分比，如 30`);
-        else milestones.push({ period: role.period, percent: n });
+        else (milestones[role.year] ??= []).push({ period: role.period, percent: n });
         break;
       }
     }
@@ -467,7 +467,7 @@ function readRow(
     ...(base ? { base } : {}),
     ...(growthTarget ? { growthTarget } : {}),
     ...(nature ? { nature } : {}),
-    ...(milestones.length ? { milestones } : {}),
+    milestones,
     notes,
     messages,
   };

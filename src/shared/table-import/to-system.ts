@@ -1,4 +1,5 @@
-import type { IndicatorSystem, IndicatorSystemInput, TargetValue } from '../schemas/indicator-system';
+import type { IndicatorSystemInput, Milestone, TargetValue } from '../schemas/indicator-system';
+import { TOTAL_REGION } from '../schemas/region';
 import type { TableRead, TableRow } from './types';
 
 export interface SystemMeta {
@@ -26,7 +27,7 @@ function indicatorIds(rows: TableRow[]): Map<number, string> {
     }
   }
   let n = 0;
-  const width = String(rows.length).length < 2 ? 2 : String(rows.length).length;
+  const width = Math.max(2, String(rows.length).length);
   for (const r of rows) {
     if (ids.has(r.row)) continue;
     let id: string;
@@ -39,8 +40,9 @@ function indicatorIds(rows: TableRow[]): Map<number, string> {
 }
 
 /**
- * The one place a read table becomes an indicator system (format version 1). District targets are kept
- * for one year, the system's regionTargetYear: the year with the most of them (the latest on a tie).
+ * The one place a read table becomes an indicator system (format version 2): targets, district targets
+ * and milestones by year; 全市's column of a 分解表 is the year's target of the whole system. `years` is
+ * left for the loader's normalisation to derive.
  */
 export function toIndicatorSystem(table: TableRead, meta: SystemMeta): IndicatorSystemInput {
   const rows = table.rows.filter((r) => r.include);
@@ -51,27 +53,16 @@ export function toIndicatorSystem(table: TableRead, meta: SystemMeta): Indicator
     if (!c) categories.push((c = { id: `cat-${categories.length + 1}`, name }));
     return c.id;
   };
-  const regionYears = new Map<string, number>();
-  for (const r of rows)
-    for (const [y, byRegion] of Object.entries(r.regionTargets))
-      regionYears.set(y, (regionYears.get(y) ?? 0) + Object.keys(byRegion).length);
-  const regionTargetYear = [...regionYears.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? 1 : -1))[0]?.[0];
-  let hasByRegion = false;
-  const years = new Set<string>();
   const indicators = rows.map((r) => {
     const targets: Record<string, TargetValue> = {};
-    for (const [y, t] of Object.entries(r.targets)) {
-      targets[y] = t.value;
-      years.add(y);
+    for (const [y, t] of Object.entries(r.targets)) targets[y] = t.value;
+    const regionTargets: Record<string, Record<string, TargetValue>> = {};
+    for (const [y, byRegion] of Object.entries(r.regionTargets)) {
+      const districts = Object.entries(byRegion).filter(([region]) => region !== TOTAL_REGION);
+      if (districts.length > 0) regionTargets[y] = Object.fromEntries(districts.map(([k, t]) => [k, t.value]));
     }
-    const byRegionRead = regionTargetYear ? r.regionTargets[regionTargetYear] : undefined;
-    let byRegion: Record<string, TargetValue> | undefined;
-    if (byRegionRead && Object.keys(byRegionRead).length > 0) {
-      byRegion = {};
-      for (const [region, t] of Object.entries(byRegionRead)) byRegion[region] = t.value;
-      hasByRegion = true;
-      if (regionTargetYear) years.add(regionTargetYear);
-    }
+    const milestones: Record<string, Milestone[]> = {};
+    for (const [y, list] of Object.entries(r.milestones)) if (list.length > 0) milestones[y] = list;
     const parent = r.parentRow !== undefined ? ids.get(r.parentRow) : undefined;
     return {
       id: ids.get(r.row) ?? '',
@@ -91,10 +82,10 @@ export function toIndicatorSystem(table: TableRead, meta: SystemMeta): Indicator
       ...(r.nature ? { nature: r.nature } : {}),
       ...(parent ? { parent } : {}),
       targets,
+      regionTargets,
+      milestones,
       ...(r.base ? { base: r.base } : {}),
       ...(r.growthTarget ? { growthTarget: r.growthTarget } : {}),
-      ...(byRegion ? { byRegion } : {}),
-      ...(r.milestones ? { milestones: r.milestones } : {}),
       notes: r.notes,
       source: { file: meta.file, lines: [r.row] },
     };
@@ -105,27 +96,18 @@ export function toIndicatorSystem(table: TableRead, meta: SystemMeta): Indicator
     legend['※'] && legend['★'] && legend['☆'] ? { '※': legend['※'], '★': legend['★'], '☆': legend['☆'] } : null;
   const footnotes = table.footnotes.filter((f) => fullLegend === null || f.row !== table.markerLegendRow);
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     id: meta.id,
     title: meta.title,
-    document: { title: meta.title, seedFile: meta.file },
+    document: { title: meta.title },
     city: meta.city,
-    years: years.size > 0 ? [...years].sort() : [table.year],
     ...(fullLegend ? { markerLegend: fullLegend } : {}),
     regions:
       table.regions.length > 0
         ? meta.regionOrder.filter((r) => table.regions.includes(r))
         : meta.regionOrder.filter((r) => meta.defaultRegions.includes(r)),
-    ...(regionTargetYear && hasByRegion ? { regionTargetYear } : {}),
     categories,
     indicators,
     footnotes: footnotes.map((f) => ({ text: f.text, source: { file: meta.file, lines: [f.row] } })),
   };
-}
-
-/** Region target years a format-1 system cannot keep (all but its regionTargetYear). */
-export function droppedRegionYears(table: TableRead, system: Pick<IndicatorSystem, 'regionTargetYear'>): string[] {
-  const years = new Set<string>();
-  for (const r of table.rows) if (r.include) for (const y of Object.keys(r.regionTargets)) years.add(y);
-  return [...years].filter((y) => y !== system.regionTargetYear).sort();
 }

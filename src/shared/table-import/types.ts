@@ -85,7 +85,8 @@ export interface TableRow {
   base?: { year: string; value: TargetValue };
   growthTarget?: { basis: 'annualAverage' | 'cumulative'; value: TargetValue };
   nature?: '预期性' | '约束性';
-  milestones?: Milestone[];
+  /** Milestones by year (a table's 一季度/二季度… columns belong to the table's year). */
+  milestones: Record<string, Milestone[]>;
   notes: string[];
   messages: TableMessage[];
 }

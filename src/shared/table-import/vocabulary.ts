@@ -45,7 +45,8 @@ export function singleYear(text: string): string | null {
 
 /** A header's meaning before years are settled: target and regionTarget may still lack one. */
 export type HeaderGuess =
-  | Exclude<ColumnRole, { role: 'target' | 'regionTarget' | 'base' }>
+  | Exclude<ColumnRole, { role: 'target' | 'regionTarget' | 'base' | 'milestone' }>
+  | { role: 'milestone'; period: Milestone['period']; year?: string }
   | { role: 'target'; year?: string; saysTarget: boolean }
   | { role: 'regionTarget'; region: string; year?: string }
   | { role: 'base'; year: string };
@@ -87,7 +88,11 @@ export function guessHeader(text: string): HeaderGuess | null {
   for (const [re, guess] of EXACT) if (re.test(t)) return guess;
   if (/(责任单位|责任部门|牵头单位|牵头部门|责任主体|责任处室|配合单位)/.test(t)) return { role: 'responsible' };
   if (/(年均|累计|五年).*(增长|增速)/.test(t)) return { role: 'growth' };
-  for (const [re, period] of MILESTONES) if (re.test(t)) return { role: 'milestone', period };
+  const dated = /^((?:19|20)\d{2})年?(.+)$/.exec(t);
+  for (const [re, period] of MILESTONES) {
+    if (re.test(t)) return { role: 'milestone', period };
+    if (dated && re.test(dated[2] ?? '')) return { role: 'milestone', period, year: dated[1] ?? '' };
+  }
   const baseMatch = /^((?:19|20)\d{2})年?(基期值?|基数|现状值?|实际值?|完成值?|完成情况|实绩)$/.exec(t);
   if (baseMatch) return { role: 'base', year: baseMatch[1] ?? '' };
   const yearMatch = /^((?:19|20)\d{2})年?度?(目标值?|目标任务|任务|计划|预期目标)?(\(.*\))?$/.exec(t);
@@ -194,7 +199,7 @@ export function roleLabel(role: ColumnRole): string {
     case 'base':
       return `${role.year}年基期值`;
     case 'milestone':
-      return `${MILESTONE_NAMES[role.period] ?? role.period}节点`;
+      return `${role.year}年${MILESTONE_NAMES[role.period] ?? role.period}节点`;
     default:
       return ROLE_LABELS[role.role];
   }

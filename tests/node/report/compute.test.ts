@@ -19,6 +19,9 @@ function indicator(partial: Partial<Indicator> & Pick<Indicator, 'id' | 'kind'>)
     frequency: 'monthly',
     ytd: true,
     targets: {},
+    regionTargets: {},
+    milestones: {},
+    regionMilestones: {},
     notes: [],
     source: { file: 'test', lines: [1] },
     ...partial,
@@ -27,7 +30,7 @@ function indicator(partial: Partial<Indicator> & Pick<Indicator, 'id' | 'kind'>)
 
 function system(ind: Indicator): IndicatorSystem {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     id: 'test',
     title: 't',
     document: { title: 'd', seedFile: 'x' },
@@ -107,7 +110,8 @@ describe('computing one indicator for the districts', () => {
       unit: '家',
       decimals: 0,
       frequency: 'quarterly',
-      byRegion: { 甲: 100, 乙: 200, 丙: 50, 丁: '/', 全市: 350 },
+      targets: { '2023': 350 },
+      regionTargets: { '2023': { 甲: 100, 乙: 200, 丙: 50, 丁: '/' } },
     });
     const rows = run(ind, '2023-09', {
       '2023Q3': { 全市: 270, 甲: 80, 乙: 140, 丙: 50 },
@@ -147,13 +151,15 @@ describe('computing one indicator for the districts', () => {
       frequency: 'quarterly',
       ytd: false,
       targets: { '2023': 100 },
-      byRegion: { 甲: 100, 乙: 100, 丙: 100, 丁: 100 },
-      milestones: [
-        { period: 'Q1', percent: 30 },
-        { period: 'Q2', percent: 65 },
-        { period: 'Q3', percent: 85 },
-        { period: 'Q4', percent: 100 },
-      ],
+      regionTargets: { '2023': { 甲: 100, 乙: 100, 丙: 100, 丁: 100 } },
+      milestones: {
+        '2023': [
+          { period: 'Q1', percent: 30 },
+          { period: 'Q2', percent: 65 },
+          { period: 'Q3', percent: 85 },
+          { period: 'Q4', percent: 100 },
+        ],
+      },
     });
     const rows = run(ind, '2023Q2', { '2023Q2': { 全市: 62, 甲: 70, 乙: 60 } });
     expect(rows['甲']?.aheadPp).toBeCloseTo(5, 10);

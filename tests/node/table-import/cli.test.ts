@@ -56,8 +56,8 @@ describe('CLI: systems import / export, figures import', () => {
     expect(readdirSync(join(dir, 'systems'))).toEqual([`${REGIONAL}.json`]);
 
     const json = await run(['systems', 'import', '--workspace', dir, '--file', file, '--json']);
-    const parsed = JSON.parse(json.out) as { preview: { system: { id: string; regionTargetYear: string } } };
-    expect(parsed.preview.system).toMatchObject({ id: 'table-2026-1', regionTargetYear: '2026' });
+    const parsed = JSON.parse(json.out) as { preview: { system: { id: string; years: string[] } } };
+    expect(parsed.preview.system).toMatchObject({ id: 'table-2026-1', years: ['2026'] });
 
     const applied = await run(['systems', 'import', '--workspace', dir, '--file', file, '--apply']);
     expect(applied.code).toBe(0);

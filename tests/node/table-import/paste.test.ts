@@ -53,6 +53,9 @@ describe('a target table pasted as TSV', () => {
     expect(revenue.regionTargets['2026']?.['吴兴']?.value).toBe(1500);
     expect(revenue.targets['2026']?.value).toBe(8800);
     expect(revenue.notes).toContain('J4：“8,800”按数值 8800 读取');
-    expect(p.system?.regionTargetYear).toBe('2026');
+    expect(p.system?.indicators[1]?.regionTargets).toEqual({
+      '2026': { 吴兴: 1500, 南浔: 1200, 德清: 1800, 长兴: 2100, 安吉: 1300, 南太湖新区: 900 },
+    });
+    expect(p.system?.indicators[1]?.targets).toEqual({ '2026': 8800 });
   });
 });

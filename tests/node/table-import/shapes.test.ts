@@ -121,7 +121,10 @@ describe.each(savers)('target tables saved by %s', (saver) => {
       全市: 7,
     });
     expect(growth.targets['2023']?.value).toBe(7);
-    expect(p.system?.regionTargetYear).toBe('2023');
+    expect(p.system?.indicators[1]?.regionTargets).toEqual({
+      '2023': { 吴兴: 7, 南浔: 7, 德清: 8, 长兴: 8.5, 安吉: 5, 南太湖新区: 12 },
+    });
+    expect(p.system?.indicators[1]?.targets).toEqual({ '2023': 7 });
     expect(p.system?.regions).toEqual(HZ_DISTRICTS);
     const withoutYear = await previewOf(file('regional2023'));
     expect(withoutYear.table.year).toBe('2026');
@@ -144,7 +147,8 @@ describe.each(savers)('target tables saved by %s', (saver) => {
     ).toBe(true);
     const revenue = p.system?.indicators.find((i) => i.name === '规上工业营业收入');
     expect(revenue).toMatchObject({ unit: '亿元', kind: 'level', targets: { '2026': 8800 }, ytd: true });
-    expect(revenue?.byRegion?.['南太湖新区']).toBe(900);
+    expect(revenue?.regionTargets['2026']?.['南太湖新区']).toBe(900);
+    expect(revenue?.regionTargets['2026']?.['全市']).toBeUndefined();
     expect(p.system?.indicators.find((i) => i.name === '新增规上工业企业')).toMatchObject({
       kind: 'count',
       decimals: 0,

@@ -1,11 +1,18 @@
 import { formatPlain } from '../../../shared/domain/format';
 import type { Indicator, IndicatorSystem, Milestone, TargetValue } from '../../../shared/schemas/indicator-system';
-import { TOTAL_REGION } from '../../../shared/schemas/region';
+import {
+  activeIndicators,
+  cityTargetOf,
+  milestonesOf,
+  regionTargetOf,
+  TOTAL_REGION,
+} from '../../../shared/systems/accessors';
 import { cellAddress } from '../../../shared/table-import/grid';
 import { DIRECTION_NAMES, FREQUENCY_NAMES, KIND_NAMES, RANK_BY_NAMES } from '../../../shared/table-import/vocabulary';
 import { safeText } from '../documents/xlsx/cell-content';
 import { createWorkbook, workbookToBuffer, type Borders, type Worksheet } from '../documents/exceljs';
 
+const MILESTONE_PERIODS = ['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2'] as const;
 const MILESTONE_HEADERS: Record<Milestone['period'], string> = {
   Q1: '一季度节点',
   Q2: '二季度节点',
@@ -35,13 +42,13 @@ function safe(v: TargetValue | string | null): TargetValue | string | null {
   return typeof v === 'string' ? safeText(v) : v;
 }
 
-function targetYears(system: IndicatorSystem): string[] {
+function yearsOf(indicators: Indicator[], field: (ind: Indicator) => Record<string, unknown>): string[] {
   const years = new Set<string>();
-  for (const ind of system.indicators) for (const y of Object.keys(ind.targets)) years.add(y);
+  for (const ind of indicators) for (const y of Object.keys(field(ind))) years.add(y);
   return [...years].sort();
 }
 
-function columnsOf(system: IndicatorSystem): Column[] {
+function columnsOf(system: IndicatorSystem, indicators: Indicator[]): Column[] {
   const categoryName = new Map(system.categories.map((c) => [c.id, c.name]));
   const cols: Column[] = [
     { header: '序号', width: 6, value: (i) => i.seq ?? null },
@@ -54,12 +61,12 @@ function columnsOf(system: IndicatorSystem): Column[] {
     },
     { header: '单位', width: 10, value: (i) => i.unit },
   ];
-  for (const y of targetYears(system))
-    cols.push({ header: `${y}年目标`, width: 12, value: (i) => i.targets[y] ?? null });
-  const baseYears = [...new Set(system.indicators.flatMap((i) => (i.base ? [i.base.year] : [])))].sort();
+  for (const y of yearsOf(indicators, (i) => i.targets))
+    cols.push({ header: `${y}年目标`, width: 12, value: (i) => cityTargetOf(i, y) });
+  const baseYears = [...new Set(indicators.flatMap((i) => (i.base ? [i.base.year] : [])))].sort();
   for (const y of baseYears)
     cols.push({ header: `${y}年基期值`, width: 12, value: (i) => (i.base?.year === y ? i.base.value : null) });
-  if (system.indicators.some((i) => i.growthTarget))
+  if (indicators.some((i) => i.growthTarget))
     cols.push({
       header: '年均/累计增长',
       width: 12,
@@ -70,20 +77,24 @@ function columnsOf(system: IndicatorSystem): Column[] {
         return g.value;
       },
     });
-  if (system.regionTargetYear && system.indicators.some((i) => i.byRegion)) {
-    const group = `${system.regionTargetYear}年分区县目标`;
-    for (const region of [...system.regions, TOTAL_REGION])
-      cols.push({ header: group, sub: region, width: 10, value: (i) => i.byRegion?.[region] ?? null });
+  // One block per year of district targets, as a 分解表 prints them: the districts, then 全市.
+  for (const y of yearsOf(indicators, (i) => i.regionTargets)) {
+    const group = `${y}年分区县目标`;
+    for (const region of system.regions)
+      cols.push({ header: group, sub: region, width: 10, value: (i) => regionTargetOf(i, region, y) });
+    cols.push({ header: group, sub: TOTAL_REGION, width: 10, value: (i) => cityTargetOf(i, y) });
   }
-  const periods = (['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2'] as const).filter((p) =>
-    system.indicators.some((i) => i.milestones?.some((m) => m.period === p)),
-  );
-  for (const p of periods)
-    cols.push({
-      header: MILESTONE_HEADERS[p],
-      width: 10,
-      value: (i) => i.milestones?.find((m) => m.period === p)?.percent ?? null,
-    });
+  for (const y of yearsOf(indicators, (i) => i.milestones)) {
+    const periods = MILESTONE_PERIODS.filter((p) =>
+      indicators.some((i) => milestonesOf(i, y).some((m) => m.period === p)),
+    );
+    for (const p of periods)
+      cols.push({
+        header: `${y}年${MILESTONE_HEADERS[p]}`,
+        width: 10,
+        value: (i) => milestonesOf(i, y).find((m) => m.period === p)?.percent ?? null,
+      });
+  }
   cols.push(
     { header: '责任单位', width: 20, value: (i) => (i.responsible.length ? i.responsible.join('、') : null) },
     { header: '指标属性', width: 8, value: (i) => i.nature ?? null },
@@ -99,8 +110,8 @@ function columnsOf(system: IndicatorSystem): Column[] {
   return cols;
 }
 
-function writeTable(ws: Worksheet, system: IndicatorSystem): void {
-  const cols = columnsOf(system);
+function writeTable(ws: Worksheet, system: IndicatorSystem, indicators: Indicator[]): void {
+  const cols = columnsOf(system, indicators);
   const twoRows = cols.some((c) => c.sub !== undefined);
   const headerTop = 2;
   const headerBottom = twoRows ? 3 : 2;
@@ -140,7 +151,7 @@ function writeTable(ws: Worksheet, system: IndicatorSystem): void {
       cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFF2F2F2' } };
     }
   let row = headerBottom + 1;
-  for (const ind of system.indicators) {
+  for (const ind of indicators) {
     cols.forEach((c, j) => {
       const cell = ws.getCell(row, j + 1);
       const v = safe(c.value(ind));
@@ -170,15 +181,22 @@ function writeTable(ws: Worksheet, system: IndicatorSystem): void {
   ws.views = [{ state: 'frozen', xSplit: 4, ySplit: headerBottom, topLeftCell: cellAddress(headerBottom + 1, 5) }];
 }
 
-function writeAbout(ws: Worksheet, system: IndicatorSystem): void {
+function writeAbout(ws: Worksheet, system: IndicatorSystem, indicators: Indicator[]): void {
   const d = system.document;
   const lines = [
-    `本工作簿由指标简报助手导出：指标体系“${system.title}”（编号 ${system.id}，${system.city}，${system.indicators.length} 项指标）。`,
+    `本工作簿由指标简报助手导出：指标体系“${system.title}”（编号 ${system.id}，${system.city}，${indicators.length} 项指标）。`,
     `来源：${d.title}${d.docNumber ? `（${d.docNumber}）` : ''}${d.issuer ? `，${d.issuer}` : ''}${d.date ? `，${d.date}` : ''}。`,
     '“指标体系”工作表可以直接用“从表格新建”导回程序；修改后导回会新建一个体系，不会覆盖原体系。',
     '指标编号、指标类型、方向、小数位数、报送频率、年内累计、排位依据、全市为区县之和各列是程序计算用的设置，不需要时可以删去，导入时由程序重新推测。',
     '目标为文字时（如“增长6%左右”“完成省下达任务”）按原文保存，程序据此判断是否达到。',
   ];
+  const archived = system.indicators.length - indicators.length;
+  if (archived > 0) lines.push(`已停用的 ${archived} 项指标没有导出（它们的数据仍保存在工作区中）。`);
+  const overrides = indicators.filter((i) => Object.keys(i.regionMilestones).length > 0).length;
+  if (overrides > 0)
+    lines.push(
+      `有 ${overrides} 项指标为个别区县另设了季度节点，本表只列各年统一的节点；区县另设的节点请在程序的指标体系页中查看。`,
+    );
   if (system.sample) lines.unshift('示例数据：本体系为演示生成，不是真实目标。');
   ws.getColumn(1).width = 120;
   lines.forEach((text, i) => {
@@ -202,8 +220,9 @@ export async function exportSystemWorkbook(system: IndicatorSystem): Promise<Buf
       printTitlesRow: '2:3',
     },
   });
-  writeTable(sheet, system);
-  writeAbout(wb.addWorksheet('说明'), system);
+  const indicators = activeIndicators(system);
+  writeTable(sheet, system, indicators);
+  writeAbout(wb.addWorksheet('说明'), system, indicators);
   return workbookToBuffer(wb);
 }
 

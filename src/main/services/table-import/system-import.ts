@@ -51,7 +51,6 @@ export async function previewSystemTable(
     maxRows: MAX_TARGET_TABLE_ROWS + 1,
     ...(request.options.sheet ? { sheet: request.options.sheet } : {}),
   });
-  const byCity = new Map(deps.registries.map((r) => [r.cityId, r]));
   return previewSystemImport(grids, {
     regions: regionDirectory(registry),
     fallbackYear: String(deps.now.getFullYear()),
@@ -60,10 +59,6 @@ export async function previewSystemTable(
     systemId: freeSystemId(ws),
     regionOrder: registry.regions.map((r) => r.short),
     workspaceRegions: ws.settings.regions,
-    validate: (system) => {
-      const checked = validateSystem(system, byCity);
-      return checked.ok ? [] : checked.problems;
-    },
   });
 }
 
@@ -90,7 +85,10 @@ export async function applySystemTable(
       errors,
     );
   }
-  const system = preview.system;
+  // The loader's own check, as for any system file, before the first byte is written.
+  const checked = validateSystem(preview.system, deps.registries, ws.settings.regions);
+  if (!checked.ok) throw new AppError('BAD_INPUT', `指标体系未保存：${checked.problems.join('；')}`, checked.problems);
+  const system = checked.value;
   await ws.addSystem(
     system,
     `从“${preview.source}”（工作表“${preview.table.sheet}”）新建指标体系“${system.title}”，${system.indicators.length} 项指标`,
