@@ -26,13 +26,14 @@ export interface GuessInput {
   kind?: Guessed<IndicatorKind>;
 }
 
-const COUNT_UNITS = /^(家|个|项|件|人|人次|套|所|座|次|辆|台|名|户|条|只|张|批|场|篇|床|间|艘|架|处|部|支|栋)$/;
-const LEVEL_UNITS = /(元|美元|吨|TEU|公里|千瓦|瓦时|立方米|平方米|公顷|亩|万人|千人|标准煤)$|^(位|名次)$/;
+const COUNT_UNITS =
+  /^万?(家|个|项|件|人|人次|套|所|座|次|辆|台|名|户|条|只|张|批|场|场次|家次|篇|床|间|艘|架|处|部|支|栋)$/;
+const LEVEL_UNITS = /(元|美元|吨|TEU|公里|千瓦|瓦时|立方米|平方米|公顷|亩|标准煤)$|^(位|名次)$/;
 const PERCENT_UNITS = /^(%|‰|个百分点)$/;
 const GROWTH_WORDS = /(增长|增速|增幅|涨幅|年均增长|增长率)$|(增长|增速|增幅|涨幅)(率)?(\(|$)/;
 const DECLINE_RATE = /(降低|下降|减少)(率)?$/;
 const SHARE_WORDS = /(占比|比重|比例|份额|覆盖率|率|达标率|合格率|优良率|指数)/;
-const PER_PERSON_WORDS = /^(人均|亩均|户均|地均|每万人|每千人|每百人|每万名|每千名)/;
+const PER_PERSON_WORDS = /(人均|亩均|户均|地均|^每万人|^每千人|^每百人|^每万名|^每千名|^每万老年人)/;
 const PER_OUTPUT_WORDS = /^(每万元|万元|亿元|单位)/;
 const LOWER_WORDS =
   /(失业率|能耗|耗地|耗水|用水量|排放|浓度|死亡|事故|亏损|不良率|发生率|负债率|空置率|费率|涨幅|PUE|排名|位次)/;
@@ -53,8 +54,10 @@ function targetNumbers(targets: TargetValue[]): number[] {
   return out;
 }
 
-function guessKind(name: string, unit: string): Guessed<IndicatorKind> {
+function guessKind(name: string, unitAsPrinted: string): Guessed<IndicatorKind> {
   const n = name.replace(/\s+/g, '');
+  // "家(个)", "个(家)": the unit with its alternative in parentheses.
+  const unit = unitAsPrinted.replace(/[(（][^)）]*[)）]$/, '');
   if (unit === '个百分点') return { value: 'share', reason: '单位为“个百分点”，按占比/比率的变化处理' };
   if (PERCENT_UNITS.test(unit)) {
     if (DECLINE_RATE.test(n))
