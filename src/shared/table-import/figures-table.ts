@@ -7,7 +7,7 @@ import type { FigureValue } from '../schemas/figure';
 import type { Frequency, IndicatorKind } from '../schemas/indicator-system';
 import { PeriodKeySchema } from '../schemas/workspace';
 import { TOTAL_REGION } from '../schemas/region';
-import { cellAddress, cellLabel, columnLetter, GridView, type Grid } from './grid';
+import { cellAddress, cellLabel, GridView, type Grid } from './grid';
 import { joinLines, nameKey, nameSimilarity, splitIndicatorName } from './names';
 import { periodFromText, storageKey } from './period-text';
 import type { SheetChoice, TableMessage } from './types';
@@ -521,9 +521,4 @@ export function readFiguresTables(grids: Grid[], ctx: FiguresReadContext): Figur
     messages: reader.messages,
     ...reader.nameReport(),
   };
-}
-
-/** The column letter of a cell address ("C12" → "C"). */
-export function columnOf(address: string): string {
-  return /^[A-Z]+/.exec(address)?.[0] ?? columnLetter(1);
 }

@@ -179,7 +179,10 @@ export interface FiguresImportPreview {
   matched: NameMatch[];
   unmatched: UnmatchedName[];
   messages: TableMessage[];
+  /** The cells, refused ones first; at most MAX_PREVIEW_CELLS (the totals count them all). */
   cells: FigureCellReport[];
+  /** Cells left out of `cells` to keep the preview small (they are written all the same). */
+  omittedCells: number;
   periods: FiguresPeriodReport[];
   basis: Record<string, number>;
   totals: { changed: number; unchanged: number; rejected: number; duplicate: number };

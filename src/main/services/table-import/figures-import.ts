@@ -54,6 +54,9 @@ function indicatorsOf(ws: Workspace): FigureIndicator[] {
   );
 }
 
+/** Cells listed in a preview: a 10,000-row sheet previews in full, a bigger one lists the refused cells first. */
+export const MAX_PREVIEW_CELLS = 20_000;
+
 const keyOf = (c: FigureCandidate) => `${c.period ?? ''}\u0000${c.systemId}\u0000${c.indicatorId}\u0000${c.region}`;
 
 function same(a: FigureValue | undefined, b: FigureValue | undefined): boolean {
@@ -66,6 +69,15 @@ export async function previewFiguresTable(
   request: FiguresTableRequest,
   registries: RegionRegistry[],
 ): Promise<FiguresImportPreview> {
+  const { allCells: _all, ...preview } = await compareFiguresTable(ws, request, registries);
+  return preview;
+}
+
+async function compareFiguresTable(
+  ws: Workspace,
+  request: FiguresTableRequest,
+  registries: RegionRegistry[],
+): Promise<FiguresImportPreview & { allCells: FigureCellReport[] }> {
   const registry = registries.find((r) => r.city === ws.settings.city);
   if (!registry) throw new AppError('NOT_FOUND', `没有城市“${ws.settings.city}”的区县清单。`);
   if (request.options.systemId) ws.system(request.options.systemId);
@@ -145,6 +157,10 @@ export async function previewFiguresTable(
       };
     });
   const countOf = (s: FigureCellReport['status']) => cells.filter((c) => c.status === s).length;
+  const shown = [
+    ...cells.filter((c) => c.status === 'rejected'),
+    ...cells.filter((c) => c.status !== 'rejected'),
+  ].slice(0, MAX_PREVIEW_CELLS);
   return {
     source: request.source.kind === 'text' ? PASTED_SHEET : request.source.name,
     digest: digestOf(request.source),
@@ -154,7 +170,9 @@ export async function previewFiguresTable(
     matched: read.matched,
     unmatched: read.unmatched,
     messages: read.messages,
-    cells,
+    allCells: cells,
+    cells: shown,
+    omittedCells: cells.length - shown.length,
     periods,
     basis,
     totals: {
@@ -178,7 +196,7 @@ export async function applyFiguresTable(
   registries: RegionRegistry[],
 ): Promise<FiguresImportResult> {
   await ws.assertWritable();
-  const preview = await previewFiguresTable(ws, request, registries);
+  const preview = await compareFiguresTable(ws, request, registries);
   if (preview.digest !== expected.digest)
     throw new AppError('CONFLICT', '要导入的表格与预览时的不是同一份（内容变了），本次未导入任何数据。请重新预览。');
   for (const [period, revision] of Object.entries(preview.basis)) {
@@ -194,7 +212,7 @@ export async function applyFiguresTable(
   }
   const file = preview.source;
   const byPeriod = new Map<string, StoreChange[]>();
-  for (const c of preview.cells) {
+  for (const c of preview.allCells) {
     if (c.status !== 'changed' || !c.period || c.new === undefined) continue;
     const list = byPeriod.get(c.period) ?? [];
     list.push({
