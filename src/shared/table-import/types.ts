@@ -9,7 +9,7 @@ import type {
   TargetValue,
 } from '../schemas/indicator-system';
 import type { FigureValue } from '../schemas/figure';
-import type { FiguresBlock, NameMatch, UnmatchedName } from './figures-table';
+import type { FiguresBlock, NameMatch, UnmatchedName } from './figures-types';
 import type { ColumnRole } from './schemas';
 
 export type Marker = '※' | '★' | '☆';
