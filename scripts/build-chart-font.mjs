@@ -39,9 +39,13 @@ function asciiAndMarks() {
 
 const work = mkdtempSync(join(tmpdir(), 'chart-font-'));
 try {
-  execFileSync('npm', ['install', '--prefix', work, '--no-save', '--no-audit', '--no-fund', FONT_PACKAGE, SUBSET_PACKAGE], {
-    stdio: 'inherit',
-  });
+  execFileSync(
+    'npm',
+    ['install', '--prefix', work, '--no-save', '--no-audit', '--no-fund', FONT_PACKAGE, SUBSET_PACKAGE],
+    {
+      stdio: 'inherit',
+    },
+  );
   const pkg = join(work, 'node_modules/@expo-google-fonts/noto-sans-sc');
   const subsetFont = createRequire(join(work, 'package.json'))('subset-font');
   const source = readFileSync(join(pkg, '400Regular/NotoSansSC_400Regular.ttf'));
@@ -49,7 +53,9 @@ try {
   const subset = await subsetFont(source, text, { targetFormat: 'truetype' });
   writeFileSync(join(outDir, 'NotoSansSC-Chart.ttf'), subset);
   copyFileSync(join(pkg, 'LICENSE_FONT'), join(outDir, 'OFL.txt'));
-  console.log(`${text.length} characters, ${(subset.length / 1024 / 1024).toFixed(2)} MB → assets/fonts/NotoSansSC-Chart.ttf`);
+  console.log(
+    `${text.length} characters, ${(subset.length / 1024 / 1024).toFixed(2)} MB → assets/fonts/NotoSansSC-Chart.ttf`,
+  );
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

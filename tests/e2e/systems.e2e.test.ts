@@ -1,29 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { startApp, stopApp, type RunningApp } from './support/app-host';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import type { RunningApp } from './support/app-host';
+import { openE2e, type E2eSession } from './support/harness';
 
 const SYSTEM = 'hz-mfg-cluster-regional-2023';
+let session: E2eSession | undefined;
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  page.on('console', (msg) => {
-    // The refused folder dialog is an api error answered with HTTP 400, which Chromium logs; the page shows it.
-    if (msg.type() === 'error' && !msg.text().includes('status of 400 (Bad Request)')) consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(err.message));
+  session = await openE2e({ expectRefusedCalls: true });
+  ({ app, page, consoleErrors } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stopApp(app);
-});
+afterAll(() => session?.close());
 
 describe('start page and 指标体系 in Chromium against the real services', () => {
   it('shows the templates read-only before any workspace is open', async () => {
@@ -52,7 +44,6 @@ describe('start page and 指标体系 in Chromium against the real services', ()
     await dialog.getByText('嘉兴', { exact: true }).click();
     await dialog.getByText('湖州', { exact: true }).click();
     await dialog.getByText('主要指标各区县任务分解表').click();
-    await page.waitForTimeout(300); // let the dialog settle for the screenshot
     await screenshot(page, 'start-new-workspace');
     await page.getByTestId('new-submit').click();
     await page.getByTestId('current-workspace').getByText('测试专班', { exact: true }).waitFor();
@@ -62,7 +53,6 @@ describe('start page and 指标体系 in Chromium against the real services', ()
     expect(info.systems.map((s) => s.id)).toEqual([SYSTEM]);
     await dialog.locator('.el-dialog').waitFor({ state: 'hidden' });
     expect(await page.getByTestId('start-error').count()).toBe(0);
-    await page.waitForTimeout(400); // the overlay fades out after the dialog
     await screenshot(page, 'start-created');
   });
 
@@ -82,7 +72,6 @@ describe('start page and 指标体系 in Chromium against the real services', ()
     await page.getByTestId('edit-indicator').click();
     const dialog = page.getByTestId('indicator-edit');
     await page.getByTestId('edit-responsible').fill('市经信局、市统计局');
-    await page.waitForTimeout(300);
     await screenshot(page, 'systems-edit-dialog');
     await page.getByTestId('edit-save').click();
     await dialog.locator('.el-dialog').waitFor({ state: 'hidden' });

@@ -12,14 +12,8 @@ import type { TableSource } from '../services/table-import/read-grid';
 import { exportFileName, exportSystemWorkbook } from '../services/table-import/system-export';
 import { applySystemTable, previewSystemTable } from '../services/table-import/system-import';
 
-type TableImportHandlers = Pick<
-  Handlers,
-  | 'systems.importPreview'
-  | 'systems.importApply'
-  | 'systems.exportXlsx'
-  | 'figures.importPreview'
-  | 'figures.importApply'
->;
+type SystemTableHandlers = Pick<Handlers, 'systems.importPreview' | 'systems.importApply' | 'systems.exportXlsx'>;
+type FigureTableHandlers = Pick<Handlers, 'figures.importPreview' | 'figures.importApply'>;
 
 type SourceInput = { kind: 'file'; name: string; base64: string } | { kind: 'text'; text: string };
 
@@ -31,7 +25,8 @@ function tableSource(source: SourceInput): TableSource {
   return { kind: 'file', ...file };
 }
 
-export function tableImportHandlers({ session, templates, downloads, dialogs }: Services): TableImportHandlers {
+/** 从表格新建 and 导出为 Excel: part of the systems namespace (systems.ts). */
+export function systemTableHandlers({ session, templates, downloads, dialogs }: Services): SystemTableHandlers {
   return {
     'systems.importPreview': async ({ source, options }) =>
       previewSystemTable(
@@ -61,6 +56,12 @@ export function tableImportHandlers({ session, templates, downloads, dialogs }: 
       const download = downloads.put({ fileName, contentType: XLSX_CONTENT_TYPE, body: buffer });
       return { ...file, downloadId: download.id };
     },
+  };
+}
+
+/** 导入历史数据: part of the figures namespace (figures.ts). */
+export function figureTableHandlers({ session, templates }: Services): FigureTableHandlers {
+  return {
     'figures.importPreview': async ({ source, options }) =>
       previewFiguresTable(session.require(), { source: tableSource(source), options }, await templates.registries()),
     'figures.importApply': async ({ source, options, digest, basis }, ctx) => {

@@ -184,14 +184,16 @@ function documentTitle(kind: DocumentKind, periodText: string, subject: string):
   return balanceTitle([periodText, subject, '主要指标运行情况']);
 }
 
-/** Builds the whole report model: narrative, tables, chart and document metadata. Pure. */
-export function buildReportModel(input: BuildReportInput): ReportModel {
+/**
+ * Builds the whole report model: narrative, tables, chart and document metadata. Pure. A caller that also
+ * needs the key indicators' results computes them once and passes them in.
+ */
+export function buildReportModel(input: BuildReportInput, results = computeKeyIndicators(input)): ReportModel {
   const { workspace, period, kind, edits } = input;
   const docs = workspace.documents;
   const periodText = titleOfPeriod(period);
   const asOf = asOfLabel(period);
   const subject = subjectOf(docs);
-  const results = computeKeyIndicators(input);
   const year = String(input.issueDate.year);
 
   const overall = results
