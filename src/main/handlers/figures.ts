@@ -1,7 +1,8 @@
 import type { NamespaceHandlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
 import { provenanceOf } from '../services/reports/provenance';
-import { figureTableHandlers } from './table-import';
+import { applyFiguresTable, previewFiguresTable } from '../services/table-import/figures-import';
+import { decodeTableSource } from '../services/table-import/uploads';
 
 export function figuresHandlers(services: Services): NamespaceHandlers<'figures'> {
   const { session } = services;
@@ -21,6 +22,21 @@ export function figuresHandlers(services: Services): NamespaceHandlers<'figures'
       return result;
     },
     'figures.provenance': ({ ref }) => provenanceOf(session.require(), ref),
-    ...figureTableHandlers(services),
+    'figures.importPreview': async ({ source, options }) =>
+      previewFiguresTable(
+        session.require(),
+        { source: decodeTableSource(source), options },
+        await services.templates.registries(),
+      ),
+    'figures.importApply': async ({ source, options, digest, basis }, ctx) => {
+      const result = await applyFiguresTable(
+        session.require(),
+        { source: decodeTableSource(source), options },
+        { digest, basis },
+        await services.templates.registries(),
+      );
+      for (const p of result.periods) ctx.emit('figures.changed', { period: p.period, revision: p.revision });
+      return result;
+    },
   };
 }

@@ -1,3 +1,5 @@
+import { mkdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { formatPlain } from '../../../shared/domain/format';
 import type { Indicator, IndicatorSystem, Milestone, TargetValue } from '../../../shared/schemas/indicator-system';
 import {
@@ -10,6 +12,8 @@ import {
 import { cellAddress } from '../../../shared/table-import/grid';
 import { DIRECTION_NAMES, FREQUENCY_NAMES, KIND_NAMES, RANK_BY_NAMES } from '../../../shared/table-import/vocabulary';
 import { safeText } from '../documents/xlsx/cell-content';
+import { saveIntoFolder } from '../documents/save-files';
+import type { Workspace } from '../storage/workspace';
 import { createWorkbook, workbookToBuffer, type Borders, type Worksheet } from '../documents/exceljs';
 
 const MILESTONE_PERIODS = ['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2'] as const;
@@ -230,4 +234,21 @@ export async function exportSystemWorkbook(system: IndicatorSystem): Promise<Buf
 export function exportFileName(system: IndicatorSystem): string {
   const base = system.title.replace(/[\\/:*?"<>|]/g, '').slice(0, 80) || system.id;
   return `${system.sample ? '示例数据-' : ''}${base}.xlsx`;
+}
+
+/**
+ * Writes a system's export into the workspace's exports/systems/ folder (never over an earlier export)
+ * and returns the bytes too, for the browser host to offer as a download.
+ */
+export async function saveSystemExport(
+  ws: Workspace,
+  systemId: string,
+): Promise<{ name: string; relativePath: string; buffer: Buffer }> {
+  const system = ws.system(systemId);
+  const buffer = await exportSystemWorkbook(system);
+  const name = exportFileName(system);
+  const folder = join(ws.dir, 'exports', 'systems');
+  await mkdir(folder, { recursive: true });
+  const [path] = await saveIntoFolder(folder, [{ fileName: name, buffer }]);
+  return { name, relativePath: relative(ws.dir, path ?? folder), buffer };
 }
