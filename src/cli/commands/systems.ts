@@ -7,6 +7,12 @@ import { applySystemTable, previewSystemTable } from '../../main/services/table-
 import { parseCommandArgs, requireOption } from '../args';
 import { UsageError, type CliCommand, type CliContext } from '../command';
 import { withWorkspace } from '../workspace-arg';
+import {
+  isJsonFileExport,
+  runWorkspaceSystems,
+  WORKSPACE_SUBCOMMANDS,
+  workspaceSystemsUsage,
+} from './systems-workspace';
 import { readTableFile } from './table-files';
 import { printSystemPreview } from './table-import-print';
 
@@ -78,14 +84,14 @@ function pad(text: string, width: number): string {
 
 export const systemsCommand: CliCommand = {
   name: 'systems',
-  summary: '查看、导出指标体系，或从目标表（.xlsx）新建指标体系',
+  summary: '查看、导出随程序提供的指标体系模板；工作区的体系：从表格新建、新建下一年度、添加、导出、修改记录',
   usage: `用法：
   npm run cli -- systems list                列出所有指标体系（编号、名称、城市、指标数）
   npm run cli -- systems show <编号> [--json]  显示一个指标体系的全部指标
-  npm run cli -- systems export --json       以 JSON 输出全部指标体系（随程序提供的模板）
-  npm run cli -- systems export --workspace <工作区文件夹> --system <体系编号> --out <文件.xlsx>
-                                             把工作区中的一个体系导出为目标表（“从表格新建”能读回的格式）
-  npm run cli -- systems import --workspace <工作区文件夹> --file <目标表.xlsx> [--sheet <工作表>]
+  npm run cli -- systems export --json       以 JSON 输出全部指标体系${workspaceSystemsUsage}
+  npm run cli -- systems export --workspace <工作区> --system <体系编号> --out <文件.xlsx>
+                                             把工作区中的体系导出为目标表（“从表格新建”能读回的格式）
+  npm run cli -- systems import --workspace <工作区> --file <目标表.xlsx> [--sheet <工作表>]
                  [--year <2026>] [--title <体系名称>] [--json] [--apply]
                                              从目标表新建指标体系。默认只预览，不写入；加 --apply 才保存
 
@@ -97,10 +103,12 @@ import 读取的表格形式（见 docs/indicator-system-format.md “从表格�
   --sheet  读取指定工作表（默认读取指标行最多的一个）
   --year   表名和表头都没有写年份时，目标所属的年份（默认今年）
   --json   以 JSON 输出预览（和导入结果）
-退出码：0 = 可以导入（加 --apply 时已保存）；1 = 表格中有需要改正的错误，未保存；2 = 命令用法有误。`,
+import 的退出码：0 = 可以导入（加 --apply 时已保存）；1 = 表格中有需要改正的错误，未保存；2 = 命令用法有误。`,
   async run(args, ctx) {
     const { services, io } = ctx;
     const [sub, ...rest] = args;
+    if (sub && (WORKSPACE_SUBCOMMANDS as readonly string[]).includes(sub)) return runWorkspaceSystems(sub, rest, ctx);
+    if (sub === 'export' && isJsonFileExport(rest)) return runWorkspaceSystems('export-file', rest, ctx);
     if (sub === 'import') return importSystem(rest, ctx);
     if (sub === 'export' && rest.some((a) => a === '--workspace' || a.startsWith('--workspace=')))
       return exportSystemXlsx(rest, ctx);
@@ -195,7 +203,8 @@ async function exportSystemXlsx(args: string[], { services, io }: CliContext): P
   const dir = requireOption(values.workspace, '--workspace');
   const id = requireOption(values.system, '--system');
   const out = requireOption(values.out, '--out');
-  if (!out.toLowerCase().endsWith('.xlsx')) throw new UsageError('--out 应为 .xlsx 文件');
+  if (!out.toLowerCase().endsWith('.xlsx'))
+    throw new UsageError('--out 应为 .xlsx 文件（目标表）或 .json 文件（体系文件）');
   return withWorkspace(services, dir, async (ws) => {
     const system = ws.system(id);
     await writeFile(out, await exportSystemWorkbook(system));

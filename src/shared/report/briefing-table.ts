@@ -1,6 +1,6 @@
 import { DASH, formatFigure, formatRank } from '../domain/format';
 import type { HeaderCell, TableBlock, TableColumn, TableRow, TableCell } from './model';
-import { RATE_DECIMALS, type IndicatorResult, type RegionResult } from './compute';
+import { completionWord, RATE_DECIMALS, type IndicatorResult, type RegionResult } from './compute';
 
 /** The ranked figure of a row as printed (value, growth or completion rate). */
 function rankedFigure(res: IndicatorResult, row: RegionResult): TableCell {
@@ -48,7 +48,7 @@ function rankedFigure(res: IndicatorResult, row: RegionResult): TableCell {
 
 function label(res: IndicatorResult): { name: string; sub: string } {
   const ind = res.indicator;
-  if (res.rankBy === 'completion') return { name: ind.name, sub: `${res.usesMilestones ? '进度' : '完成率'}（%）` };
+  if (res.rankBy === 'completion') return { name: ind.name, sub: `${completionWord(res)}（%）` };
   if (res.rankBy === 'growth' || ind.kind === 'growth')
     return { name: ind.kind === 'growth' ? ind.name : `${ind.name}增速`, sub: '增速（%）' };
   return { name: ind.name, sub: ind.unit ? `数值（${ind.unit}）` : '数值' };

@@ -9,7 +9,7 @@ import { yearOnYear, type YearOnYear } from '../domain/yoy';
 import type { FigureValue } from '../schemas/figure';
 import type { FigureRecord } from '../schemas/figures';
 import type { Indicator, IndicatorSystem, RankBy, TargetValue } from '../schemas/indicator-system';
-import { hasMilestones, milestonesOf, regionTargetOf } from '../systems/accessors';
+import { cityTargetOf, hasMilestones, hasRegionTargets, milestonesOf, regionTargetOf } from '../systems/accessors';
 import { figureKeyFor, lastYearFigureKey, previousFigureKey } from './figure-keys';
 
 export const TOTAL = '全市';
@@ -81,11 +81,30 @@ function valueOf(record: FigureRecord | undefined): FigureValue {
   return record ? record.v : null;
 }
 
+/**
+ * What a completion figure is called: a rate measured against its milestones (开工率 against 30/65/85 %)
+ * is 进度; a total against its annual target is 完成率, whatever its time progress is based on.
+ */
+export function completionWord(res: Pick<IndicatorResult, 'usesMilestones' | 'indicator'>): '进度' | '完成率' {
+  return res.usesMilestones && res.indicator.kind === 'share' ? '进度' : '完成率';
+}
+
 /** The default ranking basis: growth rates by value, levels with a target by completion, else value. */
 export function defaultRankBy(ind: Indicator): RankBy {
   if (ind.rankBy) return ind.rankBy;
   if (ind.kind === 'growth') return 'value';
   return ind.kind === 'level' || ind.kind === 'count' ? 'completion' : 'value';
+}
+
+/**
+ * The ranking basis in a year: by completion only when the year has a target to complete (a year whose
+ * targets are not set yet, e.g. January after 新建下一年度, ranks by the figure itself).
+ */
+export function rankByForYear(ind: Indicator, year: string): RankBy {
+  const rankBy = defaultRankBy(ind);
+  if (rankBy !== 'completion') return rankBy;
+  const anyTarget = cityTargetOf(ind, year) !== null || hasRegionTargets(ind, year);
+  return anyTarget ? rankBy : 'value';
 }
 
 /**
@@ -127,10 +146,10 @@ export function computeIndicator(
   if (!key) return null;
   const overrideKey = `${system.id}/${ind.id}`;
   const decimals = options.decimalsOverride?.[overrideKey] ?? ind.decimals;
-  const rankBy = options.rankByOverride?.[overrideKey] ?? defaultRankBy(ind);
+  const year = String(period.year);
+  const rankBy = options.rankByOverride?.[overrideKey] ?? rankByForYear(ind, year);
   const lastKey = lastYearFigureKey(ind.frequency, period);
   const prevKey = previousFigureKey(ind.frequency, period);
-  const year = String(period.year);
   const usesMilestones = hasMilestones(ind, year);
   const progressFor = (region: string): TimeProgress | null =>
     ind.kind === 'level' || ind.kind === 'count' || usesMilestones

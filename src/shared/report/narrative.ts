@@ -2,7 +2,7 @@ import { listJoin, growthPhrase, ppChangePhrase, progressPhrase, versusPhrase } 
 import { differenceAtPrecision } from '../domain/rounding';
 import { ytdLabel } from '../domain/period-labels';
 import type { Period } from '../domain/periods';
-import { RATE_DECIMALS, type IndicatorResult, type RegionResult } from './compute';
+import { completionWord, RATE_DECIMALS, type IndicatorResult, type RegionResult } from './compute';
 import type { ParagraphBlock } from './model';
 import { RunBuilder } from './runs';
 
@@ -72,7 +72,7 @@ export function overallParagraph(res: IndicatorResult, period: Period, periodTit
     );
   }
   if (city.completion?.ok) {
-    const label = res.usesMilestones ? '完成进度目标的' : '完成年度目标的';
+    const label = completionWord(res) === '进度' ? '完成进度目标的' : '完成年度目标的';
     b.text(`，${label}`)
       .number(city.completion.rate, RATE_DECIMALS, calcRef(res, 'completion', city.region))
       .text('%');
@@ -136,7 +136,7 @@ function shown(
 }
 
 function basisWord(res: IndicatorResult): string {
-  if (res.rankBy === 'completion') return res.usesMilestones ? '进度' : '完成率';
+  if (res.rankBy === 'completion') return completionWord(res);
   if (res.rankBy === 'growth' || res.indicator.kind === 'growth') return '增速';
   return '';
 }

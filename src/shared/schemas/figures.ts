@@ -87,6 +87,8 @@ export const AuditEventSchema = z.strictObject({
     'settings.update',
     'system.update',
     'system.add',
+    'system.restore',
+    'regions.update',
     'period.restore',
     'period.recover',
     'briefing.issue',

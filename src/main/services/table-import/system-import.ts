@@ -8,7 +8,7 @@ import type { SystemImportPreview } from '../../../shared/table-import/types';
 import type { RegionDirectory } from '../../../shared/table-import/vocabulary';
 import { PASTED_SHEET } from '../../../shared/table-import/grid';
 import type { Workspace } from '../storage/workspace';
-import { validateSystem } from '../systems/system-loader';
+import { addSystemToWorkspace } from '../systems/workspace-systems';
 import { readGrids, type TableSource } from './read-grid';
 
 export interface SystemTableRequest {
@@ -85,13 +85,10 @@ export async function applySystemTable(
       errors,
     );
   }
-  // The loader's own check, as for any system file, before the first byte is written.
-  const checked = validateSystem(preview.system, deps.registries, ws.settings.regions);
-  if (!checked.ok) throw new AppError('BAD_INPUT', `指标体系未保存：${checked.problems.join('；')}`, checked.problems);
-  const system = checked.value;
-  await ws.addSystem(
-    system,
-    `从“${preview.source}”（工作表“${preview.table.sheet}”）新建指标体系“${system.title}”，${system.indicators.length} 项指标`,
-  );
+  // The same checks and the same add as any system brought into the workspace (templates, other workspaces).
+  const { system } = await addSystemToWorkspace(ws, deps.registries, {
+    built: preview.system,
+    fileName: `${preview.source}（工作表“${preview.table.sheet}”）`,
+  });
   return { system, preview };
 }
