@@ -34,7 +34,7 @@ describe('CLI: systems import / export, figures import', () => {
       '--sheet',
     ])
       expect(systems.out).toContain(text);
-    expect(systems.out).toContain('systems export --workspace <工作区文件夹> --system <体系编号> --out <文件.xlsx>');
+    expect(systems.out).toContain('systems export --workspace <工作区> --system <体系编号> --out <文件.xlsx>');
     const figures = await run(['figures', '--help']);
     for (const text of ['figures import --workspace', '宽表', '长表', '期别 / 指标 / 地区 / 数值'])
       expect(figures.out).toContain(text);

@@ -334,7 +334,15 @@ export class Workspace {
     await this.assertWritable();
     if (this.systems.has(system.id) || this.file.systems.includes(system.id))
       throw new AppError('CONFLICT', `本工作区已有编号为“${system.id}”的指标体系。`);
-    await writeFileAtomic(join(this.dir, 'systems', `${system.id}.json`), JSON.stringify(system, null, 2) + '\n');
+    const path = join(this.dir, 'systems', `${system.id}.json`);
+    // A file no workspace.json lists (an add interrupted after its first write, or one copied in by hand)
+    // is kept in history rather than overwritten.
+    const stray = await readTextLimited(path, 4 * 1024 * 1024).catch(() => null);
+    if (stray !== null) {
+      const stamp = this.ctx.now().toISOString().replace(/[:.]/g, '-');
+      await writeFileAtomic(join(this.dir, 'history', 'systems', `${system.id}-${stamp}-unlisted.json`), stray);
+    }
+    await writeFileAtomic(path, JSON.stringify(system, null, 2) + '\n');
     this.systems.set(system.id, system);
     try {
       await this.updateSettings((f) => ({ ...f, systems: [...f.systems, system.id] }), summary, 'system.add', {

@@ -88,7 +88,8 @@ export async function applySystemTable(
   // The same checks and the same add as any system brought into the workspace (templates, other workspaces).
   const { system } = await addSystemToWorkspace(ws, deps.registries, {
     built: preview.system,
-    fileName: `${preview.source}（工作表“${preview.table.sheet}”）`,
+    fileName: preview.source,
+    sheet: preview.table.sheet,
   });
   return { system, preview };
 }
