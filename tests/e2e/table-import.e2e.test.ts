@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { computeWorkspace } from '../../src/main/services/reports/report-service';
 import { parsePeriod } from '../../src/shared/domain/periods';
 import { TOTAL_REGION } from '../../src/shared/schemas/region';
+import { cityTargetOf, milestonesOf, regionTargetOf } from '../../src/shared/systems/accessors';
 import { wideFigures } from '../support/figure-tables';
 import { HZ_DISTRICTS, regionalTable2026, ROWS_2026 } from '../support/target-tables';
 import { launchBrowser, screenshot } from './support/browser';
@@ -29,12 +30,56 @@ async function shot(name: string): Promise<void> {
 beforeAll(async () => {
   app = await startApp();
   browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  const context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.host.url });
+  page = await context.newPage();
   page.on('console', (msg) => {
     if (msg.type() === 'error' && !msg.text().includes('status of 400 (Bad Request)')) consoleErrors.push(msg.text());
   });
   page.on('pageerror', (err) => consoleErrors.push(err.message));
 });
+
+const ws = () => app.services.session.require();
+const imported = (name: string) => {
+  const found = ws()
+    .system(newSystemId)
+    .indicators.find((i) => i.name === name);
+  if (!found) throw new Error(`no indicator ${name} in ${newSystemId}`);
+  return found;
+};
+
+/** Dispatches a paste of `text` on an input, as Excel and WPS put a copied block on the clipboard. */
+async function pasteInto(selector: string, text: string): Promise<void> {
+  await page.locator(selector).first().focus();
+  await page.evaluate(`(() => {
+    const input = document.querySelector(${JSON.stringify(selector)});
+    const dt = new DataTransfer();
+    dt.setData('text/plain', ${JSON.stringify(text)});
+    input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  })()`);
+}
+
+/** The entry grid's cell of an indicator (by name) and a column (0 = 全市). */
+async function entryCell(name: string, col: number) {
+  const titles = await page.locator('.grid-rowhead .head-title').allTextContents();
+  // Row heads read "3 规上工业营业收入" when the system numbers its indicators.
+  const row = titles.findIndex((t) => t.replace(/^\S+ /, '') === name);
+  expect(row, titles.join('；')).toBeGreaterThanOrEqual(0);
+  return page.locator(`.grid-row[data-row="${row}"] .grid-cell[data-col="${col}"]`);
+}
+
+async function waitSaved(): Promise<void> {
+  await page
+    .getByTestId('save-state')
+    .getByText(/已保存 \d\d:\d\d:\d\d/)
+    .waitFor();
+}
+
+async function pickSystem(title: RegExp): Promise<void> {
+  await page.getByTestId('systems-picker').click();
+  await page.getByRole('option').filter({ hasText: title }).click();
+  await page.getByTestId('system-meta').waitFor();
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -90,7 +135,9 @@ describe('从表格新建 and 导入历史数据 in Chromium against the real se
     await page.locator('.el-select-dropdown:visible').getByText('按季度', { exact: true }).click();
     await row.locator('.el-select').nth(3).getByText('按季度').waitFor();
     await page.getByTestId('save-new-system').click();
-    await dialog.locator('.el-dialog').waitFor({ state: 'hidden' });
+    // The dialog closes once the system is stored (the button exists until then, so hidden means gone).
+    await page.getByText(/已新建指标体系“2026年主要指标/).waitFor();
+    await page.getByTestId('save-new-system').waitFor({ state: 'hidden' });
     const ws = app.services.session.require();
     const created = ws.systemList().find((s) => s.title.startsWith('2026年主要指标'));
     expect(created).toBeDefined();
@@ -179,32 +226,152 @@ describe('从表格新建 and 导入历史数据 in Chromium against the real se
     await page.getByTestId('past-figures-dialog').getByRole('button', { name: '完成' }).click();
   });
 
-  it('computes 同比 and 完成率 for 2026-09 against the imported 2025 figures and the 2026 targets', async () => {
-    const ws = app.services.session.require();
-    const id = ws.system(newSystemId).indicators.find((i) => i.name === '规上工业营业收入')?.id ?? '';
-    const values = [1200, 990, 1400, 1700, 1000, 760, 7050];
-    await ws.setFigures(
-      '2026-09',
-      [...HZ_DISTRICTS, TOTAL_REGION].map((region, i) => ({
-        systemId: newSystemId,
-        indicatorId: id,
-        region,
-        value: values[i] ?? 0,
-      })),
-      { kind: 'cli' },
+  it('pastes 2026 district targets into the imported system, text and "/" kept', async () => {
+    await page.getByTestId('nav-systems').click();
+    await pickSystem(/2026年主要指标各区县任务分解表/);
+    await page.getByTestId('year-picker').locator('.el-select__selected-item', { hasText: '2026年' }).waitFor();
+    await page.getByRole('tab', { name: '2026年分解目标' }).click();
+    await page.getByTestId('district-target-grid').waitFor();
+    const tsv = [
+      `指标名称\t全市\t${HZ_DISTRICTS.join('\t')}`,
+      '制造业投资增长\t增长10%左右\t10\t10\t11\t10\t/\t12',
+      '',
+    ].join('\r\n');
+    await pasteInto('[data-testid="district-target-grid"] input', tsv);
+    await page.getByTestId('paste-note').getByText('已粘贴 7 格').waitFor();
+    await page.getByTestId('targets-changed').getByText('已修改 3 格').waitFor();
+    const id = imported('制造业投资增长').id;
+    const grid = page.getByTestId('district-target-grid');
+    const cell = (region: string) => grid.locator('td', { has: page.locator(`input[data-cell="${id}|${region}"]`) });
+    expect(await cell('全市').locator('small').innerText()).toContain('10%左右');
+    expect(await cell('安吉').locator('small').innerText()).toBe('不适用');
+    await shot('table-import-district-targets-pasted');
+    await page.getByTestId('targets-save').click();
+    await page.getByText(/已保存 2026 年目标（3 处修改）/).waitFor();
+    const investment = imported('制造业投资增长');
+    expect(cityTargetOf(investment, '2026')).toBe('增长10%左右');
+    expect(regionTargetOf(investment, '安吉', '2026')).toBe('/');
+    expect(regionTargetOf(investment, '德清', '2026')).toBe(11);
+    expect(regionTargetOf(investment, '南太湖新区', '2026')).toBe(12);
+  });
+
+  it('sets a 2026 milestone on an imported indicator', async () => {
+    await page.getByRole('tab', { name: '指标' }).click();
+    await page.getByTestId('indicator-table').getByText('规上工业营业收入').click();
+    await page.getByTestId('edit-indicator').click();
+    const dialog = page.getByTestId('indicator-edit');
+    await dialog.getByLabel('一季度').fill('20');
+    await dialog.getByLabel('二季度').fill('45');
+    await dialog.getByLabel('三季度').fill('70');
+    await shot('table-import-milestones');
+    await page.getByTestId('edit-save').click();
+    await expect
+      .poll(() => milestonesOf(imported('规上工业营业收入'), '2026', '德清').map((m) => m.percent))
+      .toEqual([20, 45, 70]);
+    await page.getByTestId('milestones-text').getByText('一季度 20%，二季度 45%，三季度 70%').waitFor();
+  });
+
+  it('enters the 2026-09 figures of the imported system in the entry grid', async () => {
+    await page.goto(`${app.host.url}/#/entry?system=${newSystemId}&period=2026-09`);
+    await page.getByTestId('entry-grid').waitFor();
+    await (await entryCell('规上工业营业收入', 0)).click();
+    // 全市, then the districts in the workspace's order.
+    await page.evaluate(
+      `navigator.clipboard.writeText(${JSON.stringify('7050\t1200\t990\t1000\t1700\t1000\t760\r\n')})`,
     );
-    const results = await computeWorkspace(ws, parsePeriod('2026-09'), newSystemId);
-    const revenue = results.find((r) => r.indicator.id === id);
+    await page.keyboard.press('Control+V');
+    await waitSaved();
+    await (await entryCell('规上工业营业收入', 3)).click();
+    await page.getByTestId('status-target').getByText('区县目标：1800').waitFor();
+    await shot('table-import-entry-2026');
+    const view = await ws().figures.get('2026-09');
+    const revenue = view.figures[newSystemId]?.[imported('规上工业营业收入').id];
+    expect(revenue?.['德清']?.v).toBe(1000);
+    expect(revenue?.[TOTAL_REGION]?.v).toBe(7050);
+  });
+
+  it('ranks 2026-09 against the imported 2026 targets with 完成率 and 序时进度; the briefing says so', async () => {
+    // The ranking takes the first system's indicators unless told: the clerk names the imported one.
+    await page.goto(`${app.host.url}/#/settings`);
+    await page.getByRole('tab', { name: '重点指标与赛马' }).click();
+    const settings = page.getByTestId('ranking-settings');
+    await settings.locator('.add-row .el-select').click();
+    await page.keyboard.type('规上工业营业收入');
+    await page
+      .locator('.el-select-dropdown:visible .el-select-group__wrap', { hasText: '2026年主要指标各区县任务分解表' })
+      .locator('.el-select-dropdown__item', { hasText: /^规上工业营业收入$/ })
+      .click();
+    await settings.getByTestId('key-indicators').getByText('规上工业营业收入').waitFor();
+    await settings.getByTestId('save-ranking').click();
+    await expect
+      .poll(() => ws().settings.ranking.keyIndicators.map((k) => `${k.systemId}/${k.indicatorId}`))
+      .toEqual([`${newSystemId}/${imported('规上工业营业收入').id}`]);
+
+    await page.goto(`${app.host.url}/#/rankings?period=2026-09`);
+    const table = page.getByTestId('report-table-ranking');
+    await table.waitFor();
+    await table.getByText('完成率（%）').waitFor();
+    const row = (region: string) =>
+      table.locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${region}$`) }) });
+    // 德清 1000 of 1800 = 55.6 %, behind the 70 % node of the third quarter; 吴兴 1200 of 1500 = 80.0 %.
+    expect((await row('德清').locator('td').nth(2).innerText()).trim()).toBe('55.6▼');
+    expect((await row('吴兴').locator('td').nth(2).innerText()).trim()).toBe('80.0▲');
+    expect((await row('全市').locator('td').nth(2).innerText()).trim()).toBe('80.1▲');
+    expect(await table.innerText()).toContain('规上工业营业收入序时进度按节点为70.0%');
+    await shot('table-import-rankings-2026');
+
+    await page.goto(`${app.host.url}/#/briefing?period=2026-09`);
+    await page
+      .locator('.doc-p:visible', { hasText: /完成年度目标的80\.1%/ })
+      .first()
+      .waitFor();
+    await shot('table-import-briefing-2026');
+
+    const results = await computeWorkspace(ws(), parsePeriod('2026-09'), newSystemId);
+    const revenue = results.find((r) => r.indicator.id === imported('规上工业营业收入').id);
     const city = revenue?.rows.find((r) => r.region === TOTAL_REGION);
+    // 同比 from the 2025 figures imported above.
     expect(city?.lastYear).toBe(6600);
-    expect(city?.yoy).toMatchObject({ ok: true });
     expect(city?.yoy.ok && Number(city.yoy.value.toFixed(4))).toBe(Number((((7050 - 6600) / 6600) * 100).toFixed(4)));
     expect(city?.completion?.ok && Number(city.completion.rate.toFixed(4))).toBe(
       Number(((7050 / 8800) * 100).toFixed(4)),
     );
-    const wuxing = revenue?.rows.find((r) => r.region === '吴兴');
-    expect(wuxing?.target).toBe(1500);
-    expect(wuxing?.lastYear).toBe(1100);
+    expect(revenue?.rows.find((r) => r.region === '吴兴')).toMatchObject({ target: 1500, lastYear: 1100 });
+  });
+
+  it('新建下一年度 to 2027 from the imported system: 2026 seen as last year', async () => {
+    await page.goto(`${app.host.url}/#/systems`);
+    await pickSystem(/2026年主要指标各区县任务分解表/);
+    await page.getByTestId('open-rollover').click();
+    const dialog = page.getByTestId('rollover-dialog');
+    await page.getByTestId('rollover-year').fill('2027');
+    await page.getByTestId('rollover-confirm').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page
+      .getByTestId('system-meta')
+      .getByText(/2027年度 · 上一年度：2026年主要指标各区县任务分解表/)
+      .waitFor();
+    const next = ws()
+      .systemList()
+      .find((s) => s.previous?.systemId === newSystemId);
+    expect(next?.year).toBe('2027');
+    const copy = next?.indicators.find((i) => i.name === '规上工业营业收入');
+    expect(copy?.targets).toEqual({});
+    expect(milestonesOf(copy!, '2027', '德清').map((m) => m.percent)).toEqual([20, 45, 70]);
+    await shot('table-import-next-year');
+
+    await page.goto(`${app.host.url}/#/entry?system=${next?.id ?? ''}&period=2027-09`);
+    await page.getByTestId('entry-grid').waitFor();
+    await (await entryCell('规上工业营业收入', 1)).click();
+    await page.getByTestId('status-last-year').getByText('上年同期（2026年9月）：1200亿元').waitFor();
+    await page.keyboard.type('1320');
+    await page.keyboard.press('Enter');
+    await waitSaved();
+    await shot('table-import-entry-2027');
+    const results = await computeWorkspace(ws(), parsePeriod('2027-09'), next?.id);
+    const wuxing = results.find((r) => r.indicator.name === '规上工业营业收入')?.rows.find((r) => r.region === '吴兴');
+    expect(wuxing?.lastYear).toBe(1200);
+    expect(wuxing?.yoy.ok && Number(wuxing.yoy.value.toFixed(4))).toBe(10);
   });
 
   it('logs no console errors', () => {
