@@ -181,7 +181,11 @@ export async function fyp14Table(): Promise<Buffer> {
 export const sofficeAvailable = existsSync('/usr/bin/soffice');
 
 /** Workbooks opened and saved again by LibreOffice in one start, as WPS or Excel users send them back. */
-export async function resaveWithLibreOffice(files: { name: string; data: Buffer }[]): Promise<Buffer[]> {
+export async function resaveWithLibreOffice(
+  files: { name: string; data: Buffer }[],
+  /** 'xls' writes the Excel 97-2003 format, as old WPS and Excel installations still send. */
+  format: 'xlsx' | 'xls' = 'xlsx',
+): Promise<Buffer[]> {
   const dir = mkdtempSync(join(tmpdir(), 'zjb-resave-'));
   const inDir = join(dir, 'in');
   const outDir = join(dir, 'out');
@@ -195,12 +199,20 @@ export async function resaveWithLibreOffice(files: { name: string; data: Buffer 
   const profile = mkdtempSync(join(tmpdir(), 'zjb-lo-profile-'));
   await promisify(execFile)(
     'soffice',
-    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'xlsx', '--outdir', outDir, ...inputs],
+    [
+      `-env:UserInstallation=file://${profile}`,
+      '--headless',
+      '--convert-to',
+      format === 'xls' ? 'xls:MS Excel 97' : 'xlsx',
+      '--outdir',
+      outDir,
+      ...inputs,
+    ],
     { timeout: 300_000 },
   );
   return files.map((f) => {
-    const out = join(outDir, `${basename(f.name, extname(f.name))}.xlsx`);
-    if (!existsSync(out)) throw new Error(`LibreOffice produced no xlsx for ${f.name}`);
+    const out = join(outDir, `${basename(f.name, extname(f.name))}.${format}`);
+    if (!existsSync(out)) throw new Error(`LibreOffice produced no ${format} for ${f.name}`);
     return readFileSync(out);
   });
 }

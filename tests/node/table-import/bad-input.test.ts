@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readGrids } from '../../../src/main/services/table-import/read-grid';
 import { AppError } from '../../../src/shared/errors';
 import { MAX_TARGET_TABLE_ROWS } from '../../../src/shared/table-import/target-table';
+import { resaveWithLibreOffice, sofficeAvailable } from '../../support/target-tables';
 import { allMessages, errors, previewOf, rowNamed } from './helpers';
 
 async function book(build: (ws: ExcelJS.Worksheet) => void, name = '目标表'): Promise<Buffer> {
@@ -271,8 +272,27 @@ describe('bad target tables get a Chinese message naming sheet and cell, and no 
     ).toMatch(
       /^“说明\.xlsx”不是 Excel 工作簿（\.xlsx），也不是能识别的表格文件，无法读取。请选择 Excel 工作簿（\.xlsx）$/,
     );
+    if (!sofficeAvailable) console.warn('[table-import] LibreOffice (soffice) not found: no real .xls file is tried.');
+    else {
+      // A real Excel 97-2003 file, as LibreOffice writes it: refused the same way under .xls, .et and .xlsx.
+      const table = await book((ws) =>
+        rows(ws, [
+          ['指标名称', '单位', '2026年目标'],
+          ['网络零售额', '亿元', 1300],
+        ]),
+      );
+      const [xls] = await resaveWithLibreOffice([{ name: '目标表.xlsx', data: table }], 'xls');
+      expect(xls?.subarray(0, 4).toString('hex')).toBe('d0cf11e0');
+      for (const name of ['目标表.xls', '目标表.et'])
+        expect(await refusal(readGrids({ kind: 'file', name, bytes: xls! }, { maxRows: 10 }))).toBe(
+          `“${name}”是旧版 Excel 97-2003（.xls）或 WPS 表格（.et）格式，程序无法读取。请在 Excel 或 WPS 中打开，“另存为”Excel 工作簿（.xlsx）后再导入`,
+        );
+      expect(await refusal(readGrids({ kind: 'file', name: '改名的.xlsx', bytes: xls! }, { maxRows: 10 }))).toMatch(
+        /^“改名的\.xlsx”是旧版 Excel 97-2003 格式/,
+      );
+    }
     expect(await refusal(readGrids({ kind: 'text', text: '  \n ' }, { maxRows: 10 }))).toBe(
       '没有粘贴任何内容。请在 Excel、WPS 或 Word 中选中表格复制后再粘贴',
     );
-  });
+  }, 180_000);
 });
