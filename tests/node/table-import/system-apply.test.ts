@@ -42,7 +42,7 @@ describe('从表格新建 stores the previewed system in the workspace, or nothi
     expect(onDisk).toEqual(JSON.parse(JSON.stringify(system)));
     const settings = JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8')) as { systems: string[] };
     expect(settings.systems).toEqual([REGIONAL, 'table-2026-1']);
-    const audit = await readAudit(dir);
+    const audit = await readAudit(ws.files);
     expect(audit.at(-1)).toMatchObject({
       action: 'system.add',
       summary:

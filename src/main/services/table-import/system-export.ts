@@ -248,7 +248,10 @@ export async function saveSystemExport(
   const buffer = await exportSystemWorkbook(system);
   const name = exportFileName(system);
   const folder = join(ws.dir, 'exports', 'systems');
+  // Inside the workspace nothing is written through a link planted there (checked again after mkdir).
+  await ws.files.assertNoLinks('exports/systems');
   await mkdir(folder, { recursive: true });
+  await ws.files.assertNoLinks('exports/systems');
   const [path] = await saveIntoFolder(folder, [{ fileName: name, buffer }]);
   return { name, relativePath: relative(ws.dir, path ?? folder), buffer };
 }
