@@ -1,3 +1,4 @@
+import { kindSpec } from './kinds';
 import type { ReportModel } from './model';
 
 /**
@@ -41,22 +42,63 @@ export function distributionLine(label: string, names: readonly string[]): strin
   return cleaned.length ? `${label}：${cleaned.join('，')}。` : undefined;
 }
 
+/** The 版记's lines above the thin rule: 报/送/发, or a 通报's 抄送 (GB/T 9704 §7.4.2); empty when none is set. */
 export function endBlockLines(model: ReportModel): string[] {
   const d = model.meta.distribution;
-  return [distributionLine('报', d.bao), distributionLine('送', d.song), distributionLine('发', d.fa)].filter(
-    (l): l is string => l !== undefined,
-  );
+  const lines =
+    kindSpec(model.meta.kind).endBlock === 'copyTo'
+      ? [distributionLine('抄送', model.meta.copyTo)]
+      : [distributionLine('报', d.bao), distributionLine('送', d.song), distributionLine('发', d.fa)];
+  return lines.filter((l): l is string => l !== undefined);
 }
 
-/** The text of the row between the thin and the last thick rule. */
+/** The text of the row between the thin and the last thick rule: （共印N份）, or 印发机关 and 印发日期 (§7.4.3). */
 export function closingLine(model: ReportModel): { left?: string; right: string } {
-  if (model.meta.kind === '通报') return { left: model.meta.issuer, right: `${model.meta.dateText}印发` };
-  return { right: `（共印${model.meta.copies}份）` };
+  switch (kindSpec(model.meta.kind).endBlock) {
+    case 'copyTo':
+      return { left: model.meta.issuer, right: `${model.meta.dateText}印发` };
+    case 'distribution':
+      return { right: `（共印${model.meta.copies}份）` };
+  }
 }
 
-/** The text the masthead size is fitted to. */
+/** The 主送机关 line of a 通报: "各区县人民政府，市级有关部门：" (GB/T 9704 §7.3.2); null for other kinds or none set. */
+export function addresseeLine(model: ReportModel): string | null {
+  if (!kindSpec(model.meta.kind).addressee) return null;
+  const names = model.meta.addressees.map((n) => n.trim().replace(/[，,。；;、：:]+$/u, '')).filter((n) => n !== '');
+  return names.length ? `${names.join('，')}：` : null;
+}
+
+/** The text the masthead size is fitted to: the 简报 name or the 发文机关标志; a report has none. */
 export function mastheadText(model: ReportModel): string {
-  return model.meta.kind === '通报' ? model.meta.noticeIssuerMark || model.meta.issuer : model.meta.briefingName;
+  switch (kindSpec(model.meta.kind).head) {
+    case 'noticeMark':
+      return model.meta.noticeIssuerMark || model.meta.issuer;
+    case 'briefingMasthead':
+    case 'reportTitle':
+      return model.meta.briefingName;
+  }
+}
+
+/**
+ * Up to this many body rows a table is kept on one page whole with its title and notes (a district table: 全市 and
+ * its districts), by the .docx's keep-with-next and the preview's pagination alike.
+ */
+export const KEEP_WHOLE_ROWS = 16;
+
+/** The smallest size a long 简报 name or 发文机关标志 is shrunk to (三号) before it may wrap. */
+export const MIN_MASTHEAD_PT = 16;
+/** Width of the type area in twips (156 mm). */
+export const TYPE_AREA_TWIPS = 8845;
+
+/**
+ * The masthead name / 发文机关标志 size: the model's size (初号 by default), shrunk in ½ pt steps until the text
+ * fits one line of the type area, as clerks shrink a long name rather than break it.
+ */
+export function mastheadSizePt(model: ReportModel): number {
+  const wanted = model.style.mastheadSizePt;
+  const max = Number.isFinite(wanted) && wanted > 0 ? wanted : 42;
+  return fitOneLinePt(mastheadText(model), max, Math.min(max, MIN_MASTHEAD_PT), TYPE_AREA_TWIPS);
 }
 
 /** 3号 characters across the 156 mm type area (8845 twips ÷ 320 twips). */
@@ -80,9 +122,15 @@ export function issuerWithSuffix(issuer: string): string {
 /** 第N期（总第N期）. */
 export function issueText(model: ReportModel): string {
   const m = model.meta;
-  return `第${m.issueNumber}期${m.totalIssueNumber ? `（总第${m.totalIssueNumber}期）` : ''}`;
+  return `${m.documentNumber}${m.totalIssueNumber ? `（总第${m.totalIssueNumber}期）` : ''}`;
 }
 
 /** The 示例数据 marks every document made from the sample workspace carries (under the masthead, in the page header). */
 export const SAMPLE_LINE = '（示例数据，仅供演示）';
 export const SAMPLE_HEADER = '示例数据';
+
+/** The words a 原因分析 placeholder carries in a 运行分析报告; the checker finds documents that still contain it. */
+export const REASON_PLACEHOLDER = '【请填写原因分析】';
+
+/** The section holding a 通报's "特此通报" and 附件说明: it keeps with the 署名 on one page. */
+export const CLOSING_SECTION = 'closing';

@@ -12,6 +12,7 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
+import { kindSpec } from '../../../../shared/report/kinds';
 import type { ReportModel } from '../../../../shared/report/model';
 import { S } from './style-ids';
 import { END_LINE_INDENT } from './styles';
@@ -106,7 +107,7 @@ export function endBlockChildren(model: ReportModel): FileChild[] {
 
 /** 发文机关署名 and 成文日期 of a 通报 without a seal (GB/T 9704 §7.3.5.2). */
 export function signatureChildren(model: ReportModel, linePitch: number): FileChild[] {
-  if (model.meta.kind !== '通报') return [];
+  if (!kindSpec(model.meta.kind).signature) return [];
   const char = charTwips(SIZE_PT.sanhao);
   const issuer = emWidth(model.meta.issuer);
   const date = emWidth(model.meta.dateText);
@@ -122,7 +123,7 @@ export function signatureChildren(model: ReportModel, linePitch: number): FileCh
       children: [new TextRun(model.meta.issuer)],
     }),
     new Paragraph({
-      style: S.signature,
+      style: S.signatureDate,
       alignment: 'right',
       indent: { right: Math.round(dateGap * char) },
       children: [new TextRun(model.meta.dateText)],
