@@ -22,7 +22,7 @@ import {
 
 const run = promisify(execFile);
 const DOWNLOADS = join(SCREENSHOT_DIR, 'downloads');
-const OVERALL = 'overall/hz-mfg-cluster-regional-2023/industrial-value-added-growth';
+const OVERALL = 'overall/speed/1';
 const YEAR = String(new Date().getFullYear());
 
 let app: RunningApp;
@@ -442,7 +442,11 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
   it('lays out a 通报 (mark and 文号, signature, 印发) and a 运行分析报告 (no masthead)', async () => {
     const pages = page.getByTestId('doc-pages');
     await page.getByTestId('kind-picker').getByText('通报').click();
-    await pages.getByTestId('notice-number').getByText(`湖制造专班〔${YEAR}〕9号`).waitFor();
+    // A 通报 numbers from its own 文号 counter: 签发 of the 简报 above did not move it.
+    await pages.getByTestId('notice-number').getByText(`湖制造专班〔${YEAR}〕3号`).waitFor();
+    expect(await pages.getByTestId('addressee').innerText()).toBe('各区县人民政府，南太湖新区管委会：');
+    await pages.getByText('特此通报。').waitFor();
+    await pages.getByTestId('attachment-head').getByText('2023年1—9月各区县主要指标完成情况表').waitFor();
     expect(await pages.getByTestId('doc-title').innerText()).toBe(
       '关于2023年1—9月先进制造业集群培育工程\n主要指标进展情况的通报',
     );
@@ -456,6 +460,7 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await page.getByTestId('kind-picker').getByText('运行分析报告').click();
     await pages.getByTestId('doc-title').getByText('运行分析报告').waitFor();
     expect(await pages.getByTestId('masthead').count()).toBe(0);
+    await pages.locator('.doc-p.is-placeholder .ph').first().getByText('【请填写原因分析】').waitFor();
     await page.locator('.doc-root > .el-loading-mask').waitFor({ state: 'hidden' });
     await page.waitForTimeout(300);
     await screenshot(page, 'flow-14-report');

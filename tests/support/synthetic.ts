@@ -21,8 +21,8 @@ export interface SyntheticOptions {
   year: number;
   lastMonth: number;
   seed?: number;
-  /** Every due indicator as a key indicator (tables with many columns); else the workspace default. */
-  allKeyIndicators?: boolean;
+  /** This many due indicators as key indicators (tables with many columns); else the workspace default. */
+  keyIndicators?: number;
   name?: string;
 }
 
@@ -160,8 +160,14 @@ export async function createSyntheticWorkspace(options: SyntheticOptions): Promi
       systems: [options.system],
       regions,
       sample: true,
-      ...(options.allKeyIndicators
-        ? { ranking: { keyIndicators: due.map((i) => ({ systemId: options.system.id, indicatorId: i.id })) } }
+      ...(options.keyIndicators
+        ? {
+            ranking: {
+              keyIndicators: due
+                .slice(0, options.keyIndicators)
+                .map((i) => ({ systemId: options.system.id, indicatorId: i.id })),
+            },
+          }
         : {}),
     },
     ctx,

@@ -224,7 +224,7 @@ function greedy<T>(items: readonly { item: T; width: number }[], budget: number)
 
 /**
  * Deals the indicators into as few tables as fit the width, keeping their order, and evens them out (7 into 3, 2
- * and 2 rather than 3, 3 and 1): of the splits into that many tables, the one whose widest table is narrowest.
+ * and 2 rather than 3, 3 and 1): of the splits into that many tables, the most even one.
  */
 function chunksOf<T>(items: readonly { item: T; width: number }[], budget: number): T[][] {
   const k = greedy(items, budget).length;
@@ -232,8 +232,10 @@ function chunksOf<T>(items: readonly { item: T; width: number }[], budget: numbe
   const n = items.length;
   const prefix = [0];
   for (const it of items) prefix.push(prefix[prefix.length - 1]! + it.width);
-  const width = (i: number, j: number) => prefix[j]! - prefix[i]!;
-  // best[t][j]: the narrowest widest table when the first j items go into t tables; cut[t][j]: where the last begins.
+  // In hundredths of a character, so equal splits compare equal despite binary fractions.
+  const width = (i: number, j: number) => Math.round((prefix[j]! - prefix[i]!) * 100) / 100;
+  // best[t][j]: the most even split (least sum of squared widths) of the first j items into t tables that fit;
+  // cut[t][j]: where the last of them begins.
   const best = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(Infinity));
   const cut = Array.from({ length: k + 1 }, () => new Array<number>(n + 1).fill(0));
   best[0]![0] = 0;
@@ -242,9 +244,10 @@ function chunksOf<T>(items: readonly { item: T; width: number }[], budget: numbe
       for (let i = t - 1; i < j; i++) {
         const w = width(i, j);
         if (w > budget && j - i > 1) continue;
-        const worst = Math.max(best[t - 1]![i]!, w);
-        if (worst < best[t]![j]!) {
-          best[t]![j] = worst;
+        const cost = Math.round((best[t - 1]![i]! + w * w) * 100) / 100;
+        // Ties go to the later cut: the earlier tables take the extra indicator (3, 2, 2 rather than 2, 2, 3).
+        if (cost <= best[t]![j]!) {
+          best[t]![j] = cost;
           cut[t]![j] = i;
         }
       }
@@ -259,7 +262,11 @@ function chunksOf<T>(items: readonly { item: T; width: number }[], budget: numbe
 
 function rankNotes(results: readonly IndicatorResult[]): string {
   const bases = [
-    ...new Set(results.map((r) => (r.rankBy === 'completion' ? '完成率' : r.rankBy === 'growth' ? '增速' : '数值'))),
+    ...new Set(
+      results.map((r) =>
+        r.rankBy === 'completion' ? '完成率' : r.rankBy === 'growth' || r.indicator.kind === 'growth' ? '增速' : '数值',
+      ),
+    ),
   ];
   const lower = results.filter((r) => r.rankBy !== 'completion' && r.indicator.direction === 'lower');
   const lowerText = lower.length ? `（${lower.map((r) => r.indicator.name).join('、')}越低越好，由低到高排列）` : '';

@@ -15,7 +15,9 @@ export function emWidth(text: string): number {
   let previous: 'cjk' | 'latin' | 'other' = 'other';
   for (const ch of text) {
     const code = ch.codePointAt(0) ?? 0;
-    const half = code < 0x2e80 || (code >= 0xff61 && code <= 0xffdc);
+    // Quotation marks, the 一字线 and the ellipsis are set in the Chinese font (hint eastAsia): full width.
+    const wide = (code >= 0x2018 && code <= 0x201f) || code === 0x2014 || code === 0x2026;
+    const half = !wide && (code < 0x2e80 || (code >= 0xff61 && code <= 0xffdc));
     const kind = /[A-Za-z0-9]/.test(ch) ? 'latin' : half ? 'other' : 'cjk';
     if ((kind === 'latin' && previous === 'cjk') || (kind === 'cjk' && previous === 'latin')) ems += 0.25;
     ems += half ? 0.5 : 1;
@@ -86,8 +88,8 @@ export function mastheadText(model: ReportModel): string {
  */
 export const KEEP_WHOLE_ROWS = 16;
 
-/** The smallest size a long 简报 name or 发文机关标志 is shrunk to (三号) before it may wrap. */
-export const MIN_MASTHEAD_PT = 16;
+/** The smallest size a long 简报 name or 发文机关标志 is shrunk to (四号) before it may wrap. */
+export const MIN_MASTHEAD_PT = 14;
 /** Width of the type area in twips (156 mm). */
 export const TYPE_AREA_TWIPS = 8845;
 
@@ -114,6 +116,14 @@ export function issuerLineFit(issuer: string, date: string, room: number): { ind
   return { indented: needed + 2 <= room, oneLine: needed <= room };
 }
 
+/**
+ * The 编印单位 line's size under a 简报 masthead: 三号 (16 pt), smaller in ½ pt steps (not below 12 pt) for a
+ * 编印单位 too long for one line, as the masthead name is shrunk rather than broken.
+ */
+export function issuerLineSizePt(issuer: string): number {
+  return fitOneLinePt(issuerWithSuffix(issuer), 16, 12, TYPE_AREA_TWIPS);
+}
+
 /** "…办公室编": the 编印单位 line of a 简报 masthead. */
 export function issuerWithSuffix(issuer: string): string {
   return issuer.endsWith('编') ? issuer : `${issuer}编`;
@@ -134,3 +144,63 @@ export const REASON_PLACEHOLDER = '【请填写原因分析】';
 
 /** The section holding a 通报's "特此通报" and 附件说明: it keeps with the 署名 on one page. */
 export const CLOSING_SECTION = 'closing';
+
+/**
+ * The pieces a table header may break between: a CJK character, a run of Latin letters and digits with its
+ * signs ("R&D", "10%"), or a short bracketed unit ("（%）", "（万元/亩）") kept whole.
+ */
+function headerAtoms(text: string, capacity: number): string[] {
+  const atoms = text.match(/[（(][^（）()]{1,6}[）)]|[-A-Za-z0-9.%‰/&+]+|[\s\S]/gu) ?? [];
+  // A bracketed unit wider than the cell is broken like any text ("（万元" / "/亩）"), its opening bracket
+  // staying with the character after it.
+  return atoms.flatMap((a) => {
+    if (!(a.length > 1 && /^[（(]/.test(a) && emWidth(a) > capacity)) return [a];
+    const chars = [...a];
+    return [chars[0]! + (chars[1] ?? ''), ...chars.slice(2)];
+  });
+}
+
+/**
+ * A header's text in balanced lines for a cell `capacity` ems wide (the fewest lines it needs, of even width),
+ * so a long name wraps "规上工业 / 增加值" rather than leaving "值" alone, and "（%）" never falls apart. The
+ * writers break the cell at these lines; text that fits stays one line.
+ */
+export function balancedHeaderLines(text: string, capacity: number): string[] {
+  const total = emWidth(text);
+  if (total <= capacity || capacity <= 0) return [text];
+  const atoms = headerAtoms(text, capacity);
+  const lines = Math.ceil(total / capacity);
+  const target = total / lines;
+  const out: string[] = [];
+  let line = '';
+  for (let i = 0; i < atoms.length; i++) {
+    const atom = atoms[i]!;
+    const closing = /^[）)，、。：；%‰]/.test(atom) || /[（(]$/.test(line);
+    const wouldBe = emWidth(line + atom);
+    const remainingLines = lines - out.length - 1;
+    if (line && !closing && (wouldBe > capacity || (emWidth(line) >= target && remainingLines > 0))) {
+      out.push(line);
+      line = '';
+    }
+    line += atom;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+/**
+ * Where a 通报's 发文机关署名 and 成文日期 go without a seal (GB/T 9704 §7.3.5.2), in ems from the right edge: the
+ * date starts two characters right of the 署名's first character, both at least two from the edge. A 署名 too long
+ * for one line with its two characters goes on two balanced lines instead of leaving "室" alone.
+ */
+export function signatureLayout(
+  issuer: string,
+  date: string,
+  lineEms = SANHAO_EMS_PER_LINE,
+): { lines: string[]; issuerGap: number; dateGap: number } {
+  const lines = emWidth(issuer) + 2 <= lineEms ? [issuer] : balancedHeaderLines(issuer, (lineEms - 2) * 0.95);
+  const longest = Math.max(...lines.map(emWidth));
+  const width = emWidth(date);
+  const dateGap = Math.max(2, longest - width);
+  return { lines, issuerGap: Math.max(2, dateGap + width + 2 - longest), dateGap };
+}

@@ -2,14 +2,17 @@ import type { ParagraphBlock } from './model';
 
 /**
  * A number and its unit stay on one line (GB/T 15835 §5.1.6: 一个数值应在同一行中): "10.2%" or "8202.6亩" never
- * ends a line at "10.2". The units of a paragraph are those its facts carry, plus percent and per-mille signs
- * and 个百分点/个千分点; the writer joins each to its number with a word joiner, the preview wraps them unbroken.
+ * ends a line at "10.2". The units of a paragraph are those its facts carry, plus percent and per-mille signs,
+ * 个百分点/个千分点 and the 项 of counts; the preview wraps them unbroken (CSS nowrap, on screen and in print). The
+ * .docx joins them with U+2060 WORD JOINER, which Unicode line breaking honours; Word and LibreOffice never start a
+ * line with % or ‰ (their kinsoku lists), but LibreOffice breaks between Chinese characters whatever the joiner
+ * (measured), so there a multi-character unit ("万元/亩") can still part from its number.
  */
 
 /** U+2060 WORD JOINER: no line break here, no width; Word, WPS and LibreOffice honour it. */
 export const WORD_JOINER = '\u2060';
 
-const ALWAYS = ['个百分点', '个千分点', '%', '‰'];
+const ALWAYS = ['个百分点', '个千分点', '%', '‰', '项'];
 
 /** Units a paragraph's numbers carry, longest first so "万元/亩" wins over "万元". */
 export function paragraphUnits(p: ParagraphBlock): string[] {

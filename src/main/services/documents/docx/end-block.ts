@@ -16,7 +16,7 @@ import { kindSpec } from '../../../../shared/report/kinds';
 import type { ReportModel } from '../../../../shared/report/model';
 import { S } from './style-ids';
 import { END_LINE_INDENT } from './styles';
-import { closingLine, endBlockLines } from '../../../../shared/report/layout-text';
+import { closingLine, endBlockLines, signatureLayout } from '../../../../shared/report/layout-text';
 import { emWidth } from './text-fit';
 
 export { closingLine, distributionLine, endBlockLines } from '../../../../shared/report/layout-text';
@@ -109,18 +109,14 @@ export function endBlockChildren(model: ReportModel): FileChild[] {
 export function signatureChildren(model: ReportModel, linePitch: number): FileChild[] {
   if (!kindSpec(model.meta.kind).signature) return [];
   const char = charTwips(SIZE_PT.sanhao);
-  const issuer = emWidth(model.meta.issuer);
-  const date = emWidth(model.meta.dateText);
-  // The date starts two characters right of the name's start, both at least two characters from the right edge.
-  const dateGap = Math.max(2, issuer - date);
-  const issuerGap = dateGap + date + 2 - issuer;
+  const { lines, issuerGap, dateGap } = signatureLayout(model.meta.issuer, model.meta.dateText);
   return [
     new Paragraph({
       style: S.signature,
       alignment: 'right',
       spacing: { before: linePitch },
       indent: { right: Math.round(issuerGap * char) },
-      children: [new TextRun(model.meta.issuer)],
+      children: lines.map((line, i) => new TextRun(i === 0 ? line : { text: line, break: 1 })),
     }),
     new Paragraph({
       style: S.signatureDate,

@@ -3,7 +3,13 @@ import { kindSpec } from '../../../../shared/report/kinds';
 import type { ReportModel } from '../../../../shared/report/model';
 import { S } from './style-ids';
 import { lineRuns } from './table';
-import { issueText, issuerLineFit, issuerWithSuffix, SAMPLE_LINE } from '../../../../shared/report/layout-text';
+import {
+  issueText,
+  issuerLineFit,
+  issuerLineSizePt,
+  issuerWithSuffix,
+  SAMPLE_LINE,
+} from '../../../../shared/report/layout-text';
 import { emWidth } from './text-fit';
 import { charTwips, mmToTwip, SIZE_PT, TEXT_WIDTH } from './units';
 
@@ -39,7 +45,10 @@ function issuerLine(issuer: string, date: string, linePitch: number): Paragraph 
     indent: { left: indent, right: indent, firstLine: 0 },
     // A hair inside the right edge: LibreOffice ignores a tab stop lying exactly on it.
     tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - indent - 10 }],
-    children: [new TextRun(issuer), new TextRun({ ...(fit.oneLine ? {} : { break: 1 }), children: [new Tab(), date] })],
+    children: [
+      new TextRun({ text: issuer, size: Math.round(issuerLineSizePt(issuer) * 2) }),
+      new TextRun({ ...(fit.oneLine ? {} : { break: 1 }), children: [new Tab(), date] }),
+    ],
   });
 }
 

@@ -15,7 +15,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { CellStatus, TableBlock, TableCell as ModelCell, TableColumn } from '../../../../shared/report/model';
-import { KEEP_WHOLE_ROWS } from '../../../../shared/report/layout-text';
+import { balancedHeaderLines, KEEP_WHOLE_ROWS } from '../../../../shared/report/layout-text';
 import { placeHeader } from './header-grid';
 import { PrebuiltCell, prebuiltCellXml } from './prebuilt-cell';
 import { S } from './style-ids';
@@ -104,6 +104,11 @@ export function buildTable(block: TableBlock): Table {
   const widths = columnWidthsTwips(block.columns);
   const shaded = new Set(block.legend.map((l) => l.status));
 
+  // Header text in balanced lines for its cell's width (cell margins off), in the header's type size, with a
+  // little to spare: symbols such as ☆ and Latin text set wider than the estimate.
+  const charTwips = small ? 210 : 280;
+  const capacity = (column: number, span: number) =>
+    ((widths.slice(column, column + span).reduce((a, b) => a + b, 0) - 114) / charTwips) * 0.92;
   const headerRows = placeHeader(block.header, block.columns.length, block.title).map(
     (cells) =>
       new TableRow({
@@ -118,7 +123,15 @@ export function buildTable(block: TableBlock): Table {
                 ? { verticalMerge: c.vMerge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE }
                 : {}),
               children: [
-                new Paragraph({ style: headStyle, keepNext: true, children: c.text ? [new TextRun(c.text)] : [] }),
+                new Paragraph({
+                  style: headStyle,
+                  keepNext: true,
+                  children: c.text
+                    ? balancedHeaderLines(c.text, capacity(c.column, c.colSpan)).map(
+                        (line, i) => new TextRun(i === 0 ? line : { text: line, break: 1 }),
+                      )
+                    : [],
+                }),
               ],
             }),
         ),
