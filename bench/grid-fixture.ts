@@ -39,14 +39,13 @@ export function writeBenchTemplates(indicators = 300, regionCount = 100): { appR
     })),
   };
   const system: IndicatorSystemInput = {
-    formatVersion: 1,
+    formatVersion: 2,
     id: BENCH_SYSTEM,
     title: '示例数据/测试：300项指标（性能测试）',
     document: { title: '性能测试用合成指标体系（示例数据，非真实文件）', seedFile: 'synthetic-bench.txt' },
     city: BENCH_CITY,
     years: ['2023'],
     regions,
-    regionTargetYear: '2023',
     categories: Array.from({ length: 10 }, (_, c) => ({ id: `c${c + 1}`, name: `第${c + 1}类指标（测试）` })),
     indicators: Array.from({ length: indicators }, (_, i) => {
       const k = KINDS[i % KINDS.length]!;
@@ -62,7 +61,7 @@ export function writeBenchTemplates(indicators = 300, regionCount = 100): { appR
         frequency: 'monthly',
         ytd: true,
         targets: { '2023': target },
-        byRegion: Object.fromEntries(regions.map((r) => [r, target])),
+        regionTargets: { '2023': Object.fromEntries(regions.map((r) => [r, target])) },
         notes: ['示例数据/测试：合成指标'],
         source: { file: 'synthetic-bench.txt', lines: [i + 1] },
       };

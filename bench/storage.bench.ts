@@ -31,7 +31,7 @@ function fixtures(n: number, m: number): { registry: RegionRegistry; system: Ind
   }));
   const registry: RegionRegistry = { formatVersion: 1, cityId: 'bench', city: '基准市', totalName: '全市', regions };
   const system: IndicatorSystem = {
-    formatVersion: 1,
+    formatVersion: 2,
     id: 'bench-system',
     title: '基准测试体系（示例数据）',
     document: { title: '基准测试', seedFile: 'bench' },
@@ -52,6 +52,9 @@ function fixtures(n: number, m: number): { registry: RegionRegistry; system: Ind
       frequency: 'monthly' as const,
       ytd: true,
       targets: {},
+      regionTargets: {},
+      milestones: {},
+      regionMilestones: {},
       notes: [],
       source: { file: 'bench', lines: [1] },
     })),

@@ -1,14 +1,24 @@
 // Bundles the CLI into one CommonJS file so `node out/cli/index.js` starts fast (no TypeScript at run time).
+// Small pure-JS dependencies (zod, fflate) are bundled in: resolving and loading zod's hundred files costs
+// more than parsing them inside the bundle. The big libraries stay external and load only in the commands
+// that use them (documents, import); @resvg/resvg-js is native and electron is never loaded by the CLI.
 import { build } from 'esbuild';
 
-await build({
-  entryPoints: ['src/cli/index.ts'],
-  outfile: 'out/cli/index.js',
-  bundle: true,
-  platform: 'node',
-  target: 'node20',
-  format: 'cjs',
-  packages: 'external',
-  sourcemap: 'linked',
-  logLevel: 'warning',
-});
+export const CLI_EXTERNAL = ['@resvg/resvg-js', 'docx', 'exceljs', 'echarts', 'electron'];
+
+export async function buildCli(root = process.cwd()) {
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['src/cli/index.ts'],
+    outfile: 'out/cli/index.js',
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: CLI_EXTERNAL,
+    sourcemap: 'linked',
+    logLevel: 'warning',
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await buildCli();

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The whole test suite, in the order CI runs it. Ends with one plain line: "N passed, N failed".
+# The whole test suite, in the order CI runs it. Ends with one plain line: "N passed, N failed, N skipped".
 # Counts come from vitest's JSON reports; each non-vitest step (typecheck, layer check, build) counts as one.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -9,8 +9,14 @@ rm -f test-results/unit.json test-results/e2e.json
 
 passed=0
 failed=0
+skipped=0
 failures=()
 start=$(date +%s)
+
+if ! bash scripts/system-deps.sh; then
+  echo "0 passed, 1 failed, 0 skipped (system packages missing: see above)"
+  exit 1
+fi
 
 step() {
   local name="$1"; shift
@@ -25,19 +31,28 @@ count_json() {
     failed=$((failed + 1)); failures+=("$label (no report)")
     return
   fi
-  read -r p f < <(node -e '
+  read -r p f s < <(node -e '
     const r = require(require("path").resolve(process.argv[1]));
     // A suite that fails to load has no failed tests of its own: count it once.
     const suiteOnly = r.numFailedTests === 0 && r.numFailedTestSuites > 0 ? r.numFailedTestSuites : 0;
-    console.log(r.numPassedTests + " " + (r.numFailedTests + suiteOnly));
+    console.log(r.numPassedTests + " " + (r.numFailedTests + suiteOnly) + " " + (r.numPendingTests + r.numTodoTests));
   ' "$file")
-  if ! [[ "${p:-}" =~ ^[0-9]+$ && "${f:-}" =~ ^[0-9]+$ ]]; then
+  if ! [[ "${p:-}" =~ ^[0-9]+$ && "${f:-}" =~ ^[0-9]+$ && "${s:-}" =~ ^[0-9]+$ ]]; then
     echo "!! $label report unreadable: counted as one failure"
     failed=$((failed + 1)); failures+=("$label (unreadable report)")
     return
   fi
-  echo "   $label: $p passed, $f failed"
-  passed=$((passed + p)); failed=$((failed + f))
+  echo "   $label: $p passed, $f failed, $s skipped"
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + s))
+  # Nothing is skipped silently: every skipped test is named (its reason is printed where it skips).
+  if [ "$s" -gt 0 ]; then
+    node -e '
+      const r = require(require("path").resolve(process.argv[1]));
+      for (const file of r.testResults) for (const t of file.assertionResults)
+        if (t.status === "pending" || t.status === "skipped" || t.status === "todo")
+          console.log("   skipped: " + require("path").relative(process.cwd(), file.name) + " > " + t.fullName);
+    ' "$file"
+  fi
   [ "$f" -gt 0 ] && failures+=("$label")
 }
 
@@ -57,5 +72,5 @@ count_json test-results/e2e.json "e2e"
 
 echo "== finished in $(( $(date +%s) - start )) s"
 [ ${#failures[@]} -gt 0 ] && printf 'failed: %s\n' "${failures[@]}"
-echo "$passed passed, $failed failed"
+echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ]

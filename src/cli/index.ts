@@ -2,43 +2,46 @@ import { createServices } from '../main/services/container';
 import { findAppRoot } from '../main/services/paths';
 import { AppError } from '../shared/errors';
 import { UsageError, type CliCommand, type CliIo } from './command';
-import { computeCommand } from './commands/compute';
-import { demoCommand } from './commands/demo';
-import { briefingCommand, rankingCommand } from './commands/documents';
-import { figuresCommand } from './commands/figures';
-import { fillFormsCommand } from './commands/fill-forms';
-import { historyCommand, restoreCommand } from './commands/history';
-import { importCommand } from './commands/import';
-import { sampleCommand } from './commands/sample';
-import { serveCommand } from './commands/serve';
-import { systemsCommand } from './commands/systems';
 import { version } from '../../package.json';
 
-export const commands: CliCommand[] = [
-  demoCommand,
-  sampleCommand,
-  systemsCommand,
-  figuresCommand,
-  historyCommand,
-  restoreCommand,
-  fillFormsCommand,
-  importCommand,
-  computeCommand,
-  briefingCommand,
-  rankingCommand,
-  serveCommand,
-];
+/**
+ * Each command's module is loaded only when that command runs: `figures get` must not pay for loading docx,
+ * exceljs or ECharts (the bundle keeps them as lazily initialised modules), so every command starts fast.
+ */
+const commandLoaders: Record<string, () => Promise<CliCommand>> = {
+  demo: async () => (await import('./commands/demo')).demoCommand,
+  sample: async () => (await import('./commands/sample')).sampleCommand,
+  systems: async () => (await import('./commands/systems')).systemsCommand,
+  figures: async () => (await import('./commands/figures')).figuresCommand,
+  history: async () => (await import('./commands/history')).historyCommand,
+  restore: async () => (await import('./commands/history')).restoreCommand,
+  'fill-forms': async () => (await import('./commands/fill-forms')).fillFormsCommand,
+  import: async () => (await import('./commands/import')).importCommand,
+  compute: async () => (await import('./commands/compute')).computeCommand,
+  briefing: async () => (await import('./commands/documents')).briefingCommand,
+  ranking: async () => (await import('./commands/documents')).rankingCommand,
+  serve: async () => (await import('./commands/serve')).serveCommand,
+};
 
-function help(): string {
+export const commandNames = Object.keys(commandLoaders);
+
+async function loadCommand(name: string): Promise<CliCommand | undefined> {
+  const load = Object.prototype.hasOwnProperty.call(commandLoaders, name) ? commandLoaders[name] : undefined;
+  return load ? load() : undefined;
+}
+
+async function help(): Promise<string> {
+  const commands = await Promise.all(commandNames.map((n) => loadCommand(n)));
   const lines = [
     `指标简报助手 命令行 ${version}`,
     '',
     '用法：npm run cli -- <命令> [选项]',
     '',
     '命令：',
-    ...commands.map((c) => `  ${c.name.padEnd(12)}${c.summary}`),
+    ...commands.flatMap((c) => (c ? [`  ${c.name.padEnd(12)}${c.summary}`] : [])),
     '',
     '查看某个命令的说明：npm run cli -- <命令> --help',
+    '查看版本：npm run cli -- --version',
   ];
   return lines.join('\n') + '\n';
 }
@@ -47,12 +50,16 @@ function help(): string {
 export async function runCli(argv: string[], io: CliIo, appRoot = findAppRoot(__dirname)): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(help());
+    io.out(await help());
     return 0;
   }
-  const command = commands.find((c) => c.name === name);
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.out(`${version}\n`);
+    return 0;
+  }
+  const command = await loadCommand(name);
   if (!command) {
-    io.err(`不认识的命令“${name}”。\n\n${help()}`);
+    io.err(`不认识的命令“${name}”。\n\n${await help()}`);
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {

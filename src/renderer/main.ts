@@ -5,6 +5,7 @@ import zhCn from 'element-plus/es/locale/lang/zh-cn';
 import 'element-plus/dist/index.css';
 import './styles/app.css';
 import App from './App.vue';
+import { removeTokenFromAddress } from './api/address-token';
 import { router } from './router';
 
 const app = createApp(App).use(createPinia()).use(router);
@@ -12,3 +13,4 @@ const app = createApp(App).use(createPinia()).use(router);
 // satisfies under exactOptionalPropertyTypes; at run time it takes { locale } (its documented use).
 app.use(ElementPlus, { locale: zhCn });
 app.mount('#app');
+removeTokenFromAddress(window.location, window.history);

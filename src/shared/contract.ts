@@ -59,6 +59,8 @@ export const calls = {
     }),
   ),
   'workspace.info': call<WorkspaceInfo>()(empty),
+  /** The open workspace, or null when none is open (a normal state for the start page, not an error). */
+  'workspace.current': call<WorkspaceInfo | null>()(empty),
   'workspace.close': call<null>()(empty),
 
   /** The workspace's own copies of its systems (edits go there, never to the templates). */
@@ -168,9 +170,6 @@ export const calls = {
   ),
   /** The 催报 list: which regions have returned the period's figures. */
   'import.missing': call<RegionReturn[]>()(z.strictObject({ period: PeriodKeySchema })),
-  // UI part 1
-  /** The open workspace, or null when none is open (a normal state for the start page, not an error). */
-  'workspace.current': call<WorkspaceInfo | null>()(empty),
 } as const satisfies Record<string, CallSpec<z.ZodType, unknown>>;
 
 /** Push events from main to the renderer, with their payload schemas. */

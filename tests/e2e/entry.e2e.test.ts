@@ -1,36 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { startApp, stopApp, type RunningApp } from './support/app-host';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import type { RunningApp } from './support/app-host';
+import { openE2e, type E2eSession } from './support/harness';
 
 const SYSTEM = 'hz-mfg-cluster-regional-2023';
 const SHARE = 'emerging-chain-revenue-share-increase';
 const PER_MU = 'industrial-tax-per-mu';
 const VALUE_PER_MU = 'industrial-value-added-per-mu';
 
+let session: E2eSession | undefined;
 let app: RunningApp;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  context = await browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.host.url });
-  page = await context.newPage();
-  page.on('console', (msg) => {
-    // A batch main refuses is an api error answered with HTTP 400, which Chromium logs; the page shows it.
-    if (msg.type() === 'error' && !msg.text().includes('status of 400 (Bad Request)')) consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(err.message));
+  session = await openE2e({ clipboard: true, expectRefusedCalls: true });
+  ({ app, page, consoleErrors } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stopApp(app);
-});
+afterAll(() => session?.close());
 
 const cell = (row: number, col: number) => page.locator(`.grid-row[data-row="${row}"] .grid-cell[data-col="${col}"]`);
 
@@ -182,7 +171,6 @@ describe('entry of figures in Chromium against the real services', () => {
     expect(texts[0]).toMatch(/^\d{4}-\d\d-\d\d\d\d:\d\d:\d\de2e测试员32\.5→7界面填报第\d+版$/);
     expect(texts[1]).toMatch(/e2e测试员[\d.]+→32\.5界面填报/);
     expect(texts[2]).toMatch(/（空）→[\d.]+示例数据生成第1版/);
-    await page.waitForTimeout(400); // let the dialog's fade-in finish before the screenshot
     await screenshot(page, 'entry-cell-history');
     await page.keyboard.press('Escape');
     await dialog.locator('.el-dialog').waitFor({ state: 'hidden' });
@@ -231,7 +219,7 @@ describe('entry of figures in Chromium against the real services', () => {
 
   it('takes full-width digits typed through a Chinese input method (composition) and saves them as a number', async () => {
     await cell(3, 3).click();
-    const cdp = await context.newCDPSession(page);
+    const cdp = await page.context().newCDPSession(page);
     await cdp.send('Input.imeSetComposition', { text: '２', selectionStart: 1, selectionEnd: 1 });
     await cdp.send('Input.imeSetComposition', { text: '２２．５', selectionStart: 4, selectionEnd: 4 });
     await cdp.send('Input.insertText', { text: '２２．５' });

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { startApp, stopApp, type RunningApp } from './support/app-host';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import type { RunningApp } from './support/app-host';
+import { openE2e, type E2eSession } from './support/harness';
 
 const SYSTEM = 'hz-mfg-cluster-regional-2023';
 const GROWTH = 'industrial-value-added-growth';
@@ -11,32 +12,17 @@ const INVESTMENT = 'manufacturing-investment-growth';
 const DIGITAL = 'digital-core-mfg-va-growth';
 const REGIONS = ['吴兴', '南浔', '德清', '长兴', '安吉', '南太湖新区'];
 
+let session: E2eSession | undefined;
 let app: RunningApp;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-  });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.host.url });
-  page = await context.newPage();
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(err.message));
+  session = await openE2e({ clipboard: true, context: { acceptDownloads: true } });
+  ({ app, page, consoleErrors } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stopApp(app);
-});
+afterAll(() => session?.close());
 
 async function stored(indicatorId: string, region: string) {
   const view = await app.services.session.require().figures.get('2023-10');

@@ -3,14 +3,16 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { checkBriefingDocx } from '../../src/main/services/documents/docx-checker';
 import { loadEdits, buildWorkspaceReport } from '../../src/main/services/reports/report-service';
 import { parsePeriod } from '../../src/shared/domain/periods';
+import { installedFontFamilies, OFFICIAL_FAMILIES } from '../support/font-families';
 import { pdfPages, sofficeAvailable, squash, toPdfs } from '../support/libreoffice';
 import { loadWorkbook, sheetTexts } from '../support/xlsx';
-import { launchBrowser, screenshot, SCREENSHOT_DIR } from './support/browser';
-import { startApp, stopApp, type RunningApp } from './support/app-host';
+import { screenshot, SCREENSHOT_DIR } from './support/browser';
+import type { RunningApp } from './support/app-host';
+import { openE2e, type E2eSession } from './support/harness';
 import {
   englishWords,
   pdfPngs,
@@ -25,36 +27,21 @@ const DOWNLOADS = join(SCREENSHOT_DIR, 'downloads');
 const OVERALL = 'overall/speed/1';
 const YEAR = String(new Date().getFullYear());
 
+let session: E2eSession | undefined;
 let app: RunningApp;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 let started = 0;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 const downloaded: { docx?: string; xlsx?: string } = {};
 let previewPages = 0;
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  context = await browser.newContext({
-    viewport: { width: 1366, height: 768 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-  });
-  page = await context.newPage();
-  page.on('console', (msg) => {
-    // A save main refuses is an api error answered with HTTP 400, which Chromium logs; the page shows it.
-    if (msg.type() === 'error' && !msg.text().includes('status of 400 (Bad Request)')) consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(err.message));
+  session = await openE2e({ context: { acceptDownloads: true }, expectRefusedCalls: true });
+  ({ app, page, consoleErrors } = session);
   mkdirSync(DOWNLOADS, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stopApp(app);
-});
+afterAll(() => session?.close());
 
 const ws = () => app.services.session.require();
 
@@ -93,7 +80,6 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await expect.poll(() => form.locator('.el-form-item__error').count()).toBe(0);
     await page.getByRole('tab', { name: '字体与版式' }).click();
     await page.getByTestId('layout-settings').waitFor();
-    await page.waitForTimeout(400);
     await screenshot(page, 'flow-03a-settings-layout');
     await page.getByRole('tab', { name: '重点指标与赛马' }).click();
     const ranking = page.getByTestId('ranking-settings');
@@ -105,12 +91,18 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
         timeout: 10_000,
       })
       .toBe(2);
-    await page.waitForTimeout(300);
     await screenshot(page, 'flow-03b-settings-ranking');
     await page.getByRole('tab', { name: '字体检查' }).click();
     await page.getByTestId('font-check').locator('.el-table__body tr').first().waitFor();
-    await page.waitForTimeout(400); // the tab underline slides over
-    expect(await page.getByTestId('font-check').innerText()).toMatch(/仿宋_GB2312[\s\S]*(✓ 已安装|✗ 未安装)/);
+    // What the page says is installed must be what fontconfig has, family by family.
+    const families = await installedFontFamilies();
+    const rows = await page.getByTestId('font-check').locator('.el-table__body tr').allInnerTexts();
+    const shown = rows.map((r) => r.split('\t').map((c) => c.trim()));
+    expect(shown.map(([family]) => family)).toEqual([...OFFICIAL_FAMILIES]);
+    for (const [family = '', , state, substitute] of shown) {
+      expect(state, family).toBe(families.has(family) ? '✓ 已安装' : '✗ 未安装');
+      expect(substitute === '—', family).toBe(families.has(family));
+    }
     await screenshot(page, 'flow-03-settings-fonts');
     const english = await visibleEnglish();
     expect(english, english.join(' ')).toEqual([]);
@@ -145,7 +137,6 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     expect(facts).toContain('填报数');
     expect(facts).toContain('e2e测试员');
     expect(facts).toMatch(/2023-10-0\d \d\d:\d\d:\d\d/);
-    await page.waitForTimeout(400);
     await screenshot(page, 'flow-05-provenance');
     await page.keyboard.press('Escape');
     await drawer.locator('.el-drawer').waitFor({ state: 'hidden' });
@@ -271,7 +262,6 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await dialog.getByRole('button', { name: '添加一段' }).click();
     await dialog.locator('textarea').nth(before).fill('四是要素保障仍需加强。');
     await dialog.getByRole('button', { name: '删除第 1 段' }).click();
-    await page.waitForTimeout(300);
     await screenshot(page, 'flow-09c-list-editor');
     await dialog.getByTestId('list-editor-save').click();
     await pages.getByText('四是要素保障仍需加强。').waitFor();
@@ -425,7 +415,6 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await page.getByTestId('issue').click();
     const box = page.locator('.el-message-box');
     await box.getByText(`将把这份简报记录为${YEAR}年第8期（总第31期）签发`).waitFor();
-    await page.waitForTimeout(300);
     await screenshot(page, 'flow-11-issue-confirm');
     await box.getByRole('button', { name: '签发第8期' }).click();
     await page.getByText(`已签发${YEAR}年第8期（总第31期）简报。`).waitFor();
@@ -455,14 +444,12 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     );
     await scrollToTop(page);
     await page.locator('.doc-root > .el-loading-mask').waitFor({ state: 'hidden' });
-    await page.waitForTimeout(300);
     await screenshot(page, 'flow-13-notice');
     await page.getByTestId('kind-picker').getByText('运行分析报告').click();
     await pages.getByTestId('doc-title').getByText('运行分析报告').waitFor();
     expect(await pages.getByTestId('masthead').count()).toBe(0);
     await pages.locator('.doc-p.is-placeholder .ph').first().getByText('【请填写原因分析】').waitFor();
     await page.locator('.doc-root > .el-loading-mask').waitFor({ state: 'hidden' });
-    await page.waitForTimeout(300);
     await screenshot(page, 'flow-14-report');
     expect(await visibleEnglish()).toEqual([]);
   });

@@ -1,27 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { startApp, stopApp, type RunningApp } from './support/app-host';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import type { RunningApp } from './support/app-host';
+import { openE2e, type E2eSession } from './support/harness';
 
+let session: E2eSession | undefined;
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(err.message));
+  session = await openE2e({});
+  ({ app, page, consoleErrors } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stopApp(app);
-});
+afterAll(() => session?.close());
 
 describe('the app shell in Chromium against the HTTP host', () => {
   it('loads the Chinese shell and reaches a real service', async () => {
@@ -34,6 +27,14 @@ describe('the app shell in Chromium against the HTTP host', () => {
     }
     expect(await page.textContent('body')).toContain('浏览器预览');
     await screenshot(page, 'shell-start');
+  });
+
+  it('takes the token out of the address bar, and reloads by the cookie alone', async () => {
+    await expect.poll(() => page.url()).toBe(`${app.host.url}/#/`);
+    await page.reload();
+    const templates = await app.services.templates.list();
+    await page.getByTestId('templates-count').getByText(`已载入 ${templates.length} 套指标体系模板`).waitFor();
+    expect(page.url()).not.toContain(app.host.token);
   });
 
   it('routes to 指标体系 and offers every shipped template, read-only while no workspace is open', async () => {

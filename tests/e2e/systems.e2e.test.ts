@@ -1,29 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, screenshot } from './support/browser';
-import { startApp, stopApp, type RunningApp } from './support/app-host';
+import type { Page } from 'playwright-core';
+import { screenshot } from './support/browser';
+import type { RunningApp } from './support/app-host';
+import { openE2e, type E2eSession } from './support/harness';
 
 const SYSTEM = 'hz-mfg-cluster-regional-2023';
+let session: E2eSession | undefined;
 let app: RunningApp;
-let browser: Browser;
 let page: Page;
-const consoleErrors: string[] = [];
+let consoleErrors: string[];
 
 beforeAll(async () => {
-  app = await startApp();
-  browser = await launchBrowser();
-  page = await browser.newPage({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN' });
-  page.on('console', (msg) => {
-    // The refused folder dialog is an api error answered with HTTP 400, which Chromium logs; the page shows it.
-    if (msg.type() === 'error' && !msg.text().includes('status of 400 (Bad Request)')) consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(err.message));
+  session = await openE2e({ expectRefusedCalls: true });
+  ({ app, page, consoleErrors } = session);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await stopApp(app);
-});
+afterAll(() => session?.close());
 
 describe('start page and 指标体系 in Chromium against the real services', () => {
   it('shows the templates read-only before any workspace is open', async () => {
@@ -52,7 +44,6 @@ describe('start page and 指标体系 in Chromium against the real services', ()
     await dialog.getByText('嘉兴', { exact: true }).click();
     await dialog.getByText('湖州', { exact: true }).click();
     await dialog.getByText('主要指标各区县任务分解表').click();
-    await page.waitForTimeout(300); // let the dialog settle for the screenshot
     await screenshot(page, 'start-new-workspace');
     await page.getByTestId('new-submit').click();
     await page.getByTestId('current-workspace').getByText('测试专班', { exact: true }).waitFor();
@@ -62,7 +53,6 @@ describe('start page and 指标体系 in Chromium against the real services', ()
     expect(info.systems.map((s) => s.id)).toEqual([SYSTEM]);
     await dialog.locator('.el-dialog').waitFor({ state: 'hidden' });
     expect(await page.getByTestId('start-error').count()).toBe(0);
-    await page.waitForTimeout(400); // the overlay fades out after the dialog
     await screenshot(page, 'start-created');
   });
 
@@ -82,7 +72,6 @@ describe('start page and 指标体系 in Chromium against the real services', ()
     await page.getByTestId('edit-indicator').click();
     const dialog = page.getByTestId('indicator-edit');
     await page.getByTestId('edit-responsible').fill('市经信局、市统计局');
-    await page.waitForTimeout(300);
     await screenshot(page, 'systems-edit-dialog');
     await page.getByTestId('edit-save').click();
     await dialog.locator('.el-dialog').waitFor({ state: 'hidden' });
@@ -94,20 +83,36 @@ describe('start page and 指标体系 in Chromium against the real services', ()
     expect(stored?.responsible).toEqual(['市经信局', '市统计局']);
   });
 
-  it("shows main's Chinese message when main refuses an edit, and stores nothing", async () => {
+  it("saves a target for any year: the system's years follow its targets", async () => {
     await page.getByTestId('edit-indicator').click();
     await page.getByTestId('add-target-year').click();
-    await page.getByTestId('edit-target-1').fill('8');
+    await page.getByTestId('edit-target-year-1').fill('2026');
+    await page.getByTestId('edit-target-1').fill('增长6%左右');
     await page.getByTestId('edit-save').click();
-    const error = page.getByTestId('edit-error');
-    await error.getByText(/修改未保存：.*targets\.2024：年份不在本体系的 years（2023）中/).waitFor();
-    await page.waitForTimeout(300);
+    await expect
+      .poll(() => app.services.session.require().system(SYSTEM).years, { timeout: 10_000 })
+      .toEqual(['2023', '2026']);
+    const stored = app.services.session.require().system(SYSTEM);
+    expect(stored.indicators.find((i) => i.id === 'industrial-value-added-growth')?.targets).toEqual({
+      '2023': 7,
+      '2026': '增长6%左右',
+    });
+    await page.getByTestId('indicator-edit').locator('.el-dialog').waitFor({ state: 'hidden' });
+  });
+
+  it('refuses contradictory milestones with a Chinese message, and stores nothing', async () => {
+    await page.getByTestId('edit-indicator').click();
+    const dialog = page.getByTestId('indicator-edit');
+    await dialog.getByLabel('二季度').fill('50');
+    await dialog.getByLabel('上半年').fill('60');
+    await page.getByTestId('edit-save').click();
+    await page.getByTestId('edit-error').getByText('进度节点矛盾：二季度末为50%，上半年末为60%').waitFor();
     await screenshot(page, 'systems-edit-refused');
     const stored = app.services.session
       .require()
       .system(SYSTEM)
       .indicators.find((i) => i.id === 'industrial-value-added-growth');
-    expect(stored?.targets).toEqual({ '2023': 7 });
+    expect(stored?.milestones).toEqual({});
     await page.keyboard.press('Escape');
   });
 

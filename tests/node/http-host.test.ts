@@ -126,3 +126,63 @@ describe('loopback HTTP host', () => {
     expect(assetNoCookie.status).toBe(401);
   });
 });
+
+describe('loopback HTTP host: malformed addresses and a second instance', () => {
+  const logged: string[] = [];
+  let logging: HttpHost;
+  let second: HttpHost;
+
+  beforeAll(async () => {
+    const handlers = createHandlers(createServices({ appRoot: PROJECT_ROOT, appVersion: 'test' }));
+    const file = { fileName: '表.xlsx', contentType: 'application/octet-stream', body: Buffer.from('PK') };
+    const rendererDir = mkdtempSync(join(tmpdir(), 'zjb-renderer-'));
+    writeFileSync(join(rendererDir, 'index.html'), '<html><head></head><body></body></html>');
+    const options = {
+      handlers,
+      rendererDir,
+      hub: new EventHub(),
+      resolveDownload: (id: string) => (id === 'known' ? file : undefined),
+      log: (line: string) => logged.push(line),
+    };
+    logging = await startHttpHost(options);
+    second = await startHttpHost(options);
+  });
+  afterAll(async () => {
+    await logging.close();
+    await second.close();
+  });
+
+  it('answers a bad percent-escape in a call name or a download id with 400, and logs no stack', async () => {
+    const call = await rawRequest(logging.port, '/api/%zz', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', [transport.httpTokenHeader]: logging.token },
+      body: '{}',
+    });
+    expect(call.status).toBe(400);
+    expect(JSON.parse(call.body).error).toMatchObject({ code: 'BAD_INPUT' });
+    const download = await rawRequest(logging.port, `/downloads/%zz?token=${logging.token}`);
+    expect(download.status).toBe(400);
+    expect(JSON.parse(download.body).error.code).toBe('BAD_INPUT');
+    expect(JSON.parse(download.body).error.message).toContain('地址');
+    expect(logged).toEqual([]);
+    const known = await rawRequest(logging.port, `/downloads/known?token=${logging.token}`);
+    expect(known.status).toBe(200);
+  });
+
+  it('names its cookie by port, so a second instance does not log the first one out', async () => {
+    // A browser keeps one cookie per name for 127.0.0.1 whatever the port: a shared name would be replaced.
+    const jar = new Map<string, string>();
+    for (const h of [logging, second]) {
+      const index = await rawRequest(h.port, `/?token=${h.token}`);
+      expect(index.status).toBe(200);
+      const [name = '', ...value] = (String(index.headers['set-cookie']).split(';')[0] ?? '').split('=');
+      jar.set(name, value.join('='));
+    }
+    expect(jar.size).toBe(2);
+    const cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    for (const h of [logging, second]) {
+      const res = await rawRequest(h.port, '/downloads/known', { headers: { cookie } });
+      expect(res.status).toBe(200);
+    }
+  });
+});

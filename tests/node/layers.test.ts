@@ -39,10 +39,35 @@ describe('layer check', () => {
     ],
     ['src/preload/bad.ts', "import { z } from 'zod';", 'preload 只能引用 electron 和 shared'],
     ['src/preload/bad.ts', "import { readFile } from 'node:fs/promises';", 'preload 只能引用 electron 和 shared'],
+    [
+      'src/renderer/features/rankings/bad.ts',
+      "import { buildLayout } from '../entry/grid/layout';",
+      'features/<页> 的文件只能由本页和 router.ts 引用',
+    ],
+    [
+      'src/renderer/features/import/components/bad.vue',
+      '<script setup lang="ts">\nimport EntryGrid from \'../../entry/components/EntryGrid.vue\';\n</script>',
+      'features/<页> 的文件只能由本页和 router.ts 引用',
+    ],
+    [
+      'src/renderer/components/bad.ts',
+      "export { targetFor } from '../features/entry/hints';",
+      'features/<页> 的文件只能由本页和 router.ts 引用',
+    ],
   ])('fails on %s importing what it must not (%s)', (file, content, reason) => {
     const result = checkWith(file, content);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain(reason);
     expect(result.stderr).toContain(file);
+  });
+
+  it.each([
+    ['src/renderer/features/entry/extra.ts', "import { buildLayout } from './grid/layout';"],
+    ['src/renderer/features/entry/extra.ts', "import { periodLabel } from '../../shared/periods';"],
+    ['src/renderer/features/rankings/extra.ts', "import PeriodPicker from '../../components/PeriodPicker.vue';"],
+  ])('lets %s import its own feature and the shared renderer parts (%s)', (file, content) => {
+    const result = checkWith(file, content);
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
   });
 });

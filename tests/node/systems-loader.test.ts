@@ -132,7 +132,7 @@ describe('indicator system loader', () => {
     const messages = problems.map((p) => p.message);
     expect(messages[0]).toContain('regions[2]：未知区县“西湖”');
     expect(messages[0]).toContain('吴兴、南浔、德清');
-    expect(messages).toContainEqual(expect.stringContaining('byRegion：未知区县“拱墅”'));
+    expect(messages).toContainEqual(expect.stringContaining('regionTargets.2023：未知区县“拱墅”'));
   });
 
   it('rejects an unknown field, bad JSON, and an unknown city', async () => {

@@ -16,12 +16,15 @@ function factsOf(system: IndicatorSystem): { indicator: string; lines: number[];
   return system.indicators.map((ind) => {
     const facts: Fact[] = [];
     for (const [y, v] of Object.entries(ind.targets)) facts.push({ where: `targets.${y}`, value: v });
-    for (const [r, v] of Object.entries(ind.byRegion ?? {})) facts.push({ where: `byRegion.${r}`, value: v });
+    for (const [y, byRegion] of Object.entries(ind.regionTargets))
+      for (const [r, v] of Object.entries(byRegion)) facts.push({ where: `regionTargets.${y}.${r}`, value: v });
     for (const [y, v] of Object.entries(ind.actuals ?? {})) facts.push({ where: `actuals.${y}`, value: v });
     if (ind.base) facts.push({ where: `base.${ind.base.year}`, value: ind.base.value });
     if (ind.growthTarget) facts.push({ where: 'growthTarget', value: ind.growthTarget.value });
     if (ind.actualGrowth) facts.push({ where: 'actualGrowth', value: ind.actualGrowth.value });
-    for (const m of ind.milestones ?? []) facts.push({ where: `milestones.${m.period}`, value: m.percent });
+    for (const [y, list] of Object.entries(ind.milestones))
+      for (const m of list) facts.push({ where: `milestones.${y}.${m.period}`, value: m.percent });
+    if (!ind.source) throw new Error(`${system.id}/${ind.id}：随程序提供的指标必须注明来源（source）`);
     return {
       indicator: `${system.id}/${ind.id}（${ind.name}）`,
       lines: ind.source.lines,
@@ -67,7 +70,7 @@ describe('shipped indicator systems', async () => {
   it.skipIf(!seedsAvailable)('every system cites the seed file its document came from', () => {
     for (const system of loaded.systems) {
       for (const ind of system.indicators)
-        expect(ind.source.file, `${system.id}/${ind.id}`).toBe(system.document.seedFile);
+        expect(ind.source?.file, `${system.id}/${ind.id}`).toBe(system.document.seedFile);
     }
   });
 });

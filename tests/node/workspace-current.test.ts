@@ -6,7 +6,7 @@ import { createServices } from '../../src/main/services/container';
 import { PROJECT_ROOT } from '../support/project';
 import { tempDir } from '../support/workspace';
 
-describe('workspace.current (UI part 1)', () => {
+describe('workspace.current', () => {
   it('answers null while no workspace is open, then the open workspace, then null again after close', async () => {
     const services = createServices({
       appRoot: PROJECT_ROOT,

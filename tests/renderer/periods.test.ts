@@ -10,7 +10,7 @@ import {
   periodScope,
   sortPeriods,
   yearRange,
-} from '../../src/renderer/features/entry/periods';
+} from '../../src/renderer/shared/periods';
 
 describe('entry periods', () => {
   it('labels months, quarters and years in Chinese', () => {

@@ -8,10 +8,10 @@ import {
   rankingPatch,
   refusalSummary,
 } from '../../src/renderer/features/settings/settings-form';
-import { WorkspaceFileSchema, type WorkspaceFile } from '../../src/shared/schemas/workspace';
+import { WORKSPACE_FORMAT_VERSION, WorkspaceFileSchema, type WorkspaceFile } from '../../src/shared/schemas/workspace';
 
 const ws: WorkspaceFile = WorkspaceFileSchema.parse({
-  formatVersion: 1,
+  formatVersion: WORKSPACE_FORMAT_VERSION,
   id: 'ws-12345678',
   name: '测试专班',
   city: '湖州',
@@ -37,12 +37,15 @@ const ws: WorkspaceFile = WorkspaceFileSchema.parse({
 describe('settings form ↔ patch', () => {
   it('reads lists one name a line and writes this year’s issue number beside the other years', () => {
     expect(linesToList(' 市委\n\n市政府 \r\n')).toEqual(['市委', '市政府']);
-    const form = { ...documentForm(ws, '2026'), bao: '市委领导\n市政府领导', issueThisYear: 8 };
-    expect(form.issueThisYear).toBe(8);
+    // The form shows the counter of the year asked for: the file's for 2023, the first issue for a new year.
+    expect(documentForm(ws, '2023').issueThisYear).toBe(8);
+    expect(documentForm(ws, '2026').issueThisYear).toBe(1);
+    const form = { ...documentForm(ws, '2026'), bao: '市委领导\n市政府领导', issueThisYear: 3 };
     const patch = documentPatch(form, ws, '2026');
     expect(patch.documents?.distribution?.bao).toEqual(['市委领导', '市政府领导']);
-    expect(patch.documents?.issueCounters).toEqual({ '2023': 8, '2026': 8 });
-    expect(documentForm(ws, '2026').issueThisYear).toBe(1);
+    expect(patch.documents?.issueCounters).toEqual({ '2023': 8, '2026': 3 });
+    // A cleared number changes no counter at all.
+    expect(documentPatch({ ...form, issueThisYear: null }, ws, '2026').documents).not.toHaveProperty('issueCounters');
   });
 
   it('keeps each kind’s counter apart: a 通报 文号 and a report number change only their own', () => {

@@ -5,7 +5,7 @@ import { PROVINCE_REGION } from '../../src/main/services/storage/workspace';
 import { parseTarget } from '../../src/shared/domain/targets';
 import type { FigureChangeInput } from '../../src/shared/schemas/figures';
 import type { Indicator, IndicatorSystem } from '../../src/shared/schemas/indicator-system';
-import { milestonesForRegion, targetForRegion } from '../../src/shared/report/indicator-access';
+import { milestonesOf, regionTargetOf } from '../../src/shared/systems/accessors';
 import { context, tempDir } from './workspace';
 
 /**
@@ -42,8 +42,8 @@ function periodsOf(frequency: Indicator['frequency'], year: number, lastMonth: n
 }
 
 /** A number the target states, or a plausible stand-in for the kind when it states none. */
-function baseOf(system: IndicatorSystem, ind: Indicator, region: string, year: string): number {
-  const t = targetForRegion(system, ind, region, year) ?? targetForRegion(system, ind, '全市', year);
+function baseOf(ind: Indicator, region: string, year: string): number {
+  const t = regionTargetOf(ind, region, year) ?? regionTargetOf(ind, '全市', year);
   if (typeof t === 'number' && t > 0) return t;
   if (typeof t === 'string') {
     const parsed = parseTarget(t, { direction: ind.direction, kind: ind.kind, unit: ind.unit });
@@ -81,10 +81,10 @@ export function syntheticFigures(options: SyntheticOptions, regions: string[]): 
     for (const p of periodsOf(ind.frequency, year, lastMonth)) {
       const values = new Map<string, number>();
       for (const region of regions) {
-        const base = baseOf(system, ind, region, String(year));
+        const base = baseOf(ind, region, String(year));
         const k = pace.get(region) ?? 1;
         const lastYear = p.year < year ? 0.93 : 1;
-        const milestones = milestonesForRegion(system, ind, String(year), region);
+        const milestones = milestonesOf(ind, String(year), region);
         const due = milestones.find((m) => m.period === `Q${p.months / 3}`)?.percent;
         let v: number;
         if (ind.kind === 'growth') v = base + (k - 1) * 8 + between(random, -0.8, 0.8) - (p.year < year ? 0.6 : 0);

@@ -36,7 +36,7 @@ export function computeJson(results: IndicatorResult[]) {
       targetStatus: r.targetEval?.status ?? null,
       completion: r.completion?.ok ? clean(r.completion.rate) : null,
       completionNote: r.completion && !r.completion.ok ? r.completion.reason : null,
-      timeProgress: r.completion?.ok ? clean(res.timeProgress?.percent) : null,
+      timeProgress: r.completion?.ok ? clean(r.timeProgress?.percent) : null,
       aheadPp: clean(r.aheadPp),
       yoy: r.yoy.ok ? { mode: r.yoy.mode, value: clean(r.yoy.value) } : null,
       yoyNote: r.yoy.ok ? null : r.yoy.reason,

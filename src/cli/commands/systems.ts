@@ -1,6 +1,29 @@
-import type { IndicatorSystem } from '../../shared/schemas/indicator-system';
+import type { Indicator, IndicatorSystem } from '../../shared/schemas/indicator-system';
+import { activeIndicators, milestonesOf, regionTargetsOf, TOTAL_REGION } from '../../shared/systems/accessors';
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliCommand } from '../command';
+
+/**
+ * The year whose district targets and milestones fill the flat `byRegion` and `milestones` of the export
+ * (the shape of format 1, kept for other tools): the first year that has any. The per-year records follow
+ * in `regionTargets` and `milestonesByYear`.
+ */
+function exportYear(ind: Indicator): string | undefined {
+  const years = [
+    ...Object.keys(ind.regionTargets),
+    ...Object.keys(ind.milestones),
+    ...Object.keys(ind.regionMilestones),
+  ].sort();
+  return years[0];
+}
+
+function flatByRegion(ind: Indicator, year: string | undefined): Record<string, unknown> {
+  if (!year) return {};
+  const districts = regionTargetsOf(ind, year);
+  if (Object.keys(districts).length === 0) return {};
+  const city = ind.targets[year];
+  return { ...districts, ...(city !== undefined ? { [TOTAL_REGION]: city } : {}) };
+}
 
 /** The export shape promised to other tools (docs/indicator-system-format.md, "导出"). */
 export function exportSystem(system: IndicatorSystem) {
@@ -13,23 +36,30 @@ export function exportSystem(system: IndicatorSystem) {
     city: system.city,
     years: system.years,
     regions: system.regions,
-    indicators: system.indicators.map((ind) => ({
-      id: ind.id,
-      name: ind.name,
-      unit: ind.unit,
-      category: ind.category ? (categoryName.get(ind.category) ?? ind.category) : null,
-      kind: ind.kind,
-      direction: ind.direction,
-      markers: ind.markers,
-      responsible: ind.responsible,
-      targets: ind.targets,
-      byRegion: ind.byRegion ?? {},
-      ...(ind.base ? { base: ind.base } : {}),
-      ...(ind.actuals ? { actuals: ind.actuals } : {}),
-      ...(ind.growthTarget ? { growthTarget: ind.growthTarget } : {}),
-      ...(ind.milestones ? { milestones: ind.milestones } : {}),
-      source: ind.source,
-    })),
+    indicators: activeIndicators(system).map((ind) => {
+      const year = exportYear(ind);
+      const milestones = year ? milestonesOf(ind, year) : [];
+      return {
+        id: ind.id,
+        name: ind.name,
+        unit: ind.unit,
+        category: ind.category ? (categoryName.get(ind.category) ?? ind.category) : null,
+        kind: ind.kind,
+        direction: ind.direction,
+        markers: ind.markers,
+        responsible: ind.responsible,
+        targets: ind.targets,
+        byRegion: flatByRegion(ind, year),
+        ...(ind.base ? { base: ind.base } : {}),
+        ...(ind.actuals ? { actuals: ind.actuals } : {}),
+        ...(ind.growthTarget ? { growthTarget: ind.growthTarget } : {}),
+        ...(milestones.length ? { milestones } : {}),
+        ...(ind.source ? { source: ind.source } : {}),
+        regionTargets: ind.regionTargets,
+        milestonesByYear: ind.milestones,
+        regionMilestones: ind.regionMilestones,
+      };
+    }),
   };
 }
 
@@ -72,7 +102,7 @@ export const systemsCommand: CliCommand = {
         `${system.title}（${system.city}）\n来源：${system.document.title}${system.document.docNumber ? ' ' + system.document.docNumber : ''}\n`,
       );
       const categoryName = new Map(system.categories.map((c) => [c.id, c.name]));
-      for (const ind of system.indicators) {
+      for (const ind of activeIndicators(system)) {
         const targets = Object.entries(ind.targets)
           .map(([y, v]) => `${y}年 ${v}`)
           .join('；');

@@ -1,31 +1,40 @@
 import type { Handlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
-import { reportHandlers } from './reports';
-import { documentHandlers } from './documents';
+import { appHandlers } from './app';
+import { auditHandlers } from './audit';
+import { briefingHandlers } from './briefing';
+import { documentsHandlers } from './documents';
+import { figuresHandlers } from './figures';
+import { fontsHandlers } from './fonts';
+import { formsHandlers } from './forms';
 import { importHandlers } from './import';
+import { jobsHandlers } from './jobs';
+import { reportHandlers } from './report';
+import { settingsHandlers } from './settings';
 import { systemsHandlers } from './systems';
+import { templatesHandlers } from './templates';
 import { workspaceHandlers } from './workspace';
-import { workspaceCurrentHandlers } from './workspace-current';
 
-/** The handler table: the contract's calls bound to the services. Shared by every host. */
+/**
+ * The handler table: the contract's calls bound to the services, shared by every host. One file per
+ * contract namespace, each typed to hold exactly that namespace's calls; the Handlers type makes the
+ * table complete.
+ */
 export function createHandlers(services: Services): Handlers {
   return {
-    'app.info': async (_input, ctx) => ({
-      appName: '指标简报助手',
-      version: services.appVersion,
-      host: ctx.host,
-      userName: services.userName,
-      platform: process.platform,
-      templatesCount: (await services.templates.list()).length,
-      templateProblems: (await services.templates.problems()).map((p) => `${p.file}：${p.message}`),
-    }),
-    'templates.list': () => services.templates.list(),
-    'templates.get': ({ id }) => services.templates.get(id),
+    ...appHandlers(services),
+    ...templatesHandlers(services),
     ...workspaceHandlers(services),
     ...systemsHandlers(services),
+    ...figuresHandlers(services),
     ...reportHandlers(services),
+    ...briefingHandlers(services),
+    ...settingsHandlers(services),
+    ...fontsHandlers(),
+    ...documentsHandlers(services),
+    ...jobsHandlers(services),
+    ...auditHandlers(services),
+    ...formsHandlers(services),
     ...importHandlers(services),
-    ...documentHandlers(services),
-    ...workspaceCurrentHandlers(services),
   };
 }

@@ -1,25 +1,8 @@
 import { AppError } from '../../shared/errors';
-import type { Handlers } from '../hosts/dispatch';
+import type { NamespaceHandlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
 
-type WorkspaceHandlers = Pick<
-  Handlers,
-  | 'workspace.recent'
-  | 'workspace.openRecent'
-  | 'workspace.openSample'
-  | 'workspace.chooseAndOpen'
-  | 'workspace.create'
-  | 'workspace.info'
-  | 'workspace.close'
-  | 'figures.get'
-  | 'figures.set'
-  | 'figures.history'
-  | 'figures.cellHistory'
-  | 'figures.restore'
-  | 'audit.list'
->;
-
-export function workspaceHandlers({ session, dialogs }: Services): WorkspaceHandlers {
+export function workspaceHandlers({ session, dialogs }: Services): NamespaceHandlers<'workspace'> {
   return {
     'workspace.recent': () => session.recent(),
     'workspace.openRecent': ({ key }) => session.openRecent(key),
@@ -46,25 +29,11 @@ export function workspaceHandlers({ session, dialogs }: Services): WorkspaceHand
       return session.create(dir, { name, city, systemIds });
     },
     'workspace.info': () => session.require().info(),
+    /** Asking is not an error: the start page shows when nothing is open. */
+    'workspace.current': () => (session.isOpen ? session.require().info() : null),
     'workspace.close': async () => {
       await session.close();
       return null;
     },
-    'figures.get': ({ period }) => session.require().figures.get(period),
-    'figures.set': async ({ period, changes }, ctx) => {
-      const result = await session.require().setFigures(period, changes, { kind: 'entry' });
-      if (result.changed) ctx.emit('figures.changed', { period, revision: result.revision });
-      return result;
-    },
-    'figures.history': ({ period }) => session.require().figures.history(period),
-    'figures.cellHistory': ({ period, systemId, indicatorId, region }) =>
-      session.require().figures.cellHistory(period, systemId, indicatorId, region),
-    'figures.restore': async ({ period, revision }, ctx) => {
-      const result = await session.require().restorePeriod(period, revision);
-      ctx.emit('figures.changed', { period, revision: result.revision });
-      return result;
-    },
-    'audit.list': ({ period, limit }) =>
-      session.require().auditLog({ ...(period ? { period } : {}), ...(limit ? { limit } : {}) }),
   };
 }

@@ -25,6 +25,14 @@ export type Handler<K extends CallName> = (
 /** The handler table: one function per contract call, shared by the IPC and HTTP hosts. */
 export type Handlers = { [K in CallName]: Handler<K> };
 
+/** A contract namespace: the part of a call name before the dot ('figures' of 'figures.get'). */
+export type Namespace = CallName extends `${infer N}.${string}` ? N : never;
+
+/** The handlers of exactly one namespace's calls: what each file in src/main/handlers/ returns. */
+export type NamespaceHandlers<N extends Namespace> = {
+  [K in CallName as K extends `${N}.${string}` ? K : never]: Handler<K>;
+};
+
 export type Logger = (line: string) => void;
 
 /**

@@ -7,6 +7,7 @@ import { ImportPreviewStore } from './import/preview-store';
 import type { PlatformDialogs } from './platform';
 import { WorkspaceSession } from './storage/workspace-session';
 import { TemplatesService } from './systems/templates-service';
+import { withoutUndefined } from '../../shared/objects';
 
 export interface ServiceOptions {
   /** The folder holding templates/ (project root in development, resources when packaged). */
@@ -60,7 +61,7 @@ export function createServices(options: ServiceOptions): Services {
     userName,
     app: options.app ?? 'cli',
     templates,
-    ...(options.now ? { now: options.now } : {}),
+    ...withoutUndefined({ now: options.now }),
   });
   const events = new EventHub();
   const jobs = new JobService((payload) => events.emit('job.progress', payload));
@@ -72,7 +73,7 @@ export function createServices(options: ServiceOptions): Services {
     dialogs: options.dialogs ?? null,
     events,
     jobs,
-    downloads: new DownloadStore(options.now ? { now: options.now } : {}),
+    downloads: new DownloadStore(withoutUndefined({ now: options.now })),
     importPreviews: new ImportPreviewStore(undefined, undefined, options.now),
   };
 }

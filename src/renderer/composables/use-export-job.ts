@@ -2,7 +2,7 @@ import { onBeforeUnmount, ref } from 'vue';
 import type { ExportResult } from '../../shared/api-types';
 import type { CallInput, EventPayload } from '../../shared/contract';
 import { ApiError, useApi } from '../api/client';
-import { errorMessage } from '../labels';
+import { errorMessage } from '../shared/labels';
 
 export type ExportPhase = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 

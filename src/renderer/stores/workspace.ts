@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import type { RecentWorkspace, WorkspaceInfo } from '../../shared/api-types';
 import { useApi } from '../api/client';
-import { errorMessage } from '../labels';
+import { errorMessage } from '../shared/labels';
 
 /**
  * Cache of the workspace main has open (main owns it). Every change goes through the api and the store

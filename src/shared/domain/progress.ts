@@ -1,3 +1,4 @@
+import { AppError } from '../errors';
 import type { Milestone } from '../schemas/indicator-system';
 import { formatPlain } from './format';
 import { quarterName } from './period-labels';
@@ -46,17 +47,48 @@ function knotLabel(k: Knot): string {
   return `${k.name}${suffix}（${formatPlain(k.percent)}%）`;
 }
 
+/**
+ * What is contradictory in a list of milestones, in Chinese (empty when none): two periods ending in the
+ * same month with different percentages (二季度 50% with 上半年 60%), the same period twice, or a later
+ * milestone below an earlier one (they are cumulative shares of the annual target).
+ */
+export function milestoneProblems(milestones: readonly Milestone[]): string[] {
+  const problems: string[] = [];
+  const byMonth = new Map<number, Milestone>();
+  const seen = new Set<string>();
+  for (const m of milestones) {
+    if (seen.has(m.period)) problems.push(`${milestoneName(m.period)}节点填了两次`);
+    seen.add(m.period);
+    const month = MILESTONE_MONTH[m.period];
+    const existing = byMonth.get(month);
+    if (existing && existing.period !== m.period && existing.percent !== m.percent) {
+      problems.push(
+        `进度节点矛盾：${milestoneName(existing.period)}为${formatPlain(existing.percent)}%，${milestoneName(m.period)}为${formatPlain(m.percent)}%，同一时点只能有一个进度`,
+      );
+    }
+    if (!existing) byMonth.set(month, m);
+  }
+  const ordered = [...byMonth.entries()].sort(([a], [b]) => a - b).map(([, m]) => m);
+  for (let i = 1; i < ordered.length; i++) {
+    const prev = ordered[i - 1]!;
+    const cur = ordered[i]!;
+    if (cur.percent < prev.percent) {
+      problems.push(
+        `进度节点应逐期不减：${milestoneName(prev.period)}为${formatPlain(prev.percent)}%，${milestoneName(cur.period)}却为${formatPlain(cur.percent)}%`,
+      );
+    }
+  }
+  return problems;
+}
+
 function knotsOf(milestones: readonly Milestone[]): Knot[] {
+  const problems = milestoneProblems(milestones).filter((p) => p.startsWith('进度节点矛盾'));
+  if (problems.length)
+    throw new AppError('BAD_INPUT', `${problems.join('；')}。请在“指标体系”中修改该指标的节点目标。`);
   const byMonth = new Map<number, Knot>();
   for (const m of milestones) {
     const month = MILESTONE_MONTH[m.period];
-    const existing = byMonth.get(month);
-    if (existing && existing.percent !== m.percent) {
-      throw new Error(
-        `进度节点矛盾：${existing.name}为${formatPlain(existing.percent)}%，${milestoneName(m.period)}为${formatPlain(m.percent)}%`,
-      );
-    }
-    if (!existing) byMonth.set(month, { month, percent: m.percent, name: milestoneName(m.period) });
+    if (!byMonth.has(month)) byMonth.set(month, { month, percent: m.percent, name: milestoneName(m.period) });
   }
   if (!byMonth.has(12)) byMonth.set(12, { month: 12, percent: 100, name: '年末' });
   return [{ month: 0, percent: 0, name: '年初' }, ...[...byMonth.values()].sort((a, b) => a.month - b.month)];
@@ -76,7 +108,7 @@ export function timeProgress(period: Period, milestones?: readonly Milestone[]):
   const nextIndex = knots.findIndex((k) => k.month > month);
   const next = knots[nextIndex];
   const prev = knots[nextIndex - 1];
-  if (!next || !prev) throw new Error(`内部错误：找不到 ${month} 月前后的进度节点`);
+  if (!next || !prev) throw new AppError('INTERNAL', `找不到 ${month} 月前后的进度节点`);
   const percent = prev.percent + ((next.percent - prev.percent) * (month - prev.month)) / (next.month - prev.month);
   return {
     percent,

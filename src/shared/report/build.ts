@@ -10,6 +10,7 @@ import { applyBriefingEdits } from './edits';
 import { formatDocumentNumber, kindSpec, nextNumber } from './kinds';
 import type { DocumentKind, ReportModel } from './model';
 import { buildRankingTable } from './ranking-table';
+import { activeIndicator, activeIndicators } from '../systems/accessors';
 import { buildSections } from './sections';
 import { projectNameOf } from './subject';
 import { documentPeriodTitle } from './wording';
@@ -59,10 +60,12 @@ export function computeKeyIndicators(
   const picks = configured.length
     ? configured.flatMap((k) => {
         const system = systems.find((s) => s.id === k.systemId);
-        const ind = system?.indicators.find((i) => i.id === k.indicatorId);
+        const ind = system ? activeIndicator(system, k.indicatorId) : undefined;
         return system && ind ? [{ system, ind }] : [];
       })
-    : (systems[0]?.indicators ?? []).slice(0, 40).map((ind) => ({ system: systems[0] as IndicatorSystem, ind }));
+    : (systems[0] ? activeIndicators(systems[0]) : [])
+        .slice(0, 40)
+        .map((ind) => ({ system: systems[0] as IndicatorSystem, ind }));
   const results = picks
     .map(({ system, ind }) => computeIndicator(system, ind, options))
     .filter((r): r is IndicatorResult => r !== null);
@@ -78,7 +81,7 @@ export function computeAll(
   const { workspace, systems, period, lookup } = input;
   const options = { period, regions: workspace.regions, lookup, decimalsOverride: workspace.ranking.decimalsOverride };
   return systems.flatMap((system) =>
-    system.indicators
+    activeIndicators(system)
       .map((ind) => computeIndicator(system, ind, options))
       .filter((r): r is IndicatorResult => r !== null),
   );
@@ -124,14 +127,16 @@ function mainSystem(
   return systems.find((s) => s.id === id) ?? systems[0];
 }
 
-/** Builds the whole report model of a kind: narrative, tables, chart and document metadata. Pure. */
-export function buildReportModel(input: BuildReportInput): ReportModel {
+/**
+ * Builds the whole report model of a kind: narrative, tables, chart and document metadata. Pure. A caller that
+ * also needs the key indicators' results computes them once and passes them in.
+ */
+export function buildReportModel(input: BuildReportInput, results = computeKeyIndicators(input)): ReportModel {
   const { workspace, period, kind, edits } = input;
   const spec = kindSpec(kind);
   const docs = workspace.documents;
   const periodText = documentPeriodTitle(period);
   const asOf = asOfLabel(period);
-  const results = computeKeyIndicators(input);
   const subject = subjectOf(docs, mainSystem(results, input.systems), workspace.name);
   const year = input.issueDate.year;
 

@@ -2,7 +2,7 @@ import type { ChartBlock } from './model';
 
 /** Families tried in order for chart text; resvg falls back to any loaded font that has the glyph. */
 export const CHART_FONT_FAMILY =
-  "'Noto Sans CJK SC', 'Source Han Sans SC', 'Microsoft YaHei', SimHei, 'PingFang SC', 'WenQuanYi Micro Hei', SimSun, 'Noto Serif CJK SC', sans-serif";
+  "'Noto Sans CJK SC', 'Noto Sans SC', 'Source Han Sans SC', 'Microsoft YaHei', SimHei, 'PingFang SC', 'WenQuanYi Micro Hei', SimSun, 'Noto Serif CJK SC', sans-serif";
 
 /** Greys and line styles that stay distinct in black-and-white print. */
 const LINE_STYLE: Record<

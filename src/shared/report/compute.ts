@@ -18,7 +18,7 @@ import type {
   TargetValue,
 } from '../schemas/indicator-system';
 import { figureKeyFor, lastYearFigureKey, previousFigureKey } from './figure-keys';
-import { milestonesForRegion, targetForRegion } from './indicator-access';
+import { hasMilestones, milestonesOf, regionTargetOf } from '../systems/accessors';
 import { nodeCheck, type NodeCheck } from './nodes';
 
 export const TOTAL = '全市';
@@ -50,8 +50,8 @@ export interface RegionResult {
   targetEval: TargetEvaluation | null;
   /** null when the indicator's kind has no completion rate at all. */
   completion: Outcome<{ rate: number }> | null;
-  /** The region's 序时进度 (its own milestones, else months elapsed); null for kinds without one. */
-  progress: TimeProgress | null;
+  /** 序时进度 of this region: the year's milestones, the district's own milestones, or months elapsed. */
+  timeProgress: TimeProgress | null;
   /** 完成率 − 序时进度, unrounded. */
   aheadPp: number | null;
   /** The milestone (节点) due at the period's end and how the figure stands against it, for milestone indicators. */
@@ -76,8 +76,10 @@ export interface IndicatorResult {
   previousKey: string | null;
   rankBy: RankBy;
   rankDecimals: number;
-  /** 全市's time progress. */
+  /** 序时进度 of 全市 (and of every district without milestones of its own). */
   timeProgress: TimeProgress | null;
+  /** True when the period's year has milestones (节点) for this indicator: tables then say 进度. */
+  usesMilestones: boolean;
   province: FigureValue;
   /** 全市 first, then the districts in official order. */
   rows: RegionResult[];
@@ -121,7 +123,7 @@ function contextOf(system: IndicatorSystem, ind: Indicator, options: ComputeOpti
   // A year without any district target has no completion rates to rank: the districts are ranked on their figures.
   const rankBy =
     wanted === 'completion' &&
-    !options.regions.some((r) => typeof amountOf(ind, targetForRegion(system, ind, r, year)) === 'number')
+    !options.regions.some((r) => typeof amountOf(ind, regionTargetOf(ind, r, year)) === 'number')
       ? 'value'
       : wanted;
   return {
@@ -227,9 +229,9 @@ function rankValueOf(
  * without one of its own is held to the city's rate and nodes, as the plan sets them for every district.
  */
 function targetOfRow(ctx: Context, region: string, milestones: readonly Milestone[]): TargetValue | null {
-  const own = targetForRegion(ctx.system, ctx.ind, region, ctx.year);
+  const own = regionTargetOf(ctx.ind, region, ctx.year);
   if (own !== null || region === TOTAL || !isMilestoneIndicator(ctx.ind, milestones)) return own;
-  return targetForRegion(ctx.system, ctx.ind, TOTAL, ctx.year);
+  return regionTargetOf(ctx.ind, TOTAL, ctx.year);
 }
 
 /** One region's figures and what follows from them, before ranks and flags. */
@@ -243,9 +245,9 @@ function regionRow(
   const record = ctx.get(keys.key, region);
   const value = valueOf(record);
   const lastYear = valueOf(ctx.get(keys.lastKey, region));
-  const milestones = milestonesForRegion(system, ind, year, region);
+  const milestones = milestonesOf(ind, year, region);
   const target = targetOfRow(ctx, region, milestones);
-  const ownTarget = region === TOTAL || targetForRegion(system, ind, region, year) !== null;
+  const ownTarget = region === TOTAL || regionTargetOf(ind, region, year) !== null;
   const completion = completionFor(ind, milestones, value, target);
   const progress = progressFor(ctx, milestones);
   const yoy = yearOnYear(value, lastYear, ind.kind);
@@ -260,7 +262,7 @@ function regionRow(
     ownTarget,
     targetEval: evaluationFor(ctx, milestones, value, target, reference),
     completion,
-    progress,
+    timeProgress: progress,
     aheadPp: completion?.ok && progress ? aheadOfProgress(completion.rate, progress.percent) : null,
     node: isMilestoneIndicator(ind, milestones) ? nodeCheck(ctx.period, milestones, value, target) : null,
     yoy,
@@ -324,7 +326,7 @@ function flagRows(ctx: Context, rows: RegionResult[], province: FigureValue): vo
       province: r.isTotal && ctx.rankBy !== 'completion' && typeof province === 'number' ? province : null,
       city: !r.isTotal && typeof cityCompared === 'number' ? cityCompared : null,
       completionRate: r.completion?.ok ? r.completion.rate : null,
-      timeProgress: r.progress?.percent ?? null,
+      timeProgress: r.timeProgress?.percent ?? null,
       ...(r.targetEval ? { targetStatus: r.targetEval.status } : {}),
     });
   }
@@ -367,7 +369,8 @@ export function computeIndicator(
     previousKey: before.size ? prevKey : null,
     rankBy: ctx.rankBy,
     rankDecimals: rankingOf(ctx).decimals,
-    timeProgress: rows[0]?.progress ?? null,
+    timeProgress: rows[0]?.timeProgress ?? null,
+    usesMilestones: hasMilestones(ind, ctx.year),
     province,
     rows,
   };

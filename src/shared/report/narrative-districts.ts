@@ -157,7 +157,7 @@ function appendBehind(b: RunBuilder, res: IndicatorResult, rows: RegionResult[],
       );
       b.text('）');
     });
-    b.text(`落后序时进度（${formatFixed(behind[0]!.progress!.percent, RATE_DECIMALS)}%）`);
+    b.text(`落后序时进度（${formatFixed(behind[0]!.timeProgress!.percent, RATE_DECIMALS)}%）`);
   }
   const belowNode = rows.filter((r) => {
     const v = verdicts.get(r.region);

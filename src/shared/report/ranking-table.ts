@@ -71,7 +71,7 @@ export function columnsForIndicator(res: IndicatorResult): ColumnSpec[] {
       row.yoy.ok ? numberCell(row.yoy.value, RATE_DECIMALS, calcRef('yoy', row)) : { text: DASH, align: 'center' },
   };
   const completion: ColumnSpec = {
-    label: ind.milestones?.length ? '进度（%）' : '完成率（%）',
+    label: res.usesMilestones ? '进度（%）' : '完成率（%）',
     role: 'completion',
     decimals: RATE_DECIMALS,
     cell: (row) =>
@@ -85,7 +85,7 @@ export function columnsForIndicator(res: IndicatorResult): ColumnSpec[] {
   if (ind.kind === 'growth') return [value, rank];
   if (ind.kind === 'level' || ind.kind === 'count')
     return hasCompletion ? [value, yoy, completion, rank] : [value, yoy, rank];
-  if (ind.milestones?.length && hasCompletion) return [value, completion, rank];
+  if (res.usesMilestones && hasCompletion) return [value, completion, rank];
   return [value, yoy, rank];
 }
 
@@ -150,7 +150,7 @@ export function buildRankingTable(input: RankingTableInput): TableBlock {
       }),
     ],
   }));
-  const progress = input.results.find((r) => r.timeProgress && !r.indicator.milestones?.length)?.timeProgress;
+  const progress = input.results.find((r) => r.timeProgress && !r.usesMilestones)?.timeProgress;
   const notes = [`注：1. 数据来源：${input.dataSource.replace(/。$/, '')}。`, `2. ${rankNote(input.results)}`];
   if (progress)
     notes.push(

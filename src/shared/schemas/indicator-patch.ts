@@ -6,6 +6,7 @@ import {
   MilestoneSchema,
   RankBySchema,
   TargetValueSchema,
+  YearKeySchema,
 } from './indicator-system';
 
 /** The fields of an indicator a clerk may edit in the app; the whole system is re-validated after. */
@@ -19,9 +20,11 @@ export const IndicatorPatchSchema = z.strictObject({
   ytd: z.boolean().optional(),
   rankBy: RankBySchema.optional(),
   responsible: z.array(z.string().trim().min(1)).max(20).optional(),
-  targets: z.record(z.string().regex(/^\d{4}$/), TargetValueSchema).optional(),
-  byRegion: z.record(z.string().min(1), TargetValueSchema).optional(),
-  milestones: z.array(MilestoneSchema).optional(),
+  /** Whole records replace the stored ones: every year the indicator keeps, after the edit. */
+  targets: z.record(YearKeySchema, TargetValueSchema).optional(),
+  regionTargets: z.record(YearKeySchema, z.record(z.string().min(1), TargetValueSchema)).optional(),
+  milestones: z.record(YearKeySchema, z.array(MilestoneSchema)).optional(),
+  regionMilestones: z.record(YearKeySchema, z.record(z.string().min(1), z.array(MilestoneSchema))).optional(),
   notes: z.array(z.string().min(1)).optional(),
 });
 export type IndicatorPatch = z.infer<typeof IndicatorPatchSchema>;

@@ -1,17 +1,24 @@
 import { z } from 'zod';
 
 /**
- * Indicator system file format, version 1 (documented in docs/indicator-system-format.md).
- * One file per indicator table or quantified target list of a plan document.
+ * Indicator system file format, version 2 (documented in docs/indicator-system-format.md).
+ * One file per indicator table or quantified target list of a plan document, or one a clerk made.
+ *
+ * Read targets, district targets and milestones through src/shared/systems/accessors.ts, never from these
+ * fields directly, so the stored shape can change again without touching the calculations.
  */
-export const SYSTEM_FORMAT_VERSION = 1;
+export const SYSTEM_FORMAT_VERSION = 2;
 
 /** A target as printed: a plain number, or the verbatim text ("2个以上", "增长6%左右", "/"). */
 export const TargetValueSchema = z.union([z.number(), z.string().trim().min(1)]);
 export type TargetValue = z.infer<typeof TargetValueSchema>;
 
-const yearKey = z.string().regex(/^\d{4}$/, '年份应为四位数字，如 "2023"');
-const slug = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '编号只能用小写字母、数字和连字符');
+export const YearKeySchema = z.string().regex(/^\d{4}$/, '年份应为四位数字，如 "2023"');
+const yearKey = YearKeySchema;
+export const SlugSchema = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '编号只能用小写字母、数字和连字符');
+const slug = SlugSchema;
+/** A district as printed in the tables (吴兴, 南太湖新区); 全市 is not a district. */
+const regionName = z.string().trim().min(1).max(50);
 
 export const IndicatorKindSchema = z.enum(['level', 'growth', 'share', 'count', 'perUnit']);
 export type IndicatorKind = z.infer<typeof IndicatorKindSchema>;
@@ -26,6 +33,7 @@ export const RankBySchema = z.enum(['value', 'growth', 'completion']);
 export type RankBy = z.infer<typeof RankBySchema>;
 
 export const MarkerSchema = z.enum(['※', '★', '☆']);
+export type Marker = z.infer<typeof MarkerSchema>;
 
 /** Where a row was read from: the seed file and 1-based line numbers holding its cells. */
 export const SourceRefSchema = z.strictObject({
@@ -40,12 +48,29 @@ export const GrowthTargetSchema = z.strictObject({
   value: TargetValueSchema,
 });
 
+export const MilestonePeriodSchema = z.enum(['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2']);
+export type MilestonePeriod = z.infer<typeof MilestonePeriodSchema>;
+
 export const MilestoneSchema = z.strictObject({
-  period: z.enum(['Q1', 'Q2', 'Q3', 'Q4', 'H1', 'H2']),
+  period: MilestonePeriodSchema,
   /** Share of the annual target due by the end of the period, in percent. */
   percent: z.number().min(0).max(1000),
 });
 export type Milestone = z.infer<typeof MilestoneSchema>;
+
+/** Per year: the district targets (区县分解目标), keyed by district; 全市 lives in `targets`. */
+const RegionTargetsByYearSchema = z.record(yearKey, z.record(regionName, TargetValueSchema));
+/** Per year: the milestones (节点) of the year. */
+const MilestonesByYearSchema = z.record(yearKey, z.array(MilestoneSchema));
+/** Per year and district: milestones that replace the year's milestones for that district. */
+const RegionMilestonesByYearSchema = z.record(yearKey, z.record(regionName, z.array(MilestoneSchema)));
+
+/** An indicator taken out of use: kept in the file with its figures, shown nowhere, restorable. */
+export const ArchivedSchema = z.strictObject({
+  at: z.string().min(1),
+  by: z.string().min(1),
+  reason: z.string().trim().min(1).max(200).optional(),
+});
 
 export const IndicatorSchema = z.strictObject({
   id: slug,
@@ -69,19 +94,28 @@ export const IndicatorSchema = z.strictObject({
   nature: z.enum(['预期性', '约束性']).optional(),
   /** Parent indicator id for "其中" rows. */
   parent: slug.optional(),
+  /** The target of each year for the whole system (全市). */
   targets: z.record(yearKey, TargetValueSchema).default({}),
+  /** 区县分解目标 of each year. */
+  regionTargets: RegionTargetsByYearSchema.default({}),
+  /** 节点 of each year (Q1 30 %, Q2 65 % …), the time progress for the year. */
+  milestones: MilestonesByYearSchema.default({}),
+  /** Per-district milestones of a year, replacing that year's milestones for the district. */
+  regionMilestones: RegionMilestonesByYearSchema.default({}),
   base: z.strictObject({ year: yearKey, value: TargetValueSchema }).optional(),
   actuals: z.record(yearKey, TargetValueSchema).optional(),
   growthTarget: GrowthTargetSchema.optional(),
   actualGrowth: GrowthTargetSchema.optional(),
-  /** Per-region targets for the system's regionTargetYear, keyed by short region name as printed. */
-  byRegion: z.record(z.string().min(1), TargetValueSchema).optional(),
-  milestones: z.array(MilestoneSchema).optional(),
   /** Reading choices made while transcribing, and other remarks on this row. */
   notes: z.array(z.string().min(1)).default([]),
-  source: SourceRefSchema,
+  /** Seed file and lines, for rows transcribed from a plan; indicators a clerk adds have none. */
+  source: SourceRefSchema.optional(),
+  archived: ArchivedSchema.optional(),
+  /** The indicator's id in the previous-year system (`previous`), when it differs from `id`. */
+  previousId: slug.optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
+export type IndicatorInput = z.input<typeof IndicatorSchema>;
 
 export const CategorySchema = z.strictObject({
   id: slug,
@@ -90,11 +124,12 @@ export const CategorySchema = z.strictObject({
 export type Category = z.infer<typeof CategorySchema>;
 
 export const DocumentRefSchema = z.strictObject({
-  title: z.string().min(1),
+  title: z.string().trim().min(1),
   docNumber: z.string().optional(),
   issuer: z.string().optional(),
   date: z.string().optional(),
-  seedFile: z.string().min(1),
+  /** The seed text the shipped templates were transcribed from; absent for systems a clerk made. */
+  seedFile: z.string().min(1).optional(),
 });
 
 export const IndicatorSystemSchema = z.strictObject({
@@ -103,14 +138,21 @@ export const IndicatorSystemSchema = z.strictObject({
   title: z.string().trim().min(1),
   document: DocumentRefSchema,
   city: z.string().min(1),
-  years: z.array(yearKey).min(1),
+  /**
+   * The year the system is kept for (工作年度), set by 新建下一年度: periods of that year use it, and an
+   * earlier year's periods use the system it links to (`previous`). Without it the system serves every year.
+   */
+  year: yearKey.optional(),
+  /** The system of the previous year (新建下一年度), for 同比, trends and last year's figures. */
+  previous: z.strictObject({ systemId: slug }).optional(),
+  /** The years holding a target, district target or milestone, plus `year`: derived, kept for readers. */
+  years: z.array(yearKey).default([]),
   markerLegend: z.record(MarkerSchema, z.string()).optional(),
   /** Short region names (as printed in the seed tables), in official order; 全市 excluded. */
-  regions: z.array(z.string().min(1)),
-  regionTargetYear: yearKey.optional(),
+  regions: z.array(regionName),
   categories: z.array(CategorySchema).default([]),
   indicators: z.array(IndicatorSchema).min(1),
-  footnotes: z.array(z.strictObject({ text: z.string().min(1), source: SourceRefSchema })).default([]),
+  footnotes: z.array(z.strictObject({ text: z.string().min(1), source: SourceRefSchema.optional() })).default([]),
   /** Marks files generated for demos and tests; shipped templates leave it out. */
   sample: z.boolean().optional(),
 });

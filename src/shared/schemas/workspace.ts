@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DocumentKindSchema } from './document-kind';
 
-/** workspace.json, format version 1 (docs/workspace-format.md). */
-export const WORKSPACE_FORMAT_VERSION = 1;
+/** workspace.json, format version 2 (docs/workspace-format.md). */
+export const WORKSPACE_FORMAT_VERSION = 2;
 
 export const FontSettingsSchema = z.strictObject({
   body: z.string().min(1).default('仿宋_GB2312'),
@@ -102,6 +102,11 @@ export const WorkspaceFileSchema = z.strictObject({
   city: z.string().min(1),
   /** Short region names in official order (全市 is implied). */
   regions: z.array(z.string().min(1)).min(1),
+  /**
+   * Names a district had before it was renamed (current name → earlier names, latest first). Figures
+   * stored under an earlier name stay where they are and are read as the district's.
+   */
+  regionFormerNames: z.record(z.string().min(1), z.array(z.string().min(1))).default({}),
   systems: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/)),
   /** True for the generated sample: every screen and document says 示例数据. */
   sample: z.boolean().default(false),
@@ -110,6 +115,13 @@ export const WorkspaceFileSchema = z.strictObject({
   ranking: RankingSettingsSchema.default(RankingSettingsSchema.parse({})),
 });
 export type WorkspaceFile = z.infer<typeof WorkspaceFileSchema>;
+
+/**
+ * workspace.json format N → N + 1. Version 2 added `regionFormerNames` (district renames), which its
+ * default fills in, and linked systems across years (the systems' own format 2).
+ */
+export const WORKSPACE_MIGRATIONS: Readonly<Record<number, (doc: Record<string, unknown>) => Record<string, unknown>>> =
+  { 1: (doc) => doc };
 export type WorkspaceFileInput = z.input<typeof WorkspaceFileSchema>;
 
 /** Period keys: a month (2023-09), quarter (2023Q3), half (2023H1) or year (2023). */

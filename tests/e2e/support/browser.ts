@@ -1,6 +1,5 @@
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../support/project';
 
@@ -11,7 +10,6 @@ export const SCREENSHOT_DIR = join(PROJECT_ROOT, 'test-results', 'e2e');
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install chromium (see .ci/run)`);
-  const profile = mkdtempSync(join(tmpdir(), 'zjb-chromium-'));
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -23,14 +21,17 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
-      `--user-data-dir=${profile}`,
-    ].filter((a) => !a.startsWith('--user-data-dir')),
+    ],
   });
 }
 
+/**
+ * A screenshot under test-results/e2e/ of the page at rest: transitions still running (a dialog fading in,
+ * a tab underline sliding over) are finished first and the caret hidden, so no test sleeps for them.
+ */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const path = join(SCREENSHOT_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: false });
+  await page.screenshot({ path, fullPage: false, animations: 'disabled', caret: 'hide' });
   return path;
 }

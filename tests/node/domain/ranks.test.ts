@@ -3,6 +3,7 @@ import type { FigureValue } from '../../../src/shared/schemas/figure';
 import type { Direction } from '../../../src/shared/schemas/indicator-system';
 import { assertNoCityRow, rankChange, rankRegions, type RankedEntry } from '../../../src/shared/domain/ranks';
 import { roundHalfUp } from '../../../src/shared/domain/rounding';
+import { createRandom } from '../../../src/main/services/sample/prng';
 
 const entries = (values: FigureValue[]) => values.map((value, i) => ({ key: `区${i + 1}`, value }));
 const ranksOf = (r: RankedEntry[]) => r.map((e) => e.rank);
@@ -114,20 +115,8 @@ describe('rankChange', () => {
   });
 });
 
-/** mulberry32: a small seeded PRNG, so the property test is reproducible. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('rankRegions property: ranks are a permutation with ties consistent with sorting', () => {
-  const random = mulberry32(20230930);
+  const random = createRandom(20230930); // seeded: the property test is reproducible
   const CASES = 600;
   const cases = Array.from({ length: CASES }, (_, i) => {
     const n = 1 + Math.floor(random() * 14);

@@ -7,7 +7,8 @@ import { dispatch, type CallContext } from '../../../src/main/hosts/dispatch';
 import { startHttpHost, type HttpHost } from '../../../src/main/hosts/http/http-host';
 import { createServices, type Services } from '../../../src/main/services/container';
 import { createSampleWorkspace } from '../../../src/main/services/sample/sample-workspace';
-import { transport, type CallOutput, type EventPayload } from '../../../src/shared/contract';
+import type { EventPayload } from '../../../src/shared/contract';
+import { callOverHttp } from '../../support/contract';
 import { rawRequest } from '../../support/http';
 import { PROJECT_ROOT } from '../../support/project';
 import { tempDir, templates } from '../../support/workspace';
@@ -29,6 +30,7 @@ async function sampleDir(): Promise<string> {
 describe('fill-in workbooks and import over the HTTP host', () => {
   let services: Services;
   let host: HttpHost;
+  let call: ReturnType<typeof callOverHttp>;
   const events: EventPayload<'figures.changed'>[] = [];
 
   beforeAll(async () => {
@@ -48,29 +50,15 @@ describe('fill-in workbooks and import over the HTTP host', () => {
       hub,
       resolveDownload: (id) => services.downloads.get(id),
     });
+    call = callOverHttp(host.port, host.token);
   });
   afterAll(async () => {
     await host.close();
     await services.session.close();
   });
 
-  async function call<T>(
-    name: string,
-    input: unknown,
-  ): Promise<{ status: number; ok: boolean; value: T; error?: { code: string; message: string } }> {
-    const res = await rawRequest(host.port, transport.httpPath(name as never), {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [transport.httpTokenHeader]: host.token },
-      body: JSON.stringify(input),
-    });
-    return {
-      status: res.status,
-      ...(JSON.parse(res.body) as { ok: boolean; value: T; error?: { code: string; message: string } }),
-    };
-  }
-
   it('generates forms as downloads, imports a filled one by bytes, applies it by preview id and lists who has returned', async () => {
-    const generated = await call<CallOutput<'forms.generate'>>('forms.generate', {
+    const generated = await call('forms.generate', {
       period: '2023-10',
       regions: ['吴兴', '德清'],
     });
@@ -97,7 +85,7 @@ describe('fill-in workbooks and import over the HTTP host', () => {
       f.sheet.getCell(`D${f.row('industrial-value-added-growth')}`).value = 6.4;
       f.sheet.getCell(`D${f.row('manufacturing-investment-growth')}`).value = '一二';
     });
-    const preview = await call<CallOutput<'import.preview'>>('import.preview', {
+    const preview = await call('import.preview', {
       files: [
         { name: wuxing!.fileName, base64: filled.toString('base64') },
         { name: '说明.txt', base64: Buffer.from('请查收').toString('base64') },
@@ -110,7 +98,7 @@ describe('fill-in workbooks and import over the HTTP host', () => {
     expect(preview.value.files[1]?.message).toContain('“说明.txt”不是 Excel 工作簿');
     expect((await services.session.require().figures.get('2023-10')).revision).toBe(0);
 
-    const applied = await call<CallOutput<'import.apply'>>('import.apply', { previewId: preview.value.id });
+    const applied = await call('import.apply', { previewId: preview.value.id });
     expect(applied.value).toMatchObject({ changed: 1, skippedCells: 1, refusedFiles: 1 });
     expect(events).toContainEqual({ period: '2023-10', revision: 1 });
     const stored = (await services.session.require().figures.get('2023-10')).figures['hz-mfg-cluster-regional-2023']?.[
@@ -125,7 +113,7 @@ describe('fill-in workbooks and import over the HTTP host', () => {
     const again = await call('import.apply', { previewId: preview.value.id });
     expect(again).toMatchObject({ status: 404, ok: false, error: { code: 'NOT_FOUND' } });
 
-    const missing = await call<CallOutput<'import.missing'>>('import.missing', { period: '2023-10' });
+    const missing = await call('import.missing', { period: '2023-10' });
     expect(missing.value.find((r) => r.region === '吴兴')).toMatchObject({
       status: 'partial',
       lastImport: { file: wuxing!.fileName },
@@ -134,7 +122,7 @@ describe('fill-in workbooks and import over the HTTP host', () => {
   });
 
   it('refuses an oversized upload by name without decoding it, and bad input in Chinese', async () => {
-    const big = await call<CallOutput<'import.preview'>>('import.preview', {
+    const big = await call('import.preview', {
       files: [{ name: '大.xlsx', base64: 'A'.repeat(28 * 1024 * 1024) }],
     });
     expect(big.value.files[0]?.message).toMatch(/^“大\.xlsx”大小为 21\.0 MB，超过 20 MB 上限/);

@@ -19,6 +19,9 @@ function indicator(partial: Partial<Indicator> & Pick<Indicator, 'id' | 'kind'>)
     frequency: 'monthly',
     ytd: true,
     targets: {},
+    regionTargets: {},
+    milestones: {},
+    regionMilestones: {},
     notes: [],
     source: { file: 'test', lines: [1] },
     ...partial,
@@ -27,7 +30,7 @@ function indicator(partial: Partial<Indicator> & Pick<Indicator, 'id' | 'kind'>)
 
 function system(ind: Indicator): IndicatorSystem {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
     id: 'test',
     title: 't',
     document: { title: 'd', seedFile: 'x' },
@@ -107,7 +110,8 @@ describe('computing one indicator for the districts', () => {
       unit: '家',
       decimals: 0,
       frequency: 'quarterly',
-      byRegion: { 甲: 100, 乙: 200, 丙: 50, 丁: '/', 全市: 350 },
+      targets: { '2023': 350 },
+      regionTargets: { '2023': { 甲: 100, 乙: 200, 丙: 50, 丁: '/' } },
     });
     const rows = run(ind, '2023-09', {
       '2023Q3': { 全市: 270, 甲: 80, 乙: 140, 丙: 50 },
@@ -147,13 +151,15 @@ describe('computing one indicator for the districts', () => {
       frequency: 'quarterly',
       ytd: false,
       targets: { '2023': 100 },
-      byRegion: { 甲: 100, 乙: 100, 丙: 100, 丁: 100 },
-      milestones: [
-        { period: 'Q1', percent: 30 },
-        { period: 'Q2', percent: 65 },
-        { period: 'Q3', percent: 85 },
-        { period: 'Q4', percent: 100 },
-      ],
+      regionTargets: { '2023': { 甲: 100, 乙: 100, 丙: 100, 丁: 100 } },
+      milestones: {
+        '2023': [
+          { period: 'Q1', percent: 30 },
+          { period: 'Q2', percent: 65 },
+          { period: 'Q3', percent: 85 },
+          { period: 'Q4', percent: 100 },
+        ],
+      },
     });
     const rows = run(ind, '2023Q2', { '2023Q2': { 全市: 62, 甲: 70, 乙: 60 } });
     expect(rows['甲']?.aheadPp).toBeCloseTo(5, 10);
@@ -161,7 +167,7 @@ describe('computing one indicator for the districts', () => {
     expect(rows['全市']?.completion).toEqual({ ok: true, rate: 62 });
   });
 
-  it('never gives a completion rate for a growth target or a text target', () => {
+  it('never gives a completion rate for a growth target, or for a text target that states no amount', () => {
     const growth = indicator({ id: 'g', kind: 'growth', targets: { '2023': '高于GDP增速1个百分点' } });
     const rows = run(growth, '2023-09', { '2023-09': { 全市: 7 } });
     expect(rows['全市']?.completion).toBeNull();
@@ -176,8 +182,11 @@ describe('computing one indicator for the districts', () => {
       targets: { '2023': '2个以上' },
     });
     const t = run(text, '2023', { '2023': { 全市: 3 } });
-    expect(t['全市']?.completion).toEqual({ ok: false, reason: '目标为文字，不计算完成率' });
+    // "2个以上" states its amount: the total is measured against it (3 of 2, 150%) and judged met.
+    expect(t['全市']?.completion).toEqual({ ok: true, rate: 150 });
     expect(t['全市']?.targetEval?.status).toBe('met');
+    const pending = run({ ...text, targets: { '2023': '完成省定目标' } }, '2023', { '2023': { 全市: 3 } });
+    expect(pending['全市']?.completion).toEqual({ ok: false, reason: '目标为文字，不计算完成率' });
   });
 
   it('gives 同比 with a zero or negative base as unavailable, never a number', () => {

@@ -21,6 +21,9 @@ function indicator(i: number, partial: Partial<Indicator> = {}): Indicator {
     frequency: 'monthly',
     ytd: true,
     targets: { '2023': 7 },
+    regionTargets: {},
+    milestones: {},
+    regionMilestones: {},
     notes: [],
     source: { file: 't', lines: [1] },
     ...partial,
@@ -29,14 +32,13 @@ function indicator(i: number, partial: Partial<Indicator> = {}): Indicator {
 
 function results(indicators: Indicator[], figures: Record<string, Record<string, FigureValue>>): IndicatorResult[] {
   const system: IndicatorSystem = {
-    formatVersion: 1,
+    formatVersion: 2,
     id: 's',
     title: 't',
     document: { title: 'd', seedFile: 'x' },
     city: '湖州',
     years: ['2023'],
     regions: REGIONS,
-    regionTargetYear: '2023',
     categories: [],
     indicators,
     footnotes: [],
@@ -58,7 +60,7 @@ const growth = {
 describe('district tables', () => {
   it('deals many indicators into evenly filled tables, every column at least three characters wide', () => {
     const byRegion = Object.fromEntries(REGIONS.map((r) => [r, 8]));
-    const inds = Array.from({ length: 7 }, (_, i) => indicator(i + 1, { byRegion }));
+    const inds = Array.from({ length: 7 }, (_, i) => indicator(i + 1, { regionTargets: { '2023': byRegion } }));
     const tables = buildDistrictTables(results(inds, growth), {
       periodText: '2023年1—9月',
       regions: REGIONS,
@@ -83,7 +85,7 @@ describe('district tables', () => {
 
   it('shows the district target, shades who is below it, and prints rank changes with arrows', () => {
     const byRegion = { 吴兴: 7, 南浔: 7, 德清: 8, 长兴: 8.5, 安吉: 5, 南太湖新区: 12 };
-    const [table] = buildDistrictTables(results([indicator(1, { byRegion })], growth), {
+    const [table] = buildDistrictTables(results([indicator(1, { regionTargets: { '2023': byRegion } })], growth), {
       periodText: '2023年1—9月',
       regions: REGIONS,
       notes: [],
@@ -106,11 +108,13 @@ describe('district tables', () => {
       frequency: 'quarterly',
       ytd: false,
       targets: { '2023': 100 },
-      milestones: [
-        { period: 'Q1', percent: 30 },
-        { period: 'Q2', percent: 65 },
-        { period: 'Q3', percent: 85 },
-      ],
+      milestones: {
+        '2023': [
+          { period: 'Q1', percent: 30 },
+          { period: 'Q2', percent: 65 },
+          { period: 'Q3', percent: 85 },
+        ],
+      },
     });
     const figures = {
       '2023Q3': { 全市: 86.9, 吴兴: 72.9, 南浔: 95.9, 德清: 77.6, 长兴: 99.9, 安吉: 80.4, 南太湖新区: 88 },
@@ -132,7 +136,7 @@ describe('district tables', () => {
 
   it('puts 当月 beside 累计 for a monthly year-to-date total in a report', () => {
     const byRegion = Object.fromEntries(REGIONS.map((r) => [r, 150]));
-    const ind = indicator(1, { name: '网络零售额', unit: '亿元', kind: 'level', targets: { '2023': 1000 }, byRegion });
+    const ind = indicator(1, { name: '网络零售额', unit: '亿元', kind: 'level', targets: { '2023': 1000 }, regionTargets: { '2023': byRegion } });
     const figures = { '2023-09': Object.fromEntries(['全市', ...REGIONS].map((r) => [r, 90])) };
     const [table] = buildDistrictTables(results([ind], figures), {
       periodText: '2023年1—9月',

@@ -14,8 +14,8 @@ const p = new RunBuilder()
   .build('x');
 
 describe('a number stays on one line with its unit', () => {
-  it('knows the units of a paragraph: its facts’, percent, per-mille and points', () => {
-    expect(paragraphUnits(p)).toEqual(['个百分点', '个千分点', '%', '‰', '亩']);
+  it('knows the units of a paragraph: its facts’, percent, per-mille, points and the 项 of counts', () => {
+    expect(paragraphUnits(p)).toEqual(['个百分点', '个千分点', '%', '‰', '项', '亩']);
   });
 
   it('cuts the text into unbreakable number-and-unit pieces', () => {

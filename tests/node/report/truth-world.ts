@@ -126,8 +126,9 @@ function randomIndicator(r: Rand, i: number, year: string, regions: string[]): I
     ytd: kind === 'share' ? false : kind === 'perUnit' ? chance(r, 0.5) : chance(r, 0.9),
     ...(chance(r, 0.15) && (kind === 'level' || kind === 'count') ? { rankBy: 'growth' as const } : {}),
     targets: target === undefined ? {} : { [year]: target },
-    ...(byRegion && Object.keys(byRegion).length ? { byRegion } : {}),
-    ...(milestones ? { milestones } : {}),
+    regionTargets: byRegion && Object.keys(byRegion).length ? { [year]: byRegion } : {},
+    milestones: milestones ? { [year]: milestones } : {},
+    regionMilestones: {},
     notes: [],
     source: { file: 'random', lines: [1] },
   };
@@ -186,14 +187,13 @@ export function randomWorld(seed: number): World {
   const count = 1 + Math.floor(r() * 9);
   const indicators = Array.from({ length: count }, (_, i) => randomIndicator(r, i + 1, String(year), regions));
   const system: IndicatorSystem = {
-    formatVersion: 1,
+    formatVersion: 2,
     id: 'rnd',
     title: '随机指标表',
     document: { title: `湖州市随机${seed}“一号测试工程”实施方案`, seedFile: 'random' },
     city: '湖州',
     years: [String(year)],
     regions,
-    regionTargetYear: String(year),
     categories: [],
     indicators,
     footnotes: [],

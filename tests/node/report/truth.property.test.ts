@@ -68,15 +68,18 @@ class Oracle {
     return this.world.figures[key]?.[this.ind.id]?.[region] ?? null;
   }
 
+  private get year(): string {
+    return String(this.world.period.year);
+  }
+
   private isMilestone(): boolean {
-    return (this.ind.milestones?.length ?? 0) > 0 && this.ind.kind === 'share';
+    return (this.ind.milestones[this.year]?.length ?? 0) > 0 && this.ind.kind === 'share';
   }
 
   target(region: string): TargetValue | null {
-    const year = String(this.world.period.year);
-    const city = this.ind.targets[year] ?? null;
+    const city = this.ind.targets[this.year] ?? null;
     if (region === '全市') return city;
-    const own = this.ind.byRegion?.[region] ?? null;
+    const own = this.ind.regionTargets[this.year]?.[region] ?? null;
     return own === null && this.isMilestone() ? city : own;
   }
 
@@ -93,7 +96,7 @@ class Oracle {
     if (this.isMilestone() && !yearEnd) {
       if (typeof t !== 'number' || t <= 0) return 'pending';
       const q = endMonth(this.world.period) / 3;
-      const pct = ind.milestones!.find((m) => m.period === `Q${q}`)?.percent ?? 100;
+      const pct = ind.milestones[this.year]!.find((m) => m.period === `Q${q}`)?.percent ?? 100;
       // A node is progress towards the target: reaching it is on track in either direction.
       return roundHalfUp(v - (t * pct) / 100, this.res.decimals) >= 0 ? 'nodeMet' : 'nodeMissed';
     }

@@ -39,7 +39,7 @@ describe('workspace files on a real folder', () => {
     expect(readdirSync(dir).sort()).toEqual(['.lock', 'audit', 'data', 'systems', 'workspace.json']);
     const file = JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8'));
     expect(file).toMatchObject({
-      formatVersion: 1,
+      formatVersion: 2,
       name: '测试专班',
       city: '湖州',
       regions: ['吴兴', '南浔', '德清', '长兴', '安吉', '南太湖新区'],

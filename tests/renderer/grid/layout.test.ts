@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  buildLayout,
-  cellAt,
-  positionOf,
-  regionColumns,
-  UNCATEGORISED,
-} from '../../../src/renderer/features/entry/grid/layout';
+import { buildLayout, cellAt, positionOf, regionColumns } from '../../../src/renderer/features/entry/grid/layout';
+import { UNCATEGORISED } from '../../../src/renderer/shared/group-indicators';
 import { cellAtPoint, cellBox, NORMAL_GEOMETRY } from '../../../src/renderer/features/entry/grid/geometry';
 import { renderSpan, scrollToShow, visibleSpan } from '../../../src/renderer/features/entry/grid/viewport';
 import { indicator } from './fixtures';

@@ -1,26 +1,15 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { transport, type EventName } from '../../../shared/contract';
-import type { AppErrorData, ErrorCode } from '../../../shared/errors';
-import { dispatch, type CallContext, type Handlers, type Logger } from '../dispatch';
+import { transport } from '../../../shared/contract';
 import type { EventHub } from '../../services/event-hub';
-import {
-  CONTENT_SECURITY_POLICY,
-  cookieToken,
-  isAllowedOrigin,
-  isLoopbackHost,
-  newToken,
-  TOKEN_COOKIE,
-  tokensEqual,
-} from './security';
-import { readStaticFile } from './static-files';
+import type { CallContext, Handlers, Logger } from '../dispatch';
+import { EventStream } from './event-stream';
+import { headerValue } from './request-parts';
+import { NO_TOKEN, sendError } from './responses';
+import { API_PREFIX, DOWNLOADS_PREFIX, serveCall, serveDownload, serveRenderer, type Download } from './routes';
+import { foreignRequest, hasPageToken, newToken, tokensEqual } from './security';
 
-/** A file the browser may download, produced by a service (exports in the browser host). */
-export interface Download {
-  fileName: string;
-  contentType: string;
-  body: Buffer;
-}
+export type { Download } from './routes';
 
 export interface HttpHostOptions {
   handlers: Handlers;
@@ -43,39 +32,58 @@ export interface HttpHost {
   close(): Promise<void>;
 }
 
-const STATUS_BY_CODE: Partial<Record<ErrorCode, number>> = {
-  BAD_INPUT: 400,
-  UNAUTHORIZED: 401,
-  FORBIDDEN: 403,
-  UNKNOWN_CALL: 404,
-  NOT_FOUND: 404,
-  INTERNAL: 500,
-};
-
-function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'content-type': 'application/json; charset=utf-8',
-    'cache-control': 'no-store',
-    'x-content-type-options': 'nosniff',
-  });
-  res.end(text);
+/** What every request of one running host is answered with. */
+interface HostState {
+  options: HttpHostOptions;
+  token: string;
+  port: number;
+  ctx: CallContext;
+  log: Logger;
+  events: EventStream;
 }
 
-function sendError(res: ServerResponse, error: AppErrorData): void {
-  sendJson(res, STATUS_BY_CODE[error.code] ?? 422, { ok: false, error });
-}
+/**
+ * One request: refuse foreign ones, then POST /api/<call> (token header), or a GET with the page token
+ * (address or cookie) for the event stream, a download or the renderer.
+ */
+async function route(req: IncomingMessage, res: ServerResponse, host: HostState): Promise<void> {
+  const foreign = foreignRequest(req, host.port);
+  if (foreign) return sendError(res, foreign);
+  const url = new URL(req.url ?? '/', `http://127.0.0.1:${host.port}`);
+  const method = req.method ?? 'GET';
+  const { options } = host;
 
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | 'too-large'> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buf = chunk as Buffer;
-    size += buf.length;
-    if (size > limit) return 'too-large';
-    chunks.push(buf);
+  if (url.pathname.startsWith(API_PREFIX)) {
+    if (method !== 'POST') return sendError(res, { code: 'BAD_INPUT', message: '接口只接受 POST 请求。' });
+    if (!tokensEqual(headerValue(req, transport.httpTokenHeader), host.token)) return sendError(res, NO_TOKEN);
+    return serveCall(req, res, url.pathname, {
+      handlers: options.handlers,
+      ctx: host.ctx,
+      log: host.log,
+      maxBodyBytes: options.maxBodyBytes ?? 64 * 1024 * 1024,
+    });
   }
-  return Buffer.concat(chunks);
+  if (method !== 'GET') return sendError(res, { code: 'BAD_INPUT', message: '不支持的请求方法。' });
+  if (!hasPageToken(req, url, host.token, host.port)) return sendError(res, NO_TOKEN);
+  if (url.pathname === transport.httpEventsPath) return host.events.attach(req, res);
+  if (url.pathname.startsWith(DOWNLOADS_PREFIX) && options.resolveDownload)
+    return serveDownload(res, url.pathname, options.resolveDownload);
+  if (!options.rendererDir) return sendError(res, { code: 'NOT_FOUND', message: '没有这个地址。' });
+  return serveRenderer(res, url.pathname, { dir: options.rendererDir, token: host.token, port: host.port });
+}
+
+/** An error no route answered: logged with its stack for the developer, a plain message for the clerk. */
+function answerUnexpected(res: ServerResponse, err: unknown, log: Logger): void {
+  log(`http host: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+  if (!res.headersSent) sendError(res, { code: 'INTERNAL', message: '服务出错，请重试。' });
+  else res.end();
+}
+
+function listen(server: ReturnType<typeof createServer>, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => resolve((server.address() as AddressInfo).port));
+  });
 }
 
 /**
@@ -83,131 +91,27 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | '
  * real services: one POST endpoint per call, a server-sent event stream, and the built renderer.
  */
 export async function startHttpHost(options: HttpHostOptions): Promise<HttpHost> {
-  const token = options.token ?? newToken();
-  const maxBody = options.maxBodyBytes ?? 64 * 1024 * 1024;
   const log = options.log ?? (() => {});
-  const sseClients = new Set<ServerResponse>();
-  let port = 0;
-
-  const ctx: CallContext = { host: 'http', emit: (event, payload) => options.hub.emit(event, payload) };
-  const unsubscribe = options.hub.subscribe((event: EventName, payload) => {
-    const frame = `event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`;
-    for (const client of sseClients) client.write(frame);
-  });
-
+  const host: HostState = {
+    options,
+    token: options.token ?? newToken(),
+    port: 0,
+    ctx: { host: 'http', emit: (event, payload) => options.hub.emit(event, payload) },
+    log,
+    events: new EventStream(options.hub),
+  };
   const server = createServer((req, res) => {
-    handle(req, res).catch((err: unknown) => {
-      log(`http host: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      if (!res.headersSent) sendError(res, { code: 'INTERNAL', message: '服务出错，请重试。' });
-      else res.end();
-    });
+    route(req, res, host).catch((err: unknown) => answerUnexpected(res, err, log));
   });
-
-  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (!isLoopbackHost(req.headers.host, port)) {
-      return sendError(res, { code: 'FORBIDDEN', message: '只接受本机（127.0.0.1）访问。', detail: req.headers.host });
-    }
-    if (!isAllowedOrigin(req.headers.origin, port)) {
-      return sendError(res, { code: 'FORBIDDEN', message: '拒绝了来自其他网站的请求。', detail: req.headers.origin });
-    }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
-    const method = req.method ?? 'GET';
-
-    if (url.pathname.startsWith('/api/')) {
-      if (method !== 'POST') return sendError(res, { code: 'BAD_INPUT', message: '接口只接受 POST 请求。' });
-      const given = req.headers[transport.httpTokenHeader];
-      if (!tokensEqual(Array.isArray(given) ? given[0] : given, token)) {
-        return sendError(res, {
-          code: 'UNAUTHORIZED',
-          message: '缺少或错误的访问令牌，请用启动时打印的地址重新打开。',
-        });
-      }
-      if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) {
-        return sendError(res, { code: 'BAD_INPUT', message: '请求内容必须是 JSON。' });
-      }
-      const body = await readBody(req, maxBody);
-      if (body === 'too-large')
-        return sendError(res, {
-          code: 'BAD_INPUT',
-          message: `请求内容超过 ${Math.round(maxBody / 1048576)} MB 上限。`,
-        });
-      let input: unknown;
-      try {
-        input = body.length ? JSON.parse(body.toString('utf8')) : {};
-      } catch {
-        return sendError(res, { code: 'BAD_INPUT', message: '请求内容不是有效的 JSON。' });
-      }
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-      const result = await dispatch(options.handlers, name, input, ctx, log);
-      return result.ok ? sendJson(res, 200, result) : sendError(res, result.error);
-    }
-
-    const authorised = tokensEqual(url.searchParams.get('token'), token) || tokensEqual(cookieToken(req), token);
-    if (method !== 'GET') return sendError(res, { code: 'BAD_INPUT', message: '不支持的请求方法。' });
-    if (!authorised) {
-      return sendError(res, { code: 'UNAUTHORIZED', message: '缺少或错误的访问令牌，请用启动时打印的地址重新打开。' });
-    }
-
-    if (url.pathname === transport.httpEventsPath) {
-      res.writeHead(200, {
-        'content-type': 'text/event-stream',
-        'cache-control': 'no-store',
-        connection: 'keep-alive',
-      });
-      res.write(': connected\n\n');
-      sseClients.add(res);
-      req.on('close', () => sseClients.delete(res));
-      return;
-    }
-
-    if (url.pathname.startsWith('/downloads/') && options.resolveDownload) {
-      const file = options.resolveDownload(decodeURIComponent(url.pathname.slice('/downloads/'.length)));
-      if (!file) return sendError(res, { code: 'NOT_FOUND', message: '文件已过期或不存在，请重新导出。' });
-      res.writeHead(200, {
-        'content-type': file.contentType,
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
-        'cache-control': 'no-store',
-      });
-      res.end(file.body);
-      return;
-    }
-
-    if (!options.rendererDir) return sendError(res, { code: 'NOT_FOUND', message: '没有这个地址。' });
-    const isIndex = url.pathname === '/' || url.pathname === '/index.html';
-    const file = await readStaticFile(options.rendererDir, isIndex ? '/index.html' : url.pathname);
-    if (!file) return sendError(res, { code: 'NOT_FOUND', message: '没有这个地址。', detail: url.pathname });
-    const headers: Record<string, string> = {
-      'content-type': file.contentType,
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-    };
-    let body = file.body;
-    if (isIndex) {
-      headers['content-security-policy'] = CONTENT_SECURITY_POLICY;
-      headers['set-cookie'] = `${TOKEN_COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`;
-      body = Buffer.from(
-        file.body.toString('utf8').replace('</head>', `<meta name="zjb-api-token" content="${token}"></head>`),
-      );
-    }
-    res.writeHead(200, headers);
-    res.end(body);
-  }
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
-  port = (server.address() as AddressInfo).port;
-  const base = `http://127.0.0.1:${port}`;
+  host.port = await listen(server, options.port ?? 0);
+  const url = `http://127.0.0.1:${host.port}`;
   return {
-    url: base,
-    openUrl: `${base}/?token=${token}`,
-    token,
-    port,
+    url,
+    openUrl: `${url}/?token=${host.token}`,
+    token: host.token,
+    port: host.port,
     close: async () => {
-      unsubscribe();
-      for (const client of sseClients) client.end();
+      host.events.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

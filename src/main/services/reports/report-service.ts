@@ -71,14 +71,18 @@ export interface ReportRequest {
   kind: DocumentKind;
   issueDate: Date;
   /** Use these edits instead of the saved ones (preview of unsaved changes). */
-  edits?: BriefingEdits;
+  edits?: BriefingEdits | undefined;
+}
+
+export interface WorkspaceReport {
+  model: ReportModel;
+  /** The key indicators the model was built from, computed once for the model and the rankings page. */
+  results: IndicatorResult[];
+  damaged: { period: string; message: string }[];
 }
 
 /** Builds the report model of a workspace for a period: the one source of the briefing, the table and the preview. */
-export async function buildWorkspaceReport(
-  ws: Workspace,
-  request: ReportRequest,
-): Promise<{ model: ReportModel; damaged: { period: string; message: string }[] }> {
+export async function buildWorkspaceReport(ws: Workspace, request: ReportRequest): Promise<WorkspaceReport> {
   const systems = ws.systemList();
   if (systems.length === 0) throw new AppError('NOT_FOUND', '本工作区没有可用的指标体系，无法生成文稿。');
   const spec = kindSpec(request.kind);
@@ -86,7 +90,7 @@ export async function buildWorkspaceReport(
   const { lookup, damaged } = await loadFigures(ws, request.period, systems, { wholeYears });
   const edits = request.edits ?? (await loadEdits(ws, request.periodKey, request.kind));
   const d = request.issueDate;
-  const model = buildReportModel({
+  const input = {
     kind: request.kind,
     period: request.period,
     workspace: reportWorkspace(ws),
@@ -94,19 +98,14 @@ export async function buildWorkspaceReport(
     lookup,
     issueDate: { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() },
     ...(edits ? { edits } : {}),
-  });
-  return { model, damaged };
+  };
+  const results = computeKeyIndicators(input);
+  return { model: buildReportModel(input, results), results, damaged };
 }
 
 /** All indicators of the workspace (or one system) computed for a period. */
-export async function computeWorkspace(
-  ws: Workspace,
-  period: Period,
-  systemId?: string,
-  keyOnly = false,
-): Promise<IndicatorResult[]> {
+export async function computeWorkspace(ws: Workspace, period: Period, systemId?: string): Promise<IndicatorResult[]> {
   const systems = systemId ? [ws.system(systemId)] : ws.systemList();
   const { lookup } = await loadFigures(ws, period, systems);
-  const input = { period, workspace: reportWorkspace(ws), systems, lookup };
-  return keyOnly ? computeKeyIndicators(input) : computeAll(input);
+  return computeAll({ period, workspace: reportWorkspace(ws), systems, lookup });
 }

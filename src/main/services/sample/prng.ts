@@ -1,4 +1,7 @@
-/** mulberry32: a small deterministic PRNG, so a sample workspace is the same for the same seed. */
+/**
+ * mulberry32: a small seeded PRNG, the one generator of the project: a sample workspace is the same for the
+ * same seed, and tests that draw random cases are reproducible.
+ */
 export function createRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

@@ -2,6 +2,7 @@ import type { FigureChangeInput } from '../../../shared/schemas/figures';
 import type { Indicator, IndicatorSystem } from '../../../shared/schemas/indicator-system';
 import type { RegionRegistry } from '../../../shared/schemas/region';
 import { TOTAL_REGION } from '../../../shared/schemas/region';
+import { cityTargetOf, hasMilestones, milestonesOf, regionTargetOf } from '../../../shared/systems/accessors';
 import { PROVINCE_REGION, Workspace } from '../storage/workspace';
 import { between, createRandom } from './prng';
 
@@ -57,8 +58,11 @@ function round(x: number, decimals: number): number {
   return Number(x.toFixed(decimals));
 }
 
+/** The sample is shaped on the plan year's targets, for 2022 as well as 2023. */
+const PLAN_YEAR = '2023';
+
 function numericTarget(ind: Indicator, region: string): number | null {
-  const t = region === TOTAL_REGION ? (ind.byRegion?.[TOTAL_REGION] ?? ind.targets['2023']) : ind.byRegion?.[region];
+  const t = regionTargetOf(ind, region, PLAN_YEAR);
   return typeof t === 'number' ? t : null;
 }
 
@@ -90,7 +94,7 @@ function generate(
       const values = new Map<string, number | '/' | null>();
       for (const region of regions) {
         const target = numericTarget(ind, region);
-        if (ind.byRegion?.[region] === '/') {
+        if (regionTargetOf(ind, region, PLAN_YEAR) === '/') {
           values.set(region, '/');
           continue;
         }
@@ -129,7 +133,7 @@ function generate(
   const cityTargets = systems.find((s) => s.id === CITY_TARGETS);
   for (const ind of cityTargets?.indicators ?? []) {
     if (ind.frequency === 'annual') continue;
-    const target = ind.targets['2023'];
+    const target = cityTargetOf(ind, PLAN_YEAR);
     for (const p of periodsOf(ind.frequency, lastMonth)) {
       const shared = cityValues.get(`${ind.name}@${p.key}`);
       let value: number | null = shared ?? null;
@@ -148,10 +152,10 @@ function generate(
 
   // Project start rates with quarterly milestones: every district and the city.
   const milestones = systems.find((s) => s.id === MILESTONES);
-  const startRate = milestones?.indicators.find((i) => i.milestones?.length);
+  const startRate = milestones?.indicators.find((i) => hasMilestones(i, PLAN_YEAR));
   if (startRate) {
     for (const p of periodsOf('quarterly', lastMonth)) {
-      const due = startRate.milestones?.find((m) => m.period === `Q${p.months / 3}`)?.percent ?? 0;
+      const due = milestonesOf(startRate, PLAN_YEAR).find((m) => m.period === `Q${p.months / 3}`)?.percent ?? 0;
       let sum = 0;
       for (const region of regions) {
         const v = round(Math.min(100, due * (pace.get(region) ?? 1) * between(random, 0.94, 1.04)), 1);

@@ -10,6 +10,7 @@ import type { Frequency, IndicatorSystem } from '../../../shared/schemas/indicat
 import { TOTAL_REGION, type RegionRegistry } from '../../../shared/schemas/region';
 import {
   WORKSPACE_FORMAT_VERSION,
+  WORKSPACE_MIGRATIONS,
   WorkspaceFileSchema,
   type WorkspaceFile,
   type WorkspaceFileInput,
@@ -20,7 +21,7 @@ import { loadSystemsDir } from '../systems/system-loader';
 import { appendAudit, readAudit } from './audit-log';
 import { readTextLimited, writeFileAtomic } from './atomic-file';
 import { describeOrigin, FigureStore, type StoreChange } from './figure-store';
-import { migrate, NO_MIGRATIONS } from './migrations';
+import { migrate } from './migrations';
 import { periodEntries } from './period-store';
 import { WorkspaceLock } from './workspace-lock';
 
@@ -72,7 +73,7 @@ async function readWorkspaceFile(dir: string): Promise<WorkspaceFile> {
       dir,
     );
   }
-  const migrated = migrate(raw, WORKSPACE_FORMAT_VERSION, NO_MIGRATIONS);
+  const migrated = migrate(raw, WORKSPACE_FORMAT_VERSION, WORKSPACE_MIGRATIONS);
   if (!migrated.ok) throw new AppError('INVALID_FILE', `${WORKSPACE_FILE}：${migrated.message}`);
   const parsed = WorkspaceFileSchema.safeParse(migrated.doc);
   if (!parsed.success) {
@@ -159,7 +160,7 @@ export class Workspace {
     const info = await stat(dir).catch(() => null);
     if (!info?.isDirectory()) throw new AppError('NOT_FOUND', `找不到文件夹“${dir}”。`);
     const file = await readWorkspaceFile(dir);
-    const loaded = await loadSystemsDir(join(dir, 'systems'), ctx.registries, 'systems');
+    const loaded = await loadSystemsDir(join(dir, 'systems'), ctx.registries, 'systems', file.regions);
     const problems = loaded.problems.map((p) => `${p.file}：${p.message}`);
     for (const id of file.systems) {
       if (!loaded.systems.some((s) => s.id === id) && !problems.some((p) => p.includes(id)))

@@ -1,8 +1,16 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { IndicatorSystemSchema, type IndicatorSystem } from '../../../shared/schemas/indicator-system';
-import { RegionRegistrySchema, TOTAL_REGION, type RegionRegistry } from '../../../shared/schemas/region';
+import {
+  IndicatorSystemSchema,
+  SYSTEM_FORMAT_VERSION,
+  type IndicatorSystem,
+} from '../../../shared/schemas/indicator-system';
+import { RegionRegistrySchema, type RegionRegistry } from '../../../shared/schemas/region';
+import { normalizeSystem } from '../../../shared/systems/accessors';
+import { SYSTEM_MIGRATIONS } from '../../../shared/systems/migrate';
+import { systemProblems, type KnownRegions } from '../../../shared/systems/validate';
 import { zodErrorToChinese } from '../../../shared/zod-chinese';
+import { migrate } from '../storage/migrations';
 
 /** A problem found in one file: which file, where inside it, and what is wrong (Chinese). */
 export interface FileProblem {
@@ -34,74 +42,51 @@ export function parseRegionRegistry(text: string, file: string): ParseResult<Reg
 }
 
 /**
- * Parses one indicator-system file and checks what the schema alone cannot:
- * unique ids, known categories, parents and regions.
+ * The districts a system of a city may name: the city's region list, plus the workspace's own districts
+ * (a workspace may add one the list does not have). null when the city has no list.
+ */
+export function knownRegionsFor(
+  city: string,
+  registries: ReadonlyMap<string, RegionRegistry> | readonly RegionRegistry[],
+  extra: readonly string[] = [],
+): KnownRegions | null {
+  const registry = [...registries.values()].find((r) => r.city === city);
+  if (!registry) return null;
+  return { city, names: [...new Set([...registry.regions.map((r) => r.short), ...extra])] };
+}
+
+/**
+ * Parses one indicator-system file: upgrades an older format version, parses the schema, derives `years`,
+ * and checks what the schema alone cannot (unique ids, known categories, parents, districts, milestones).
  */
 export function parseIndicatorSystem(
   text: string,
   file: string,
   registries: ReadonlyMap<string, RegionRegistry>,
+  extraRegions: readonly string[] = [],
 ): ParseResult<IndicatorSystem> {
   const json = parseJson(text, file);
   if (!json.ok) return json;
-  const parsed = IndicatorSystemSchema.safeParse(json.value);
-  if (!parsed.success) {
-    return { ok: false, problems: zodErrorToChinese(parsed.error, json.value).map((message) => ({ file, message })) };
-  }
-  const system = parsed.data;
-  const problems = crossCheck(system, registries).map((message) => ({ file, message }));
-  return problems.length ? { ok: false, problems } : { ok: true, value: system };
+  const checked = validateSystem(json.value, registries, extraRegions);
+  return checked.ok ? checked : { ok: false, problems: checked.problems.map((message) => ({ file, message })) };
 }
 
-/** Validates a system object (schema and cross-references); returns Chinese problems, empty when valid. */
+/**
+ * Validates a system object of any known format version (migrated first), schema and cross-references;
+ * returns the normalised system, or the Chinese problems.
+ */
 export function validateSystem(
   system: unknown,
-  registries: ReadonlyMap<string, RegionRegistry>,
+  registries: ReadonlyMap<string, RegionRegistry> | readonly RegionRegistry[],
+  extraRegions: readonly string[] = [],
 ): { ok: true; value: IndicatorSystem } | { ok: false; problems: string[] } {
-  const parsed = IndicatorSystemSchema.safeParse(system);
-  if (!parsed.success) return { ok: false, problems: zodErrorToChinese(parsed.error, system) };
-  const problems = crossCheck(parsed.data, registries);
-  return problems.length ? { ok: false, problems } : { ok: true, value: parsed.data };
-}
-
-function crossCheck(system: IndicatorSystem, registries: ReadonlyMap<string, RegionRegistry>): string[] {
-  const out: string[] = [];
-  const registry = [...registries.values()].find((r) => r.city === system.city);
-  if (!registry) out.push(`city：没有城市“${system.city}”的区县清单（templates/regions/），请先添加`);
-  const known = new Set(registry?.regions.map((r) => r.short) ?? []);
-  system.regions.forEach((name, i) => {
-    if (registry && !known.has(name)) {
-      out.push(`regions[${i}]：未知区县“${name}”，${system.city}的区县为 ${[...known].join('、')}`);
-    }
-  });
-  const categoryIds = new Set<string>();
-  system.categories.forEach((c, i) => {
-    if (categoryIds.has(c.id)) out.push(`categories[${i}].id：类别编号“${c.id}”重复`);
-    categoryIds.add(c.id);
-  });
-  const ids = new Set<string>();
-  system.indicators.forEach((ind, i) => {
-    if (ids.has(ind.id)) out.push(`indicators[${i}].id：指标编号“${ind.id}”重复，每个指标的编号必须唯一`);
-    ids.add(ind.id);
-  });
-  const allowedRegionKeys = new Set([...system.regions, TOTAL_REGION]);
-  system.indicators.forEach((ind, i) => {
-    const at = `indicators[${i}]（${ind.name}）`;
-    if (ind.category && !categoryIds.has(ind.category))
-      out.push(`${at}.category：类别“${ind.category}”不在 categories 中`);
-    if (ind.parent && !ids.has(ind.parent)) out.push(`${at}.parent：上级指标“${ind.parent}”不存在`);
-    for (const key of Object.keys(ind.byRegion ?? {})) {
-      if (!allowedRegionKeys.has(key))
-        out.push(`${at}.byRegion：未知区县“${key}”，应为 regions 中的名称或“${TOTAL_REGION}”`);
-    }
-    if (ind.byRegion && !system.regionTargetYear) out.push(`${at}.byRegion：有分区县目标时必须填写 regionTargetYear`);
-    for (const year of Object.keys(ind.targets)) {
-      if (!system.years.includes(year) && !ind.base) {
-        out.push(`${at}.targets.${year}：年份不在本体系的 years（${system.years.join('、')}）中`);
-      }
-    }
-  });
-  return out;
+  const migrated = migrate(system, SYSTEM_FORMAT_VERSION, SYSTEM_MIGRATIONS);
+  if (!migrated.ok) return { ok: false, problems: [`formatVersion：${migrated.message}`] };
+  const parsed = IndicatorSystemSchema.safeParse(migrated.doc);
+  if (!parsed.success) return { ok: false, problems: zodErrorToChinese(parsed.error, migrated.doc) };
+  const value = normalizeSystem(parsed.data);
+  const problems = systemProblems(value, knownRegionsFor(value.city, registries, extraRegions));
+  return problems.length ? { ok: false, problems } : { ok: true, value };
 }
 
 export interface LoadedSystems {
@@ -156,6 +141,7 @@ export async function loadSystemsDir(
   systemsDir: string,
   registries: RegionRegistry[],
   labelPrefix = 'systems',
+  extraRegions: readonly string[] = [],
 ): Promise<{ systems: IndicatorSystem[]; problems: FileProblem[] }> {
   const byCity = new Map(registries.map((r) => [r.cityId, r]));
   const systems: IndicatorSystem[] = [];
@@ -168,7 +154,7 @@ export async function loadSystemsDir(
       problems.push(...text.problems);
       continue;
     }
-    const r = parseIndicatorSystem(text.value, label, byCity);
+    const r = parseIndicatorSystem(text.value, label, byCity, extraRegions);
     if (!r.ok) {
       problems.push(...r.problems);
       continue;

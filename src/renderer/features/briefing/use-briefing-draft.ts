@@ -9,8 +9,8 @@ import {
 } from '../../../shared/report/model';
 import type { BriefingEdits } from '../../../shared/schemas/briefing';
 import { useApi } from '../../api/client';
-import { errorMessage } from '../../labels';
-import { SaveQueue, type SaveStatus } from '../entry/grid/save-queue';
+import { errorMessage } from '../../shared/labels';
+import { SaveQueue, type SaveStatus } from '../../shared/save-queue';
 import { draftedText } from './preview/paragraph-view';
 
 interface PendingEdits {

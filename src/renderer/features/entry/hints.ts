@@ -1,5 +1,6 @@
-import type { Indicator, IndicatorSystem } from '../../../shared/schemas/indicator-system';
-import { targetView, type TargetView } from '../../target-view';
+import type { Indicator } from '../../../shared/schemas/indicator-system';
+import { applicableTargetOf } from '../../../shared/systems/accessors';
+import { targetView, type TargetView } from '../../shared/target-view';
 
 /** The target that applies to one cell: the district's decomposed target, or the system's (city) target. */
 export interface CellTarget extends TargetView {
@@ -7,18 +8,11 @@ export interface CellTarget extends TargetView {
 }
 
 /**
- * The target for a region in a year: the region's decomposed target when the system has one for that
- * year, else the system's annual target. 全省 has none (it is a reference, not a task).
+ * The target for a region in a year: the region's decomposed target when the year has one for it, else
+ * the system's annual target. 全省 has none (it is a reference, not a task).
  */
-export function targetFor(
-  system: Pick<IndicatorSystem, 'regionTargetYear'>,
-  ind: Indicator,
-  region: string,
-  year: string,
-): CellTarget | null {
-  if (region === '全省') return null;
-  const byRegion = system.regionTargetYear === year ? ind.byRegion?.[region] : undefined;
-  const raw = byRegion ?? ind.targets[year];
-  if (raw === undefined) return null;
-  return { scope: byRegion !== undefined ? 'region' : 'system', ...targetView(raw, ind) };
+export function targetFor(ind: Indicator, region: string, year: string): CellTarget | null {
+  const applicable = applicableTargetOf(ind, region, year);
+  if (!applicable) return null;
+  return { scope: applicable.scope, ...targetView(applicable.target, ind) };
 }

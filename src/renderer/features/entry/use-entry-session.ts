@@ -6,12 +6,12 @@ import type { FigureValue } from '../../../shared/schemas/figure';
 import type { FigureRecord, FigureTable } from '../../../shared/schemas/figures';
 import type { IndicatorSystem } from '../../../shared/schemas/indicator-system';
 import { ApiError, useApi } from '../../api/client';
-import { errorMessage } from '../../labels';
+import { errorMessage } from '../../shared/labels';
 import { useSystemsStore } from '../../stores/systems';
 import { cellKey, type CellRef } from './grid/layout';
-import { SaveQueue, type SaveStatus, type SendOutcome } from './grid/save-queue';
+import { SaveQueue, type SaveStatus, type SendOutcome } from '../../shared/save-queue';
 import { EntrySheet, type ApplyResult, type SheetChange } from './grid/sheet';
-import { lastYearKey } from './periods';
+import { lastYearKey } from '../../shared/periods';
 
 /** What main says in the detail of a refused batch (FigureRejection[]), checked before use. */
 const RejectionsSchema = z.array(

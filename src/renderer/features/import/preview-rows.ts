@@ -1,6 +1,6 @@
 import type { ImportAnomaly, ImportCellReport, ImportFileReport } from '../../../shared/import-types';
 import type { FigureValue } from '../../../shared/schemas/figure';
-import { periodLabel } from '../entry/periods';
+import { periodLabel } from '../../shared/periods';
 
 /** Rows of the preview tables, as the clerk reads them: cell addresses without the sheet prefix. */
 

@@ -1,7 +1,7 @@
 import { ref, shallowRef } from 'vue';
 import type { ApplyResult, ImportFileReport, ImportPreview } from '../../../shared/import-types';
 import { useApi } from '../../api/client';
-import { errorMessage } from '../../labels';
+import { errorMessage } from '../../shared/labels';
 import { mergePreviews, type ImportView } from './import-view';
 import { MAX_BATCH_BYTES, MAX_BATCH_FILES, MAX_BATCHES, planBatches, readBase64, screenFiles } from './uploads';
 

@@ -1,4 +1,6 @@
+import { milestoneProblems } from '../../../shared/domain/progress';
 import type { IndicatorPatch } from '../../../shared/schemas/indicator-patch';
+import { milestonesOf, regionTargetsOf } from '../../../shared/systems/accessors';
 import type {
   Direction,
   Frequency,
@@ -30,6 +32,8 @@ export interface IndicatorForm {
   /** 责任单位, separated by 、 */
   responsible: string;
   targets: { year: string; text: string }[];
+  /** The year whose district targets and milestones the form edits. */
+  regionYear: string;
   byRegion: { region: string; text: string }[];
   milestones: Record<MilestonePeriod, string>;
   /** One note per line. */
@@ -40,10 +44,15 @@ function targetText(t: TargetValue | undefined): string {
   return t === undefined ? '' : typeof t === 'number' ? String(t) : t;
 }
 
-export function toForm(ind: Indicator, system: Pick<IndicatorSystem, 'years' | 'regions'>): IndicatorForm {
+export function toForm(
+  ind: Indicator,
+  system: Pick<IndicatorSystem, 'years' | 'regions'>,
+  regionYear: string,
+): IndicatorForm {
   const years = [...new Set([...system.years, ...Object.keys(ind.targets)])].sort();
   const milestones = Object.fromEntries(MILESTONE_PERIODS.map((p) => [p, ''])) as Record<MilestonePeriod, string>;
-  for (const m of ind.milestones ?? []) milestones[m.period] = String(m.percent);
+  for (const m of milestonesOf(ind, regionYear)) milestones[m.period] = String(m.percent);
+  const districtTargets = regionTargetsOf(ind, regionYear);
   return {
     name: ind.name,
     unit: ind.unit,
@@ -55,7 +64,8 @@ export function toForm(ind: Indicator, system: Pick<IndicatorSystem, 'years' | '
     rankBy: ind.rankBy ?? '',
     responsible: ind.responsible.join('、'),
     targets: years.map((year) => ({ year, text: targetText(ind.targets[year]) })),
-    byRegion: [...system.regions, '全市'].map((region) => ({ region, text: targetText(ind.byRegion?.[region]) })),
+    regionYear,
+    byRegion: system.regions.map((region) => ({ region, text: targetText(districtTargets[region]) })),
     milestones,
     notes: ind.notes.join('\n'),
   };
@@ -94,7 +104,7 @@ function splitList(text: string, separators: RegExp): string[] {
 }
 
 /** Milestone percentages as typed; a Chinese problem for each that is not a number from 0 to 1000. */
-export function milestonesOf(form: Pick<IndicatorForm, 'milestones'>): { value: Milestone[]; problems: string[] } {
+export function typedMilestones(form: Pick<IndicatorForm, 'milestones'>): { value: Milestone[]; problems: string[] } {
   const value: Milestone[] = [];
   const problems: string[] = [];
   for (const period of MILESTONE_PERIODS) {
@@ -143,27 +153,26 @@ export function toPatch(form: IndicatorForm, original: Indicator): { patch: Indi
   );
   if (!same(sortedEntries(targets), sortedEntries(original.targets))) patch.targets = targets;
 
+  const year = form.regionYear;
+  const originalDistricts = regionTargetsOf(original, year);
   const byRegion = record(
     form.byRegion.map((t) => ({ key: t.region, text: t.text })),
-    original.byRegion,
+    originalDistricts,
   );
-  const hadByRegion = original.byRegion !== undefined;
-  if (
-    (hadByRegion || Object.keys(byRegion).length > 0) &&
-    !same(sortedEntries(byRegion), sortedEntries(original.byRegion))
-  )
-    patch.byRegion = byRegion;
+  if (!same(sortedEntries(byRegion), sortedEntries(originalDistricts)))
+    patch.regionTargets = { ...original.regionTargets, [year]: byRegion };
 
-  const milestones = milestonesOf(form);
+  const milestones = typedMilestones(form);
   problems.push(...milestones.problems);
-  const originalMilestones = original.milestones ?? [];
+  if (milestones.problems.length === 0) problems.push(...milestoneProblems(milestones.value));
+  const originalMilestones = original.milestones[year] ?? [];
   if (
     !same(
       milestones.value,
       MILESTONE_PERIODS.flatMap((p) => originalMilestones.filter((m) => m.period === p)),
     )
   )
-    patch.milestones = milestones.value;
+    patch.milestones = { ...original.milestones, [year]: milestones.value };
 
   const notes = splitList(form.notes, /\n+/);
   if (!same(notes, original.notes)) patch.notes = notes;

@@ -1,9 +1,28 @@
 import { existsSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+
+/** The CJK font the app ships for charts (scripts/build-chart-font.mjs): Noto Sans SC, GB 2312 subset. */
+export const BUNDLED_CHART_FONT = 'assets/fonts/NotoSansSC-Chart.ttf';
+export const BUNDLED_CHART_FAMILY = 'Noto Sans SC';
 
 /**
- * CJK font files for chart text. resvg draws only with fonts it is given, so without one the Chinese labels
- * would vanish: the lookup lists the usual places on Linux (fontconfig's Noto CJK paths), Windows and macOS.
+ * Where the bundled font is: under the project (or out/) when run from source, the CLI bundle or the built
+ * app, and under resources/app-data in the installed desktop app (electron-builder's extraResources).
+ */
+export function findBundledChartFont(start: string = __dirname): string | undefined {
+  const resourcesPath = (process as NodeJS.Process & { resourcesPath?: string }).resourcesPath;
+  const roots: string[] = [];
+  for (let dir = resolve(start); ; dir = dirname(dir)) {
+    roots.push(dir);
+    if (dirname(dir) === dir) break;
+  }
+  if (resourcesPath) roots.push(join(resourcesPath, 'app-data'));
+  return roots.map((r) => join(r, BUNDLED_CHART_FONT)).find((f) => existsSync(f));
+}
+
+/**
+ * System CJK fonts, tried only for characters the bundled font lacks (rare characters outside GB 2312):
+ * loading one costs about half a second, so they are not loaded for the usual chart.
  */
 export function defaultChartFontCandidates(
   platform: NodeJS.Platform = process.platform,
@@ -35,7 +54,32 @@ export function findChartFonts(candidates: readonly string[] = defaultChartFontC
   return candidates.filter((f) => existsSync(f)).slice(0, limit);
 }
 
+let gb2312: Set<string> | undefined;
+
+/** The characters of the bundled subset outside ASCII: GB 2312 rows 1–9 and 16–87 (as the build script). */
+function bundledCharacters(): Set<string> {
+  if (gb2312) return gb2312;
+  const decoder = new TextDecoder('gbk');
+  const chars = new Set<string>('—‰℃％．，：；（）〔〕【】“”‘’、。《》…·±≤≥×÷');
+  const rows = [...Array(9).keys()].map((i) => 0xa1 + i).concat([...Array(72).keys()].map((i) => 0xb0 + i));
+  for (const hi of rows) {
+    for (let lo = 0xa1; lo <= 0xfe; lo++) {
+      const c = decoder.decode(new Uint8Array([hi, lo]));
+      if (c.length === 1 && c !== '\ufffd') chars.add(c);
+    }
+  }
+  gb2312 = chars;
+  return chars;
+}
+
+/** Characters of `text` the bundled font cannot draw (empty for nearly every chart). */
+export function charactersOutsideBundledFont(text: string): string[] {
+  const known = bundledCharacters();
+  return [...new Set(text)].filter((c) => c.charCodeAt(0) > 0x7e && !/\s/.test(c) && !known.has(c));
+}
+
 const KNOWN_FAMILIES: [RegExp, string][] = [
+  [/notosanssc-chart/i, BUNDLED_CHART_FAMILY],
   [/notosanscjk/i, 'Noto Sans CJK SC'],
   [/notoserifcjk/i, 'Noto Serif CJK SC'],
   [/^simhei/i, 'SimHei'],

@@ -1,5 +1,6 @@
 export {
   renderChartPng,
+  chartFontFiles,
   chartSvg,
   clearChartCache,
   CHART_SIZE,
@@ -7,4 +8,10 @@ export {
   type RenderedChart,
 } from './render-chart';
 export { chartOption, formatChartValue, CHART_FONT_FAMILY } from '../../../../shared/report/chart-option';
-export { defaultChartFontCandidates, findChartFonts, familyOfFontFile } from './chart-fonts';
+export {
+  defaultChartFontCandidates,
+  findChartFonts,
+  findBundledChartFont,
+  familyOfFontFile,
+  charactersOutsideBundledFont,
+} from './chart-fonts';

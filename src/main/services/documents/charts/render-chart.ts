@@ -2,7 +2,7 @@ import { renderAsync } from '@resvg/resvg-js';
 import * as echarts from 'echarts';
 import type { ChartBlock } from '../../../../shared/report/model';
 import { chartOption } from '../../../../shared/report/chart-option';
-import { familyOfFontFile, findChartFonts } from './chart-fonts';
+import { charactersOutsideBundledFont, familyOfFontFile, findBundledChartFont, findChartFonts } from './chart-fonts';
 
 export interface ChartRenderOptions {
   /** Font files to try (the first that exists is used); defaults to the platform's usual CJK fonts. */
@@ -34,9 +34,18 @@ export function chartSvg(block: ChartBlock, width: number, height: number): stri
 }
 
 /**
- * Rendering costs about half a second, most of it resvg loading the 20 MB CJK font; exporting the same month
- * again is common, so the last few PNGs are kept, keyed by everything that shapes the picture.
+ * The fonts a chart is drawn with: the bundled Noto Sans SC subset (small, so it loads in milliseconds), plus one
+ * system CJK font only when the chart holds a character outside the subset. An explicit list wins.
  */
+export function chartFontFiles(svg: string, explicit: readonly string[] | undefined): string[] {
+  if (explicit) return findChartFonts(explicit);
+  const bundled = findBundledChartFont();
+  if (!bundled) return findChartFonts();
+  const text = svg.replace(/<[^>]*>/g, '');
+  return charactersOutsideBundledFont(text).length > 0 ? [bundled, ...findChartFonts()] : [bundled];
+}
+
+/** Exporting the same month again is common, so the last few PNGs are kept, keyed by everything that shapes them. */
 const cache = new Map<string, RenderedChart>();
 const CACHE_SIZE = 16;
 
@@ -45,7 +54,6 @@ export async function renderChartPng(block: ChartBlock, options: ChartRenderOpti
   const width = options.width ?? CHART_SIZE.width;
   const height = options.height ?? CHART_SIZE.height;
   const scale = options.scale ?? CHART_SIZE.scale;
-  const fontFiles = findChartFonts(options.fonts ?? undefined);
   const key = JSON.stringify([
     block.title,
     block.unit,
@@ -56,19 +64,22 @@ export async function renderChartPng(block: ChartBlock, options: ChartRenderOpti
     width,
     height,
     scale,
-    fontFiles,
+    options.fonts ?? null,
   ]);
   const hit = cache.get(key);
   if (hit) return hit;
 
+  const svg = chartSvg(block, width, height);
+  const fontFiles = chartFontFiles(svg, options.fonts);
+
   const warnings: string[] = [];
   if (fontFiles.length === 0) {
     warnings.push(
-      `图表“${block.title}”：未找到中文字体文件，已改用系统字体绘制，图中的中文可能显示不全。请指定一个中文字体文件（如 C:\\Windows\\Fonts\\simhei.ttf）。`,
+      `图表“${block.title}”：未找到中文字体文件，已改用系统字体绘制，图中的中文可能显示不全。请重新安装本程序，或指定一个中文字体文件（如 C:\\Windows\\Fonts\\simhei.ttf）。`,
     );
   }
   const family = fontFiles[0] ? familyOfFontFile(fontFiles[0]) : undefined;
-  const image = await renderAsync(chartSvg(block, width, height), {
+  const image = await renderAsync(svg, {
     background: '#ffffff',
     fitTo: { mode: 'zoom', value: scale },
     font: {

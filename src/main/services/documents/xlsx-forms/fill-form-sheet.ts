@@ -6,23 +6,31 @@ import { FORM_SHEET, type FormMetaRow } from './form-meta';
 import type { FormRow } from './form-rows';
 import { noteValidation, validationKey, valueValidation } from './form-validation';
 
-/** Layout of the visible 填报表 sheet. Row and column positions are recorded in _meta for the importer. */
-export const VALUE_COLUMN = 'D';
-export const NOTE_COLUMN = 'E';
+/**
+ * Layout of the visible 填报表 sheet, column by name. Row and column positions are recorded in _meta for the
+ * importer, which reads the value and note columns.
+ */
+const COLUMNS = {
+  seq: { letter: 'A', header: '序号', width: 6 },
+  name: { letter: 'B', header: '指标名称', width: 40 },
+  unit: { letter: 'C', header: '单位', width: 11 },
+  value: { letter: 'D', header: '本期数（请填写）', width: 18 },
+  note: { letter: 'E', header: '备注', width: 26 },
+  target: { letter: 'F', header: '年度目标', width: 22 },
+  lastYear: { letter: 'G', header: '上年同期', width: 12 },
+  previous: { letter: 'H', header: '上期', width: 12 },
+} as const;
+type ColumnName = keyof typeof COLUMNS;
+/** Left to right, as the letters say. */
+const COLUMN_ORDER = Object.keys(COLUMNS) as ColumnName[];
+
+export const VALUE_COLUMN = COLUMNS.value.letter;
+export const NOTE_COLUMN = COLUMNS.note.letter;
 export const REPORTER_NAME_CELL = 'C4';
 export const REPORTER_PHONE_CELL = 'F4';
 const HEADER_ROW = 5;
-const LAST_COLUMN = 'H';
-const COLUMNS = [
-  { header: '序号', width: 6 },
-  { header: '指标名称', width: 40 },
-  { header: '单位', width: 11 },
-  { header: '本期数（请填写）', width: 18 },
-  { header: '备注', width: 26 },
-  { header: '年度目标', width: 22 },
-  { header: '上年同期', width: 12 },
-  { header: '上期', width: 12 },
-] as const;
+const FIRST_COLUMN = COLUMNS.seq.letter;
+const LAST_COLUMN = COLUMNS.previous.letter;
 
 /**
  * Protection keeps the layout from being changed by accident; it is not security (the meta checksum
@@ -117,7 +125,8 @@ function mergedText(sheet: Worksheet, range: string, text: string, style: Pick<C
   styledText(sheet.getCell(range.split(':')[0] ?? 'A1'), text, style);
 }
 
-function writeHeader(sheet: Worksheet, input: FormSheetInput): void {
+/** Title, subtitle and the instructions, each across the whole width. */
+function writeTitle(sheet: Worksheet, input: FormSheetInput): void {
   mergedText(sheet, `A1:${LAST_COLUMN}1`, input.title, {
     font: { name: '黑体', size: 16 },
     alignment: { horizontal: 'center', vertical: 'middle' },
@@ -128,22 +137,21 @@ function writeHeader(sheet: Worksheet, input: FormSheetInput): void {
     alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
   });
   sheet.getRow(2).height = 22;
-  mergedText(sheet, `A3:${LAST_COLUMN}3`, input.instructions.join('\n'), {
+  const instructions = input.instructions.join('\n');
+  mergedText(sheet, `A3:${LAST_COLUMN}3`, instructions, {
     font: { name: FONT, size: 10 },
     alignment: { vertical: 'top', wrapText: true },
   });
-  const width = COLUMNS.reduce((sum, c) => sum + c.width, 0);
-  sheet.getRow(3).height = LINE_HEIGHT_PT * textLines(input.instructions.join('\n'), width, 10) * (10 / 11) + 6;
+  const width = COLUMN_ORDER.reduce((sum, name) => sum + COLUMNS[name].width, 0);
+  sheet.getRow(3).height = LINE_HEIGHT_PT * textLines(instructions, width, 10) * (10 / 11) + 6;
+}
 
-  mergedText(sheet, 'A4:B4', '填报人：', {
-    font: { name: FONT, size: 11 },
-    alignment: { horizontal: 'right', vertical: 'middle' },
-  });
+/** 填报人 and 联系电话: the two cells of row 4 the district clerk fills in. */
+function writeReporterLine(sheet: Worksheet): void {
+  const label = { font: { name: FONT, size: 11 }, alignment: { horizontal: 'right', vertical: 'middle' } } as const;
+  mergedText(sheet, 'A4:B4', '填报人：', label);
   sheet.mergeCells(`${REPORTER_NAME_CELL}:D4`);
-  styledText(sheet.getCell('E4'), '联系电话：', {
-    font: { name: FONT, size: 11 },
-    alignment: { horizontal: 'right', vertical: 'middle' },
-  });
+  styledText(sheet.getCell('E4'), '联系电话：', label);
   sheet.mergeCells(`${REPORTER_PHONE_CELL}:G4`);
   for (const ref of [REPORTER_NAME_CELL, REPORTER_PHONE_CELL]) {
     const cell = sheet.getCell(ref);
@@ -154,21 +162,24 @@ function writeHeader(sheet: Worksheet, input: FormSheetInput): void {
     cell.border = { bottom: { style: 'thin' } };
   }
   sheet.getRow(4).height = 22;
+}
 
+/** The column headings, repeated on every printed page. */
+function writeColumnHeaders(sheet: Worksheet): void {
   const header = sheet.getRow(HEADER_ROW);
-  COLUMNS.forEach((c, i) => {
-    const cell = header.getCell(i + 1);
-    cell.value = c.header;
+  for (const name of COLUMN_ORDER) {
+    const cell = header.getCell(COLUMNS[name].letter);
+    cell.value = COLUMNS[name].header;
     cell.font = { name: '黑体', size: 11 };
     cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
     cell.fill = HEADER_FILL;
     cell.border = THIN;
-  });
-  header.height = LINE_HEIGHT_PT * Math.max(...COLUMNS.map((c) => textLines(c.header, c.width))) + 6;
+  }
+  const lines = COLUMN_ORDER.map((name) => textLines(COLUMNS[name].header, COLUMNS[name].width));
+  header.height = LINE_HEIGHT_PT * Math.max(...lines) + 6;
 }
 
-/** Writes the visible sheet; returns the row of every indicator, for the meta sheet. */
-export async function writeFormSheet(wb: Workbook, input: FormSheetInput): Promise<FormMetaRow[]> {
+function addFormWorksheet(wb: Workbook): Worksheet {
   const sheet = wb.addWorksheet(FORM_SHEET, {
     pageSetup: {
       paperSize: 9,
@@ -183,80 +194,71 @@ export async function writeFormSheet(wb: Workbook, input: FormSheetInput): Promi
     headerFooter: { oddFooter: '&C第 &P 页 共 &N 页' },
     views: [{ state: 'frozen', ySplit: HEADER_ROW, topLeftCell: `A${HEADER_ROW + 1}` }],
   });
-  COLUMNS.forEach((c, i) => (sheet.getColumn(i + 1).width = c.width));
-  writeHeader(sheet, input);
+  for (const name of COLUMN_ORDER) sheet.getColumn(COLUMNS[name].letter).width = COLUMNS[name].width;
+  return sheet;
+}
 
-  const metaRows: FormMetaRow[] = [];
-  let r = HEADER_ROW + 1;
-  let seq = 1;
-  const runs: { key: string; first: number; last: number; row: FormRow }[] = [];
-  for (const section of input.sections) {
-    mergedText(sheet, `A${r}:${LAST_COLUMN}${r}`, section.heading, {
-      font: { name: '黑体', size: 11 },
-      alignment: { vertical: 'middle' },
-    });
-    sheet.getCell(`A${r}`).border = THIN;
-    sheet.getRow(r).height = 20;
-    r++;
-    for (const item of section.rows) {
-      const row = sheet.getRow(r);
-      const cells = Array.from({ length: COLUMNS.length }, (_, i) => row.getCell(i + 1));
-      cells.forEach((c) => {
-        c.font = { name: FONT, size: 11 };
-        c.border = THIN;
-        c.alignment = { vertical: 'middle' };
-      });
-      const [seqCell, nameCell, unitCell, valueCell, noteCell, targetCell, lastYearCell, previousCell] = cells;
-      if (
-        !seqCell ||
-        !nameCell ||
-        !unitCell ||
-        !valueCell ||
-        !noteCell ||
-        !targetCell ||
-        !lastYearCell ||
-        !previousCell
-      )
-        throw new Error('form row cells');
-      seqCell.value = seq++;
-      seqCell.alignment = { horizontal: 'center', vertical: 'middle' };
-      nameCell.value = item.row.name;
-      nameCell.alignment = { vertical: 'middle', wrapText: true };
-      unitCell.value = item.row.unit || '—';
-      unitCell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-      valueCell.value = item.value ?? null;
-      noteCell.value = item.note ?? null;
-      noteCell.numFmt = '@';
-      noteCell.alignment = { vertical: 'middle', wrapText: true };
-      for (const c of [valueCell, noteCell]) {
-        c.fill = INPUT_FILL;
-        c.protection = { locked: false };
-      }
-      putTarget(targetCell, item.row);
-      const lines = Math.max(
-        textLines(item.row.name, COLUMNS[1].width),
-        textLines(item.row.unit, COLUMNS[2].width),
-        textLines(item.note ?? '', COLUMNS[4].width),
-        textLines(String(targetCell.value ?? ''), COLUMNS[5].width),
-      );
-      row.height = LINE_HEIGHT_PT * lines + 4;
-      putReference(lastYearCell, item.lastYear, item.row.decimals);
-      putReference(previousCell, item.previous, item.row.decimals);
-      metaRows.push({
-        row: r,
-        systemId: item.row.systemId,
-        indicatorId: item.row.indicatorId,
-        period: item.row.period,
-        name: item.row.name,
-      });
+function writeSectionHeading(sheet: Worksheet, r: number, heading: string): void {
+  mergedText(sheet, `${FIRST_COLUMN}${r}:${LAST_COLUMN}${r}`, heading, {
+    font: { name: '黑体', size: 11 },
+    alignment: { vertical: 'middle' },
+  });
+  sheet.getCell(`${FIRST_COLUMN}${r}`).border = THIN;
+  sheet.getRow(r).height = 20;
+}
 
-      const key = validationKey(item.row.kind, item.row.unit, item.row.decimals);
-      const run = runs[runs.length - 1];
-      if (run && run.key === key && run.last === r - 1) run.last = r;
-      else runs.push({ key, first: r, last: r, row: item.row });
-      r++;
-    }
+/** One indicator's row: fixed texts, the two input cells (value, note) and the reference figures. */
+function writeIndicatorRow(sheet: Worksheet, r: number, seq: number, item: FormSheetRow): void {
+  const row = sheet.getRow(r);
+  const cell = (name: ColumnName) => row.getCell(COLUMNS[name].letter);
+  for (const name of COLUMN_ORDER) {
+    const c = cell(name);
+    c.font = { name: FONT, size: 11 };
+    c.border = THIN;
+    c.alignment = { vertical: 'middle' };
   }
+  cell('seq').value = seq;
+  cell('seq').alignment = { horizontal: 'center', vertical: 'middle' };
+  cell('name').value = item.row.name;
+  cell('name').alignment = { vertical: 'middle', wrapText: true };
+  cell('unit').value = item.row.unit || '—';
+  cell('unit').alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  cell('value').value = item.value ?? null;
+  cell('note').value = item.note ?? null;
+  cell('note').numFmt = '@';
+  cell('note').alignment = { vertical: 'middle', wrapText: true };
+  for (const input of [cell('value'), cell('note')]) {
+    input.fill = INPUT_FILL;
+    input.protection = { locked: false };
+  }
+  putTarget(cell('target'), item.row);
+  putReference(cell('lastYear'), item.lastYear, item.row.decimals);
+  putReference(cell('previous'), item.previous, item.row.decimals);
+  const lines = Math.max(
+    textLines(item.row.name, COLUMNS.name.width),
+    textLines(item.row.unit, COLUMNS.unit.width),
+    textLines(item.note ?? '', COLUMNS.note.width),
+    textLines(String(cell('target').value ?? ''), COLUMNS.target.width),
+  );
+  row.height = LINE_HEIGHT_PT * lines + 4;
+}
+
+/** Consecutive rows that take the same kind of figure, so one validation rule covers each run. */
+interface ValidationRun {
+  key: string;
+  first: number;
+  last: number;
+  row: FormRow;
+}
+
+function extendRuns(runs: ValidationRun[], r: number, row: FormRow): void {
+  const key = validationKey(row.kind, row.unit, row.decimals);
+  const run = runs[runs.length - 1];
+  if (run && run.key === key && run.last === r - 1) run.last = r;
+  else runs.push({ key, first: r, last: r, row });
+}
+
+function addValidations(sheet: Worksheet, runs: readonly ValidationRun[]): void {
   const range = (col: string, first: number, last: number) =>
     first === last ? `${col}${first}` : `${col}${first}:${col}${last}`;
   for (const run of runs) {
@@ -267,14 +269,38 @@ export async function writeFormSheet(wb: Workbook, input: FormSheetInput): Promi
     );
     addRangeValidation(sheet, range(NOTE_COLUMN, run.first, run.last), noteValidation());
   }
+}
 
-  if (input.footnote) {
-    mergedText(sheet, `A${r}:${LAST_COLUMN}${r}`, input.footnote, {
-      font: { name: FONT, size: 10 },
-      alignment: { vertical: 'middle', wrapText: true },
-    });
-    sheet.getRow(r).height = 20;
+function writeFootnote(sheet: Worksheet, r: number, text: string): void {
+  mergedText(sheet, `${FIRST_COLUMN}${r}:${LAST_COLUMN}${r}`, text, {
+    font: { name: FONT, size: 10 },
+    alignment: { vertical: 'middle', wrapText: true },
+  });
+  sheet.getRow(r).height = 20;
+}
+
+/** Writes the visible sheet; returns the row of every indicator, for the meta sheet. */
+export async function writeFormSheet(wb: Workbook, input: FormSheetInput): Promise<FormMetaRow[]> {
+  const sheet = addFormWorksheet(wb);
+  writeTitle(sheet, input);
+  writeReporterLine(sheet);
+  writeColumnHeaders(sheet);
+
+  const metaRows: FormMetaRow[] = [];
+  const runs: ValidationRun[] = [];
+  let r = HEADER_ROW + 1;
+  for (const section of input.sections) {
+    writeSectionHeading(sheet, r++, section.heading);
+    for (const item of section.rows) {
+      writeIndicatorRow(sheet, r, metaRows.length + 1, item);
+      const { systemId, indicatorId, period, name } = item.row;
+      metaRows.push({ row: r, systemId, indicatorId, period, name });
+      extendRuns(runs, r, item.row);
+      r++;
+    }
   }
+  addValidations(sheet, runs);
+  if (input.footnote) writeFootnote(sheet, r, input.footnote);
 
   await sheet.protect(PROTECTION_PASSWORD, {
     spinCount: PROTECTION_SPIN_COUNT,

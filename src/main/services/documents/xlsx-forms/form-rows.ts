@@ -8,13 +8,14 @@ import {
 } from '../../../../shared/domain/periods';
 import { periodTitle } from '../../../../shared/domain/period-labels';
 import { AppError } from '../../../../shared/errors';
-import type {
-  Frequency,
-  Indicator,
-  IndicatorKind,
-  IndicatorSystem,
-  TargetValue,
-} from '../../../../shared/schemas/indicator-system';
+import type { Frequency, Indicator, IndicatorKind, TargetValue } from '../../../../shared/schemas/indicator-system';
+import {
+  activeIndicators,
+  applicableTargetOf,
+  hasMilestones,
+  hasRegionTargets,
+  regionTargetOf,
+} from '../../../../shared/systems/accessors';
 import type { Workspace } from '../../storage/workspace';
 
 /**
@@ -102,22 +103,24 @@ export async function assertPeriodInWorkspace(ws: Workspace, period: string): Pr
   }
 }
 
-function targetFor(
-  system: IndicatorSystem,
-  ind: Indicator,
-  region: string,
-  year: string,
-): Pick<FormRow, 'target' | 'targetScope'> {
-  const regionYear = system.regionTargetYear ?? (system.years.length === 1 ? system.years[0] : undefined);
-  const own = regionYear === year ? ind.byRegion?.[region] : undefined;
-  if (own !== undefined) return { target: own, targetScope: 'region' };
-  return { target: ind.targets[year] ?? null, targetScope: 'city' };
+function targetFor(ind: Indicator, region: string, year: string): Pick<FormRow, 'target' | 'targetScope'> {
+  const applicable = applicableTargetOf(ind, region, year);
+  if (!applicable) return { target: null, targetScope: 'city' };
+  return { target: applicable.target, targetScope: applicable.scope === 'region' ? 'region' : 'city' };
 }
 
-/** How specifically an indicator belongs to a district's form: decomposed to it > has milestones > listed. */
-function specificity(ind: Indicator, region: string): number | null {
-  if (ind.byRegion) return region in ind.byRegion ? 2 : null;
-  return ind.milestones?.length ? 1 : 0;
+/**
+ * How specifically an indicator belongs to a district's form: decomposed to it > has milestones > listed.
+ * A year without a decomposition of its own keeps the districts of the latest earlier one (a district the
+ * plan left out stays out until the office decomposes the new year).
+ */
+function specificity(ind: Indicator, region: string, year: string): number | null {
+  const decomposed = Object.keys(ind.regionTargets)
+    .filter((y) => y <= year && hasRegionTargets(ind, y))
+    .sort()
+    .pop();
+  if (decomposed) return regionTargetOf(ind, region, decomposed) !== null ? 2 : null;
+  return hasMilestones(ind, year) ? 1 : 0;
 }
 
 /**
@@ -144,9 +147,9 @@ export function formSections(
     const year = String(p.year);
     const chosen = new Map<string, { rank: number; row: FormRow }>();
     for (const system of systems) {
-      for (const ind of system.indicators) {
+      for (const ind of activeIndicators(system)) {
         if (ind.frequency !== frequency) continue;
-        const rank = specificity(ind, region);
+        const rank = specificity(ind, region, year);
         if (rank === null) continue;
         const dedupe = `${ind.name}|${ind.unit}`;
         const existing = chosen.get(dedupe);
@@ -163,7 +166,7 @@ export function formSections(
             decimals: spec?.decimals ?? ind.decimals,
             ytd: ind.ytd,
             period: key,
-            ...targetFor(system, ind, region, year),
+            ...targetFor(ind, region, year),
           },
         });
       }

@@ -1,4 +1,5 @@
 import type { Indicator, IndicatorSystem } from '../../../../shared/schemas/indicator-system';
+import { groupIndicators } from '../../../shared/group-indicators';
 
 /**
  * The grid's shape: which indicators and regions, in which orientation, with category header rows.
@@ -33,8 +34,6 @@ export interface GridLayout {
   regionIndex: ReadonlyMap<string, number>;
 }
 
-export const UNCATEGORISED = '其他指标';
-
 export function cellKey(c: CellRef): string {
   return `${c.indicatorId}\u0001${c.region}`;
 }
@@ -60,25 +59,6 @@ export function regionColumns(regions: readonly string[], showProvince: boolean)
   for (const r of regions) if (r !== '全市' && r !== '全省') out.push({ region: r, special: null });
   if (showProvince) out.push({ region: '全省', special: 'province' });
   return out;
-}
-
-/**
- * Indicators in category order: the system's categories as listed, indicators in file order inside each,
- * then indicators without a known category. Returns the groups so the normal orientation can head them.
- */
-export function groupIndicators(
-  system: Pick<IndicatorSystem, 'categories'>,
-  indicators: readonly Indicator[],
-): { label: string | null; indicators: Indicator[] }[] {
-  if (system.categories.length === 0) return indicators.length ? [{ label: null, indicators: [...indicators] }] : [];
-  const known = new Set(system.categories.map((c) => c.id));
-  const groups = system.categories.map((c) => ({
-    label: c.name as string | null,
-    indicators: indicators.filter((i) => i.category === c.id),
-  }));
-  const rest = indicators.filter((i) => !i.category || !known.has(i.category));
-  if (rest.length) groups.push({ label: UNCATEGORISED, indicators: rest });
-  return groups.filter((g) => g.indicators.length > 0);
 }
 
 export function buildLayout(input: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SaveQueue, type SaveStatus, type SendOutcome } from '../../../src/renderer/features/entry/grid/save-queue';
+import { SaveQueue, type SaveStatus, type SendOutcome } from '../../src/renderer/shared/save-queue';
 
 interface Change {
   cell: string;

@@ -1,6 +1,6 @@
-import type { FigureValue } from '../shared/schemas/figure';
-import type { FigureOrigin } from '../shared/schemas/figures';
-import type { Direction, Frequency, IndicatorKind, RankBy } from '../shared/schemas/indicator-system';
+import type { FigureValue } from '../../shared/schemas/figure';
+import type { FigureOrigin } from '../../shared/schemas/figures';
+import type { Direction, Frequency, IndicatorKind, RankBy } from '../../shared/schemas/indicator-system';
 
 /** Chinese names of the schema's enums, as the clerk reads them on screen. */
 

@@ -5,9 +5,9 @@ import {
   samePeriodLastYear,
   tryParsePeriod,
   type Period,
-} from '../../../shared/domain/periods';
-import { periodTitle, quarterName } from '../../../shared/domain/period-labels';
-import type { Frequency, Indicator } from '../../../shared/schemas/indicator-system';
+} from '../../shared/domain/periods';
+import { periodTitle, quarterName } from '../../shared/domain/period-labels';
+import type { Frequency, Indicator } from '../../shared/schemas/indicator-system';
 
 /**
  * The periods the entry page offers, and which indicators are due in each. Storage keeps an indicator's

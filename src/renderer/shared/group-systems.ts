@@ -1,4 +1,4 @@
-import type { SystemSummary } from '../../../shared/api-types';
+import type { SystemSummary } from '../../shared/api-types';
 
 export interface DocumentGroup {
   document: string;

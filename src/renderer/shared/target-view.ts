@@ -1,5 +1,5 @@
-import { describeTarget, parseTarget } from '../shared/domain';
-import type { Indicator, TargetValue } from '../shared/schemas/indicator-system';
+import { describeTarget, parseTarget } from '../../shared/domain';
+import type { Indicator, TargetValue } from '../../shared/schemas/indicator-system';
 
 /** A target as printed, and what the app reads from it (the comparator, or why it is judged by hand). */
 export interface TargetView {

@@ -1,0 +1,64 @@
+import type { RankingView } from '../../../shared/api-types';
+import { chartFor } from '../../../shared/report/build';
+import type { ChartBlock, DocumentKind, ReportModel } from '../../../shared/report/model';
+import type { BriefingEdits } from '../../../shared/schemas/briefing';
+import type { IssueRecord } from '../../../shared/schemas/workspace';
+import type { Workspace } from '../storage/workspace';
+import { parsePeriodOrThrow } from './figure-loader';
+import { markIssued } from './issue';
+import { modelWarnings } from './model-warnings';
+import { buildWorkspaceReport } from './report-service';
+
+/** The document of a period as the preview shows it, with what the clerk must check before sending it. */
+export async function reportPreview(
+  ws: Workspace,
+  input: { periodKey: string; kind: DocumentKind; now: Date; edits?: BriefingEdits | undefined },
+): Promise<{ model: ReportModel; warnings: string[] }> {
+  const { model, damaged } = await buildWorkspaceReport(ws, {
+    period: parsePeriodOrThrow(input.periodKey),
+    periodKey: input.periodKey,
+    kind: input.kind,
+    issueDate: input.now,
+    edits: input.edits,
+  });
+  return { model, warnings: modelWarnings(model, damaged) };
+}
+
+/**
+ * The rankings page of a period: the 亮晒 and 赛马 tables of the briefing's model and one chart per key
+ * indicator, all from the one computation the model is built from.
+ */
+export async function rankingView(ws: Workspace, input: { periodKey: string; now: Date }): Promise<RankingView> {
+  const { model, damaged, results } = await buildWorkspaceReport(ws, {
+    period: parsePeriodOrThrow(input.periodKey),
+    periodKey: input.periodKey,
+    kind: '简报',
+    issueDate: input.now,
+  });
+  // Milestone indicators carry their own schedule; the page's progress line is the calendar one.
+  const progress = results.find((r) => r.timeProgress && !r.usesMilestones)?.timeProgress ?? null;
+  return {
+    period: input.periodKey,
+    periodTitle: model.periodTitle,
+    sample: model.sample,
+    ranking: model.ranking,
+    composite: model.composite ?? null,
+    charts: results.map((r) => chartFor(r)).filter((c): c is ChartBlock => c !== null),
+    timeProgress: progress ? { percent: progress.percent, note: progress.note } : null,
+    warnings: modelWarnings(model, damaged),
+  };
+}
+
+/** 签发: records the document under the title it has now and moves the issue counter on. */
+export async function issueDocument(
+  ws: Workspace,
+  input: { periodKey: string; kind: DocumentKind; now: Date },
+): Promise<IssueRecord> {
+  const { model } = await buildWorkspaceReport(ws, {
+    period: parsePeriodOrThrow(input.periodKey),
+    periodKey: input.periodKey,
+    kind: input.kind,
+    issueDate: input.now,
+  });
+  return markIssued(ws, { period: input.periodKey, kind: input.kind, title: model.title, now: input.now });
+}
