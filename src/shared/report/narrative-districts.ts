@@ -7,7 +7,7 @@ import type { ParagraphBlock } from './model';
 import { calcRef } from './phrasing';
 import { RunBuilder } from './runs';
 import { districtRows, verdictOf, type Verdict } from './verdicts';
-import { previousPeriodWord, spanLabel, subjectOf, targetLabel, valueUnit } from './wording';
+import { isPriceIndicator, previousPeriodWord, spanLabel, subjectOf, targetLabel, valueUnit } from './wording';
 
 /**
  * 分区县情况 of one indicator: who leads (with values, ties with their value), which districts miss their own
@@ -46,7 +46,8 @@ export function rankedFigure(res: IndicatorResult, row: RegionResult): Shown | n
 /** "完成率", "进度", "增速" or "" after the indicator's name in the lead. */
 function basisWord(res: IndicatorResult): string {
   if (res.rankBy === 'completion') return '完成率';
-  if (res.rankBy === 'growth' || res.indicator.kind === 'growth') return '增速';
+  if (res.rankBy === 'growth' || res.indicator.kind === 'growth')
+    return isPriceIndicator(res.indicator) ? '涨幅' : '增速';
   return '';
 }
 

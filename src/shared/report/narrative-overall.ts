@@ -5,11 +5,12 @@ import type { ParagraphBlock } from './model';
 import { appendFigure, appendVersus, appendVerdict, appendYearOnYear, calcRef } from './phrasing';
 import { RunBuilder } from './runs';
 import { cityRow, verdictOf, type Verdict } from './verdicts';
-import { spanLabel, subjectOf } from './wording';
+import { isPriceIndicator, spanLabel, subjectOf } from './wording';
 
 /** An indicator as a list names it: growth rates by their subject and 增速 ("制造业投资增速"). */
 export function shortName(res: IndicatorResult): string {
-  return res.indicator.kind === 'growth' ? `${subjectOf(res.indicator.name)}增速` : res.indicator.name;
+  if (res.indicator.kind !== 'growth') return res.indicator.name;
+  return `${subjectOf(res.indicator.name)}${isPriceIndicator(res.indicator) ? '涨幅' : '增速'}`;
 }
 
 /**

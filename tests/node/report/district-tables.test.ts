@@ -136,7 +136,13 @@ describe('district tables', () => {
 
   it('puts 当月 beside 累计 for a monthly year-to-date total in a report', () => {
     const byRegion = Object.fromEntries(REGIONS.map((r) => [r, 150]));
-    const ind = indicator(1, { name: '网络零售额', unit: '亿元', kind: 'level', targets: { '2023': 1000 }, regionTargets: { '2023': byRegion } });
+    const ind = indicator(1, {
+      name: '网络零售额',
+      unit: '亿元',
+      kind: 'level',
+      targets: { '2023': 1000 },
+      regionTargets: { '2023': byRegion },
+    });
     const figures = { '2023-09': Object.fromEntries(['全市', ...REGIONS].map((r) => [r, 90])) };
     const [table] = buildDistrictTables(results([ind], figures), {
       periodText: '2023年1—9月',

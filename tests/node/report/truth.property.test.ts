@@ -258,7 +258,7 @@ function summaryCounts(inv: Invariants, world: World, model: ReportModel, result
   const detail = text.split('其中，')[1]?.replace(/。$/, '') ?? '';
   const shortName = (res: IndicatorResult) =>
     res.indicator.kind === 'growth'
-      ? `${res.indicator.name.replace(/(同比)?(增长率|增长|增速|增幅|涨幅)$/, '')}增速`
+      ? `${res.indicator.name.replace(/(同比)?(增长率|增长|增速|增幅|涨幅)$/, '')}${/价格/.test(res.indicator.name) ? '涨幅' : '增速'}`
       : res.indicator.name;
   const GROUP_WORDS: [RegExp, Standing][] = [
     [/达到年度目标要求$/, 'targetMet'],
