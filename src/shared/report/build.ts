@@ -7,6 +7,7 @@ import type { DocumentSettings, RankingSettings } from '../schemas/workspace';
 import { buildCompositeTable } from './composite-table';
 import { computeIndicator, RATE_DECIMALS, type FigureLookup, type IndicatorResult } from './compute';
 import { applyBriefingEdits } from './edits';
+import { balancedHeaderLines, emWidth } from './layout-text';
 import { formatDocumentNumber, kindSpec, nextNumber } from './kinds';
 import type { DocumentKind, ReportModel } from './model';
 import { buildRankingTable } from './ranking-table';
@@ -87,15 +88,16 @@ export function computeAll(
   );
 }
 
-/** Width of a title line in Chinese characters: digits and Latin letters are half as wide. */
+/** Width of a title line in Chinese characters (digits half, with the space Word puts around them). */
 function titleWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
-  return w;
+  return emWidth(text);
 }
 
-/** Characters of a 2号 title per line in the 156 mm type area. */
-const TITLE_CHARS_PER_LINE = 20;
+/**
+ * Characters of a 2号 title per line in the 156 mm type area: 442 pt ÷ 22 pt is 20.1, less a little for the
+ * space around digits the renderers add on their own.
+ */
+const TITLE_CHARS_PER_LINE = 19.5;
 
 /**
  * A long title is broken between its parts, never inside a word, choosing the break that balances the
@@ -103,7 +105,7 @@ const TITLE_CHARS_PER_LINE = 20;
  */
 export function balanceTitle(parts: string[]): string {
   const whole = parts.join('');
-  if (titleWidth(whole) <= TITLE_CHARS_PER_LINE || parts.length < 2) return whole;
+  if (titleWidth(whole) <= TITLE_CHARS_PER_LINE) return whole;
   let best = whole;
   let bestWidth = Number.POSITIVE_INFINITY;
   for (let i = 1; i < parts.length; i++) {
@@ -115,6 +117,9 @@ export function balanceTitle(parts: string[]): string {
       bestWidth = width;
     }
   }
+  // A part too long for a line (a long plan name) is broken inside, into even lines, rather than leave one
+  // character alone on the last line.
+  if (bestWidth > TITLE_CHARS_PER_LINE) return balancedHeaderLines(whole, TITLE_CHARS_PER_LINE, 0.95).join('\n');
   return best;
 }
 

@@ -6,6 +6,7 @@ import type { CellStatus, HeaderCell, TableBlock, TableCell, TableColumn, TableR
 import { calcRef } from './phrasing';
 import { isLagging, verdictOf } from './verdicts';
 import { valueUnit } from './wording';
+import { emWidth } from './layout-text';
 
 /**
  * The district tables of a document: 全市 and the districts down the side, and per key indicator its ranked
@@ -111,7 +112,7 @@ function targetCell(row: RegionResult, notes: Map<string, string>, res: Indicato
   const t = row.target;
   if (t === null) return { text: DASH, align: 'center' };
   if (typeof t === 'number') return { text: formatPlain(t, 4), value: t, align: 'right' };
-  if (t.length <= 5) return { text: t, align: 'center' };
+  if (emWidth(t) <= WIDTH.target - 0.8) return { text: t, align: 'center' };
   notes.set(`${res.indicator.name}：${t}`, res.indicator.name);
   return { text: '见注', align: 'center' };
 }

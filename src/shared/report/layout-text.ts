@@ -161,24 +161,37 @@ function headerAtoms(text: string, capacity: number): string[] {
 }
 
 /**
- * A header's text in balanced lines for a cell `capacity` ems wide (the fewest lines it needs, of even width),
+ * A header's text in balanced lines for a cell `room` ems wide (the fewest lines it needs, of even width),
  * so a long name wraps "规上工业 / 增加值" rather than leaving "值" alone, and "（%）" never falls apart. The
  * writers break the cell at these lines; text that fits stays one line.
  */
-export function balancedHeaderLines(text: string, capacity: number): string[] {
+export function balancedHeaderLines(text: string, room: number, slack = 1): string[] {
   const total = emWidth(text);
-  if (total <= capacity || capacity <= 0) return [text];
+  if (total <= room || room <= 0) return [text];
+  // Broken lines keep `slack` of the room: symbols and Latin text may set a little wider than estimated.
+  const capacity = room * slack;
   const atoms = headerAtoms(text, capacity);
-  const lines = Math.ceil(total / capacity);
-  const target = total / lines;
+  // As few lines as fit the cell, then as even as those lines allow.
+  const fewest = breakAtoms(atoms, capacity, Number.POSITIVE_INFINITY, 0).length;
+  for (let lines = fewest; lines < fewest + 3; lines++) {
+    const even = breakAtoms(atoms, capacity, total / lines, lines);
+    if (even.length <= lines) return even;
+  }
+  return breakAtoms(atoms, capacity, Number.POSITIVE_INFINITY, 0);
+}
+
+/**
+ * Lines of atoms: a line ends before an atom that would overflow `capacity`, or once it reaches `target` while
+ * lines remain to be filled; never before a closing mark nor after an opening bracket.
+ */
+function breakAtoms(atoms: readonly string[], capacity: number, target: number, lines: number): string[] {
   const out: string[] = [];
   let line = '';
-  for (let i = 0; i < atoms.length; i++) {
-    const atom = atoms[i]!;
-    const closing = /^[）)，、。：；%‰]/.test(atom) || /[（(]$/.test(line);
-    const wouldBe = emWidth(line + atom);
-    const remainingLines = lines - out.length - 1;
-    if (line && !closing && (wouldBe > capacity || (emWidth(line) >= target && remainingLines > 0))) {
+  for (const atom of atoms) {
+    const glued = /^[）)，、。：；%‰]/.test(atom) || /[（(]$/.test(line);
+    const overflow = emWidth(line + atom) > capacity;
+    const full = emWidth(line) >= target && out.length < lines - 1;
+    if (line && !glued && (overflow || full)) {
       out.push(line);
       line = '';
     }
@@ -198,7 +211,7 @@ export function signatureLayout(
   date: string,
   lineEms = SANHAO_EMS_PER_LINE,
 ): { lines: string[]; issuerGap: number; dateGap: number } {
-  const lines = emWidth(issuer) + 2 <= lineEms ? [issuer] : balancedHeaderLines(issuer, (lineEms - 2) * 0.95);
+  const lines = emWidth(issuer) + 2 <= lineEms ? [issuer] : balancedHeaderLines(issuer, lineEms - 2, 0.95);
   const longest = Math.max(...lines.map(emWidth));
   const width = emWidth(date);
   const dateGap = Math.max(2, longest - width);

@@ -107,8 +107,8 @@ export function buildTable(block: TableBlock): Table {
   // Header text in balanced lines for its cell's width (cell margins off), in the header's type size, with a
   // little to spare: symbols such as ☆ and Latin text set wider than the estimate.
   const charTwips = small ? 210 : 280;
-  const capacity = (column: number, span: number) =>
-    ((widths.slice(column, column + span).reduce((a, b) => a + b, 0) - 114) / charTwips) * 0.92;
+  const room = (column: number, span: number) =>
+    (widths.slice(column, column + span).reduce((a, b) => a + b, 0) - 114) / charTwips;
   const headerRows = placeHeader(block.header, block.columns.length, block.title).map(
     (cells) =>
       new TableRow({
@@ -127,7 +127,7 @@ export function buildTable(block: TableBlock): Table {
                   style: headStyle,
                   keepNext: true,
                   children: c.text
-                    ? balancedHeaderLines(c.text, capacity(c.column, c.colSpan)).map(
+                    ? balancedHeaderLines(c.text, room(c.column, c.colSpan), 0.92).map(
                         (line, i) => new TextRun(i === 0 ? line : { text: line, break: 1 }),
                       )
                     : [],
