@@ -93,34 +93,39 @@ function titleWidth(text: string): number {
   return emWidth(text);
 }
 
-/**
- * Characters of a 2号 title per line in the 156 mm type area: 442 pt ÷ 22 pt is 20.1, less a little for the
- * space around digits the renderers add on their own.
- */
-const TITLE_CHARS_PER_LINE = 19.5;
+/** Characters of a 2号 title per line in the 156 mm type area: 442 pt ÷ 22 pt (the width counts digits' spacing). */
+const TITLE_CHARS_PER_LINE = 20.05;
 
 /**
- * A long title is broken between its parts, never inside a word, choosing the break that balances the
- * lines (GB/T 9704 7.3.1: 回行时词意完整、排列对称); "\n" marks the break for every writer.
+ * A long title is broken between its parts, never inside a word, choosing the fewest lines and, among them, the
+ * break that balances the lines (GB/T 9704 7.3.1: 回行时词意完整、排列对称); "\n" marks the breaks for every
+ * writer. Only a part too long for a line by itself is broken inside, into even lines.
  */
 export function balanceTitle(parts: string[]): string {
   const whole = parts.join('');
   if (titleWidth(whole) <= TITLE_CHARS_PER_LINE) return whole;
-  let best = whole;
-  let bestWidth = Number.POSITIVE_INFINITY;
-  for (let i = 1; i < parts.length; i++) {
-    const first = parts.slice(0, i).join('');
-    const second = parts.slice(i).join('');
-    const width = Math.max(titleWidth(first), titleWidth(second));
-    if (width < bestWidth) {
-      best = `${first}\n${second}`;
-      bestWidth = width;
+  for (let lines = 2; lines <= parts.length; lines++) {
+    let best: string[] | null = null;
+    let bestWidth = Number.POSITIVE_INFINITY;
+    for (const split of partitions(parts, lines)) {
+      const width = Math.max(...split.map(titleWidth));
+      if (width <= TITLE_CHARS_PER_LINE && width < bestWidth) {
+        best = split;
+        bestWidth = width;
+      }
     }
+    if (best) return best.join('\n');
   }
-  // A part too long for a line (a long plan name) is broken inside, into even lines, rather than leave one
-  // character alone on the last line.
-  if (bestWidth > TITLE_CHARS_PER_LINE) return balancedHeaderLines(whole, TITLE_CHARS_PER_LINE, 0.95).join('\n');
-  return best;
+  return balancedHeaderLines(whole, TITLE_CHARS_PER_LINE, 0.95).join('\n');
+}
+
+/** Every way of cutting `parts` into `lines` runs of consecutive parts, each joined into one line. */
+function partitions(parts: readonly string[], lines: number): string[][] {
+  if (lines === 1) return [[parts.join('')]];
+  const out: string[][] = [];
+  for (let i = 1; i <= parts.length - lines + 1; i++)
+    for (const rest of partitions(parts.slice(i), lines - 1)) out.push([parts.slice(0, i).join(''), ...rest]);
+  return out;
 }
 
 /** The system the documents are about: the first key indicator's, else the first. */

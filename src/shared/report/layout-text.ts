@@ -18,7 +18,8 @@ export function emWidth(text: string): number {
     // Quotation marks, the 一字线 and the ellipsis are set in the Chinese font (hint eastAsia): full width.
     const wide = (code >= 0x2018 && code <= 0x201f) || code === 0x2014 || code === 0x2026;
     const half = !wide && (code < 0x2e80 || (code >= 0xff61 && code <= 0xffdc));
-    const kind = /[A-Za-z0-9]/.test(ch) ? 'latin' : half ? 'other' : 'cjk';
+    // Punctuation set full width (quotes, 一字线) takes no extra space beside digits.
+    const kind = /[A-Za-z0-9]/.test(ch) ? 'latin' : half || wide ? 'other' : 'cjk';
     if ((kind === 'latin' && previous === 'cjk') || (kind === 'cjk' && previous === 'latin')) ems += 0.25;
     ems += half ? 0.5 : 1;
     previous = kind;

@@ -71,7 +71,7 @@ const CASES: Case[] = [
 
 /** The document as a reader meets it, one line per heading, paragraph, table or chart. */
 export function readAloud(model: ReportModel): string {
-  const lines = [`# ${model.meta.kind}：${model.title.replace('\n', '')}（${model.meta.documentNumber}）`];
+  const lines = [`# ${model.meta.kind}：${model.title.replace(/\n/g, '')}（${model.meta.documentNumber}）`];
   if (model.meta.addressees.length) lines.push(`主送：${model.meta.addressees.join('，')}`);
   for (const section of model.sections) {
     if (section.heading) lines.push(section.heading);
