@@ -9,6 +9,10 @@ import { benchChart, benchDocx, benchDocxPhases, benchDocxReference } from './do
 import { benchImport } from './import.bench';
 import { benchRankingXlsx } from './xlsx.bench';
 import { benchStorage } from './storage.bench';
+import { benchCli } from './cli.bench';
+import { benchPages } from './pages.bench';
+import { existsSync } from 'node:fs';
+import { PROJECT_ROOT } from '../tests/support/project';
 
 async function section(name: string, run: () => Promise<unknown>): Promise<void> {
   process.stdout.write(`\n== ${name}\n`);
@@ -52,6 +56,17 @@ async function main(): Promise<void> {
   }
   if (!only || only === 'import')
     await section('import: 100 returned fill-in workbooks (target ≤ 10 s)', () => benchImport());
+  if (!only || only === 'cli')
+    await section(
+      'CLI cold start, median of 7 fresh processes (targets: command ≤ 600 ms, month package ≤ 1000 ms)',
+      () => benchCli(),
+    );
+  if (!only || only === 'pages') {
+    await section('first visit of each page in Chromium, 3 fresh browser contexts (target ≤ 500 ms)', async () => {
+      if (!existsSync(join(PROJECT_ROOT, 'out/renderer/index.html'))) return '跳过：先运行 npm run build';
+      return benchPages();
+    });
+  }
 }
 
 void main();

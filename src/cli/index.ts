@@ -13,6 +13,8 @@ const commandLoaders: Record<string, () => Promise<CliCommand>> = {
   sample: async () => (await import('./commands/sample')).sampleCommand,
   systems: async () => (await import('./commands/systems')).systemsCommand,
   figures: async () => (await import('./commands/figures')).figuresCommand,
+  targets: async () => (await import('./commands/targets')).targetsCommand,
+  regions: async () => (await import('./commands/regions')).regionsCommand,
   history: async () => (await import('./commands/history')).historyCommand,
   restore: async () => (await import('./commands/history')).restoreCommand,
   'fill-forms': async () => (await import('./commands/fill-forms')).fillFormsCommand,

@@ -22,8 +22,24 @@ export interface SystemSummary {
   document: string;
   docNumber?: string;
   years: string[];
+  /** 工作年度 (新建下一年度), and the system of the previous year it links to. */
+  year?: string;
+  previousId?: string;
+  /** Indicators in use (archived ones not counted). */
   indicatorCount: number;
+  archivedCount: number;
   regionCount: number;
+}
+
+/** One change of a system in its history: who, when, what (old → new), and the version it replaced. */
+export interface SystemHistoryItem {
+  at: string;
+  by: string;
+  action: string;
+  summary: string;
+  /** history/systems/<file>: the version before this change, which 恢复 brings back. */
+  historyFile?: string;
+  changes: { what: string; old: string | null; new: string | null }[];
 }
 
 /** An opened workspace as the renderer and CLI see it. */
@@ -33,6 +49,8 @@ export interface WorkspaceInfo {
   dir: string;
   city: string;
   regions: string[];
+  /** Earlier names of renamed districts (current → earlier, latest first). */
+  regionFormerNames: Record<string, string[]>;
   systems: SystemSummary[];
   sample: boolean;
   readOnly: boolean;
@@ -187,4 +205,13 @@ export interface RankingView {
   /** Time progress in percent (unrounded) and how it was set. */
   timeProgress: { percent: number; note: string } | null;
   warnings: string[];
+}
+
+/** A chart rendered by main exactly as in the .docx: a PNG at print resolution, base64. */
+export interface ChartImage {
+  fileName: string;
+  base64: string;
+  /** Pixel size of the PNG. */
+  width: number;
+  height: number;
 }

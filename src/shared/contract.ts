@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { call, type CallSpec, type Envelope } from './contract-kit';
 import type {
   AppInfo,
+  ChartImage,
   ExportResult,
   FontCheckItem,
   Provenance,
@@ -12,13 +13,17 @@ import type {
   RecentWorkspace,
   RevisionInfo,
   SaveResult,
+  SystemHistoryItem,
   SystemSummary,
   WorkspaceInfo,
 } from './api-types';
 import type { ApplyResult, FormsGenerateResult, ImportPreview, RegionReturn } from './import-types';
 import { FigureChangeInputSchema } from './schemas/figures';
 import { IndicatorPatchSchema } from './schemas/indicator-patch';
-import type { IndicatorSystem } from './schemas/indicator-system';
+import { YearKeySchema, type IndicatorSystem } from './schemas/indicator-system';
+import { RegionEditSchema } from './schemas/region-edit';
+import { SystemEditSchema } from './schemas/system-edit';
+import type { SystemChange } from './systems/diff';
 import { BriefingEditsSchema, DocumentKindSchema, type BriefingEdits } from './schemas/briefing';
 import { SettingsPatchSchema } from './schemas/settings-patch';
 import { PeriodKeySchema, type IssueRecord, type WorkspaceFile } from './schemas/workspace';
@@ -68,6 +73,33 @@ export const calls = {
   'systems.updateIndicator': call<IndicatorSystem>()(
     z.strictObject({ systemId, indicatorId, patch: IndicatorPatchSchema }),
   ),
+  /** One edit of a system (add, archive, move, targets, milestones…); audited with its old → new changes. */
+  'systems.edit': call<{ system: IndicatorSystem; summary: string; archived?: boolean; changes: SystemChange[] }>()(
+    z.strictObject({ systemId, edit: SystemEditSchema }),
+  ),
+  'systems.history': call<SystemHistoryItem[]>()(z.strictObject({ systemId })),
+  /** Brings back the version a change replaced; the restore is itself a change in the history. */
+  'systems.restore': call<IndicatorSystem>()(
+    z.strictObject({ systemId, historyFile: z.string().regex(/^[A-Za-z0-9-]+\.json$/, '历史版本文件名格式不对') }),
+  ),
+  /** 新建下一年度: a linked copy for the year given, indicators, districts and milestones kept. */
+  'systems.rollover': call<{ system: IndicatorSystem; info: WorkspaceInfo }>()(
+    z.strictObject({ systemId, toYear: YearKeySchema }),
+  ),
+  /** Adds a shipped template, or a system file exported from another workspace (its text, never a path). */
+  'systems.add': call<{ system: IndicatorSystem; renamedFrom?: string; info: WorkspaceInfo }>()(
+    z.union([
+      z.strictObject({ templateId: systemId }),
+      z.strictObject({
+        file: z.strictObject({
+          name: z.string().trim().min(1).max(255),
+          text: z.string().max(3 * 1024 * 1024, '文件远超 2 MB，不像是指标体系文件，未读取'),
+        }),
+      }),
+    ]),
+  ),
+  /** The workspace's districts: add, rename (figures kept under the old name, read as the new), order. */
+  'regions.edit': call<WorkspaceInfo>()(z.strictObject({ edit: RegionEditSchema })),
 
   'figures.get': call<PeriodView>()(z.strictObject({ period: PeriodKeySchema })),
   'figures.set': call<SaveResult>()(
@@ -84,6 +116,10 @@ export const calls = {
     z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema, edits: BriefingEditsSchema.optional() }),
   ),
   'report.rankings': call<RankingView>()(z.strictObject({ period: PeriodKeySchema })),
+  /** A chart of the rankings page as the PNG the briefing prints (for 复制图片 / 另存为 PNG into WPS or Word). */
+  'report.chartImage': call<ChartImage>()(
+    z.strictObject({ period: PeriodKeySchema, chartId: z.string().min(1).max(200) }),
+  ),
   'briefing.getEdits': call<BriefingEdits | null>()(
     z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema }),
   ),
@@ -105,6 +141,8 @@ export const calls = {
         .array(z.enum(['docx', 'xlsx']))
         .min(1)
         .max(2),
+      /** Keep the earlier export of the same name (this one gets "（2）"); by default it is replaced. */
+      asCopy: z.boolean().default(false),
     }),
   ),
   /** Waits for an export job and returns what it wrote and the format checker's findings. */

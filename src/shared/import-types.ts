@@ -23,6 +23,8 @@ export interface FormsGenerateResult {
   /** Browser host: when the download ids stop working (ISO time). */
   expiresAt?: string;
   files: GeneratedFormInfo[];
+  /** Browser host, two or more forms: all of them in one .zip, one click instead of one per district. */
+  zip?: { fileName: string; downloadId: string; downloadUrl: string };
 }
 
 export type AnomalyKind = 'jump' | 'signFlip' | 'ytdDecrease';

@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -108,6 +109,10 @@ describe('导入 in Chromium against the real services', () => {
     await links.first().waitFor();
     expect(await links.allTextContents()).toEqual(REGIONS.map((r) => `2023年1—10月_${r}_填报表（示例数据）.xlsx`));
     await shot('import-forms-generated');
+    const [zip] = await Promise.all([page.waitForEvent('download'), page.getByTestId('forms-zip-download').click()]);
+    expect(zip.suggestedFilename()).toBe(`2023年1—10月填报表（${REGIONS.length}份）（示例数据）.zip`);
+    const zipped = unzipSync(new Uint8Array(readFileSync(await zip.path())));
+    expect(Object.keys(zipped)).toEqual(REGIONS.map((r) => `2023年1—10月_${r}_填报表（示例数据）.xlsx`));
     const [download] = await Promise.all([page.waitForEvent('download'), links.first().click()]);
     formName = download.suggestedFilename();
     expect(formName).toBe('2023年1—10月_吴兴_填报表（示例数据）.xlsx');

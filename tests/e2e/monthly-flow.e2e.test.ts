@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,7 +36,7 @@ const downloaded: { docx?: string; xlsx?: string } = {};
 let previewPages = 0;
 
 beforeAll(async () => {
-  session = await openE2e({ context: { acceptDownloads: true }, expectRefusedCalls: true });
+  session = await openE2e({ context: { acceptDownloads: true }, clipboard: true, expectRefusedCalls: true });
   ({ app, page, consoleErrors } = session);
   mkdirSync(DOWNLOADS, { recursive: true });
 });
@@ -151,6 +151,25 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await drawer.locator('.el-drawer').waitFor({ state: 'hidden' });
     await screenshot(page, 'flow-06-rankings-chart');
     expect(await visibleEnglish()).toEqual([]);
+  });
+
+  it('copies a chart as a picture for WPS and saves it as PNG: the picture the briefing prints', async () => {
+    const chart = page.getByTestId('report-chart').first();
+    await chart.getByTestId('chart-copy').click();
+    await page.getByText('图片已复制').waitFor();
+    // Read back as a page would paste it: the clipboard holds one PNG of the chart's print size.
+    const copied = (await page.evaluate(`(async () => {
+      const [item] = await navigator.clipboard.read();
+      const blob = await item.getType('image/png');
+      const view = new DataView(await blob.slice(0, 24).arrayBuffer());
+      return { types: item.types, width: view.getUint32(16), height: view.getUint32(20) };
+    })()`)) as { types: string[]; width: number; height: number };
+    expect(copied).toEqual({ types: ['image/png'], width: 1950, height: 1000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), chart.getByTestId('chart-save').click()]);
+    expect(download.suggestedFilename()).toMatch(/^2023年1—9月各区县.+（示例数据）\.png$/);
+    const png = readFileSync(await download.path());
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(1950);
   });
 
   it('exports the ranking table .xlsx from the rankings page', async () => {
@@ -329,8 +348,12 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
       if (name.endsWith('.xlsx')) downloaded.xlsx = path;
     }
     expect(downloaded.docx).toMatch(/2023年1—9月简报（第8期）（示例数据）\.docx$/);
-    // The rankings page exported the table once already: the second file gets （2） rather than overwriting it.
-    expect(downloaded.xlsx).toMatch(/亮晒表（示例数据）（2）\.xlsx$/);
+    // The rankings page exported the table once already: this export replaced it, so one current file is left.
+    expect(downloaded.xlsx).toMatch(/2023年1—9月各区县主要指标亮晒表（示例数据）\.xlsx$/);
+    const exportsDir = join(ws().dir, 'exports', '2023-09');
+    expect(readdirSync(exportsDir).filter((n) => n.endsWith('.xlsx'))).toEqual([
+      '2023年1—9月各区县主要指标亮晒表（示例数据）.xlsx',
+    ]);
   });
 
   it('checks the downloaded .docx with the format checker and reads the .xlsx back', async () => {

@@ -44,6 +44,7 @@ describe('start page and 指标体系 in Chromium against the real services', ()
     await dialog.getByText('嘉兴', { exact: true }).click();
     await dialog.getByText('湖州', { exact: true }).click();
     await dialog.getByText('主要指标各区县任务分解表').click();
+    await dialog.waitFor({ state: 'visible' });
     await screenshot(page, 'start-new-workspace');
     await page.getByTestId('new-submit').click();
     await page.getByTestId('current-workspace').getByText('测试专班', { exact: true }).waitFor();
@@ -51,7 +52,7 @@ describe('start page and 指标体系 in Chromium against the real services', ()
     const info = await app.services.session.require().info();
     expect(info).toMatchObject({ name: '测试专班', city: '湖州', sample: false });
     expect(info.systems.map((s) => s.id)).toEqual([SYSTEM]);
-    await dialog.locator('.el-dialog').waitFor({ state: 'hidden' });
+    await dialog.waitFor({ state: 'hidden' });
     expect(await page.getByTestId('start-error').count()).toBe(0);
     await screenshot(page, 'start-created');
   });
@@ -72,9 +73,10 @@ describe('start page and 指标体系 in Chromium against the real services', ()
     await page.getByTestId('edit-indicator').click();
     const dialog = page.getByTestId('indicator-edit');
     await page.getByTestId('edit-responsible').fill('市经信局、市统计局');
+    await dialog.waitFor({ state: 'visible' });
     await screenshot(page, 'systems-edit-dialog');
     await page.getByTestId('edit-save').click();
-    await dialog.locator('.el-dialog').waitFor({ state: 'hidden' });
+    await dialog.waitFor({ state: 'hidden' });
     await detail.getByText('市经信局、市统计局').waitFor();
     const stored = app.services.session
       .require()
@@ -85,9 +87,9 @@ describe('start page and 指标体系 in Chromium against the real services', ()
 
   it("saves a target for any year: the system's years follow its targets", async () => {
     await page.getByTestId('edit-indicator').click();
+    await page.getByTestId('new-year').fill('2026');
     await page.getByTestId('add-target-year').click();
-    await page.getByTestId('edit-target-year-1').fill('2026');
-    await page.getByTestId('edit-target-1').fill('增长6%左右');
+    await page.locator('[data-testid="edit-target-grid"] input[data-cell="2026|全市"]').fill('增长6%左右');
     await page.getByTestId('edit-save').click();
     await expect
       .poll(() => app.services.session.require().system(SYSTEM).years, { timeout: 10_000 })
@@ -97,7 +99,7 @@ describe('start page and 指标体系 in Chromium against the real services', ()
       '2023': 7,
       '2026': '增长6%左右',
     });
-    await page.getByTestId('indicator-edit').locator('.el-dialog').waitFor({ state: 'hidden' });
+    await page.getByTestId('indicator-edit').waitFor({ state: 'hidden' });
   });
 
   it('refuses contradictory milestones with a Chinese message, and stores nothing', async () => {

@@ -22,8 +22,12 @@ describe('entry periods', () => {
     expect(periodScope('2023Q2')).toBe('截至6月底');
   });
 
-  it('offers 2022–2024, newest year first, each with its year, four quarters and twelve months', () => {
-    const groups = periodGroups();
+  it('offers last year, this year and every year with figures, newest first, each with its quarters and months', () => {
+    const today = new Date(2026, 11, 3);
+    expect(yearRange('2026-11', [], today)).toEqual({ first: 2025, last: 2026 });
+    expect(yearRange('2026-11', ['2022-09', '2023Q4'], today)).toEqual({ first: 2022, last: 2026 });
+    expect(yearRange('2027-01', ['2026-11'], today)).toEqual({ first: 2025, last: 2027 });
+    const groups = periodGroups(2022, 2024);
     expect(groups.map((g) => g.label)).toEqual(['2024年', '2023年', '2022年']);
     expect(groups[1]!.options.map((o) => o.key)).toEqual([
       '2023',
@@ -33,7 +37,6 @@ describe('entry periods', () => {
       '2023Q4',
       ...Array.from({ length: 12 }, (_, i) => `2023-${String(i + 1).padStart(2, '0')}`),
     ]);
-    expect(yearRange('2026-03')).toEqual({ first: 2022, last: 2026 });
   });
 
   it('shows each indicator only in the periods of its frequency (the storage rule)', () => {
@@ -49,11 +52,12 @@ describe('entry periods', () => {
     expect(frequencyOfPeriod('2023Q1')).toBe('quarterly');
   });
 
-  it('opens on the latest period with data, the month before the quarter ending with it, else the current month', () => {
+  it('opens on the latest period with data, the month before the quarter ending with it, else the last finished month', () => {
     expect(defaultPeriod(['2022', '2023Q3', '2023-09', '2023-08', '2023Q2'], new Date(2025, 0, 5))).toBe('2023-09');
     expect(defaultPeriod(['2022', '2023Q2'], new Date(2025, 0, 5))).toBe('2023Q2');
     expect(defaultPeriod(['2022-12', '2022'], new Date(2025, 0, 5))).toBe('2022-12');
-    expect(defaultPeriod([], new Date(2024, 5, 20))).toBe('2024-06');
+    expect(defaultPeriod([], new Date(2024, 5, 20))).toBe('2024-05');
+    expect(defaultPeriod([], new Date(2027, 0, 6))).toBe('2026-12');
   });
 
   it('sorts period keys in time order and finds last year and the alternatives when nothing is due', () => {

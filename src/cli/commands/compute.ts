@@ -8,6 +8,8 @@ import { formatFigure, formatRank } from '../../shared/domain/format';
 import { parseCommandArgs, requireOption } from '../args';
 import type { CliCommand } from '../command';
 import { withWorkspace } from '../workspace-arg';
+import type { IndicatorSystem } from '../../shared/schemas/indicator-system';
+import { refForYear } from '../../shared/systems/lineage';
 
 /** Keeps printed numbers free of float noise without rounding away precision a checker needs. */
 function clean(x: number | null | undefined): number | null {
@@ -68,7 +70,11 @@ export const computeCommand: CliCommand = {
     const period = parsePeriodOrThrow(periodKey);
     return withWorkspace(services, dir, async (ws) => {
       const results = await computeWorkspace(ws, period, values.system);
-      const composite = compositeOf(results, ws.settings.ranking.composite, ws.settings.regions);
+      const composite = compositeOf(
+        results,
+        weightsForYear(ws.settings.ranking.composite, ws.systemList(), period.year),
+        ws.settings.regions,
+      );
       if (values.json) {
         io.out(
           JSON.stringify(
@@ -103,6 +109,15 @@ export const computeCommand: CliCommand = {
     });
   },
 };
+
+/** Weights name indicators once; a later year's report weighs their counterparts in that year's systems. */
+function weightsForYear<S extends { weights: CompositeWeight[] }>(
+  settings: S | undefined,
+  systems: IndicatorSystem[],
+  year: number,
+): S | undefined {
+  return settings ? { ...settings, weights: settings.weights.map((w) => refForYear(w, systems, year)) } : undefined;
+}
 
 function compositeOf(
   results: IndicatorResult[],

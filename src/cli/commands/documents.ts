@@ -42,6 +42,8 @@ function documentCommand(name: string, summary: string, usage: string, parts: Ex
         kind: { type: 'string' },
         out: { type: 'string' },
         date: { type: 'string' },
+        'with-ranking': { type: 'boolean' },
+        copy: { type: 'boolean' },
       });
       const dir = requireOption(values.workspace, '--workspace');
       const periodKey = requireOption(values.period, '--period');
@@ -55,8 +57,9 @@ function documentCommand(name: string, summary: string, usage: string, parts: Ex
           periodKey,
           kind: kind.data,
           issueDate: issueDateOf(values.date),
-          parts,
+          parts: values['with-ranking'] && !parts.includes('xlsx') ? [...parts, 'xlsx'] : parts,
           outDir: resolve(out),
+          asCopy: values.copy === true,
         });
         printExport(io, result);
         return result.checks.every((c) => c.pass) ? 0 : 1;
@@ -68,9 +71,11 @@ function documentCommand(name: string, summary: string, usage: string, parts: Ex
 export const briefingCommand = documentCommand(
   'briefing',
   '生成某一期的简报（或运行分析报告、通报）.docx，并做格式检查',
-  `用法：npm run cli -- briefing --workspace <工作区文件夹> --period <2023-09> [--kind 简报|运行分析报告|通报] --out <输出文件夹> [--date 2023-10-08]
+  `用法：npm run cli -- briefing --workspace <工作区文件夹> --period <2023-09> [--kind 简报|运行分析报告|通报] --out <输出文件夹> [--date 2023-10-08] [--with-ranking] [--copy]
 
 按工作区的设置（简报名称、编印单位、报送范围、期号、字体）生成公文版式的 .docx；
+--with-ranking 同时生成亮晒表 .xlsx（一次得到当月全部材料）；
+输出文件夹中已有同名文件时替换它，加 --copy 则保留旧文件、新文件名后加“（2）”。
 已修改过的段落、按语、存在问题和下步工作会替换自动起草的内容。期号不会因此增加（只有“签发”才会）。
 格式检查有未通过项时以 1 退出。`,
   ['docx'],
@@ -79,6 +84,8 @@ export const briefingCommand = documentCommand(
 export const rankingCommand = documentCommand(
   'ranking',
   '生成某一期各区县主要指标亮晒表 .xlsx（含赛马综合得分）',
-  `用法：npm run cli -- ranking --workspace <工作区文件夹> --period <2023-09> --out <输出文件夹>`,
+  `用法：npm run cli -- ranking --workspace <工作区文件夹> --period <2023-09> --out <输出文件夹> [--copy]
+
+输出文件夹中已有同名文件时替换它，加 --copy 则保留旧文件、新文件名后加“（2）”。`,
   ['xlsx'],
 );

@@ -2,6 +2,12 @@ import type { Indicator, IndicatorSystem } from '../../shared/schemas/indicator-
 import { activeIndicators, milestonesOf, regionTargetsOf, TOTAL_REGION } from '../../shared/systems/accessors';
 import { parseCommandArgs } from '../args';
 import { UsageError, type CliCommand } from '../command';
+import {
+  isJsonFileExport,
+  runWorkspaceSystems,
+  WORKSPACE_SUBCOMMANDS,
+  workspaceSystemsUsage,
+} from './systems-workspace';
 
 /**
  * The year whose district targets and milestones fill the flat `byRegion` and `milestones` of the export
@@ -71,13 +77,16 @@ function pad(text: string, width: number): string {
 
 export const systemsCommand: CliCommand = {
   name: 'systems',
-  summary: '查看或导出随程序提供的指标体系模板',
+  summary: '查看、导出随程序提供的指标体系模板；工作区的体系：新建下一年度、添加、导出、修改记录',
   usage: `用法：
   npm run cli -- systems list                列出所有指标体系（编号、名称、城市、指标数）
   npm run cli -- systems show <编号> [--json]  显示一个指标体系的全部指标
-  npm run cli -- systems export --json       以 JSON 输出全部指标体系`,
-  async run(args, { services, io }) {
+  npm run cli -- systems export --json       以 JSON 输出全部指标体系${workspaceSystemsUsage}`,
+  async run(args, ctx) {
+    const { services, io } = ctx;
     const [sub, ...rest] = args;
+    if (sub && (WORKSPACE_SUBCOMMANDS as readonly string[]).includes(sub)) return runWorkspaceSystems(sub, rest, ctx);
+    if (sub === 'export' && isJsonFileExport(rest)) return runWorkspaceSystems('export-file', rest, ctx);
     const { values, positionals } = parseCommandArgs(rest, { json: { type: 'boolean' } });
     if (sub === 'list') {
       const list = await services.templates.list();

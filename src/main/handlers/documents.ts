@@ -7,11 +7,17 @@ import { exportedFilePath } from '../services/reports/exports-folder';
 
 export function documentsHandlers({ session, jobs, downloads, dialogs }: Services): NamespaceHandlers<'documents'> {
   return {
-    'documents.export': ({ period, kind, parts }) => {
+    'documents.export': ({ period, kind, parts, asCopy }) => {
       // The browser host cannot open the workspace folder: it offers each file for download instead.
       const deps = { jobs, downloads: dialogs ? null : downloads };
       return {
-        jobId: startExportJob(deps, session.require(), { periodKey: period, kind, parts, issueDate: new Date() }),
+        jobId: startExportJob(deps, session.require(), {
+          periodKey: period,
+          kind,
+          parts,
+          asCopy,
+          issueDate: new Date(),
+        }),
       };
     },
     'documents.result': ({ jobId }) => jobs.result<ExportResult>(jobId),

@@ -11,6 +11,7 @@ import { importHandlers } from './import';
 import { jobsHandlers } from './jobs';
 import { reportHandlers } from './report';
 import { settingsHandlers } from './settings';
+import { regionsHandlers } from './regions';
 import { systemsHandlers } from './systems';
 import { templatesHandlers } from './templates';
 import { workspaceHandlers } from './workspace';
@@ -26,6 +27,7 @@ export function createHandlers(services: Services): Handlers {
     ...templatesHandlers(services),
     ...workspaceHandlers(services),
     ...systemsHandlers(services),
+    ...regionsHandlers(services),
     ...figuresHandlers(services),
     ...reportHandlers(services),
     ...briefingHandlers(services),

@@ -1,11 +1,44 @@
 import type { NamespaceHandlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
-import { updateIndicator } from '../services/systems/system-editor';
+import { editSystem, updateIndicator } from '../services/systems/system-editor';
+import {
+  addSystemToWorkspace,
+  restoreSystemVersion,
+  rolloverWorkspaceSystem,
+  systemHistory,
+} from '../services/systems/workspace-systems';
 
 export function systemsHandlers({ session, templates }: Services): NamespaceHandlers<'systems'> {
+  const registries = () => templates.registries();
   return {
     'systems.get': ({ id }) => session.require().system(id),
     'systems.updateIndicator': async ({ systemId, indicatorId, patch }) =>
-      updateIndicator(session.require(), await templates.registries(), systemId, indicatorId, patch),
+      updateIndicator(session.require(), await registries(), systemId, indicatorId, patch),
+    'systems.edit': async ({ systemId, edit }) => {
+      const { system, summary, changes, archived } = await editSystem(
+        session.require(),
+        await registries(),
+        systemId,
+        edit,
+      );
+      return { system, summary, changes, ...(archived ? { archived } : {}) };
+    },
+    'systems.history': ({ systemId }) => systemHistory(session.require(), systemId),
+    'systems.restore': async ({ systemId, historyFile }) =>
+      restoreSystemVersion(session.require(), await registries(), systemId, historyFile),
+    'systems.rollover': async ({ systemId, toYear }) => {
+      const ws = session.require();
+      const system = await rolloverWorkspaceSystem(ws, await registries(), systemId, toYear);
+      return { system, info: await ws.info() };
+    },
+    'systems.add': async (input) => {
+      const ws = session.require();
+      const source =
+        'templateId' in input
+          ? { template: await templates.get(input.templateId) }
+          : { fileName: input.file.name, text: input.file.text };
+      const added = await addSystemToWorkspace(ws, await registries(), source);
+      return { ...added, info: await ws.info() };
+    },
   };
 }

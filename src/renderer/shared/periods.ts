@@ -27,9 +27,6 @@ export interface PeriodGroup {
   options: PeriodOption[];
 }
 
-export const FIRST_YEAR = 2022;
-export const LAST_YEAR = 2024;
-
 /** The frequency whose figures a period key holds (null for half-years, which no indicator uses). */
 export function frequencyOfPeriod(key: string): Frequency | null {
   const parsed = tryParsePeriod(key);
@@ -77,7 +74,7 @@ export function periodScope(key: string): string {
 }
 
 /** Months, quarters and years of `firstYear`…`lastYear`, newest year first. */
-export function periodGroups(firstYear = FIRST_YEAR, lastYear = LAST_YEAR): PeriodGroup[] {
+export function periodGroups(firstYear: number, lastYear: number): PeriodGroup[] {
   const groups: PeriodGroup[] = [];
   for (let year = lastYear; year >= firstYear; year--) {
     const options: PeriodOption[] = [{ key: String(year), label: periodLabel(String(year)), kind: 'year' }];
@@ -111,7 +108,7 @@ export function sortPeriods(keys: readonly string[]): string[] {
 
 /**
  * The period the page opens on: the latest period with data (a month before the quarter ending with it),
- * otherwise the current month. The year range grows to include it.
+ * otherwise the last finished month (the current month's figures do not exist yet).
  */
 export function defaultPeriod(periodsWithData: readonly string[], today: Date): string {
   let best: { key: string; order: number } | null = null;
@@ -124,13 +121,17 @@ export function defaultPeriod(periodsWithData: readonly string[], today: Date): 
     if (!best || score > best.order) best = { key, order: score };
   }
   if (best) return best.key;
-  return periodKey({ kind: 'month', year: today.getFullYear(), month: today.getMonth() + 1 });
+  const month = today.getMonth();
+  return month === 0
+    ? periodKey({ kind: 'month', year: today.getFullYear() - 1, month: 12 })
+    : periodKey({ kind: 'month', year: today.getFullYear(), month });
 }
 
-/** The year range to offer: 2022–2024, widened to include the period shown. */
-export function yearRange(shown: string): { first: number; last: number } {
-  const year = Number(shown.slice(0, 4));
-  return { first: Math.min(FIRST_YEAR, year), last: Math.max(LAST_YEAR, year) };
+/** The years to offer: last year and this year, every year with figures, and the year shown. */
+export function yearRange(shown: string, withData: readonly string[], today: Date): { first: number; last: number } {
+  const years = [shown, ...withData].map((k) => Number(k.slice(0, 4))).filter((y) => y >= 1990 && y <= 2200);
+  const thisYear = today.getFullYear();
+  return { first: Math.min(thisYear - 1, ...years), last: Math.max(thisYear, ...years) };
 }
 
 export function lastYearKey(key: string): string | null {

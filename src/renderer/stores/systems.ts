@@ -1,7 +1,10 @@
 import { defineStore } from 'pinia';
 import { shallowRef } from 'vue';
 import type { IndicatorPatch } from '../../shared/schemas/indicator-patch';
+import type { CallInput } from '../../shared/contract';
 import type { IndicatorSystem } from '../../shared/schemas/indicator-system';
+import type { RegionEdit } from '../../shared/schemas/region-edit';
+import type { SystemEditInput } from '../../shared/schemas/system-edit';
 import { useApi } from '../api/client';
 import { useWorkspaceStore } from './workspace';
 
@@ -49,5 +52,47 @@ export const useSystemsStore = defineStore('systems', () => {
     return system;
   }
 
-  return { get, updateIndicator };
+  function keep(system: IndicatorSystem): IndicatorSystem {
+    cache.value = new Map(cache.value).set(key('workspace', system.id), system);
+    return system;
+  }
+
+  /** One edit of a workspace system; main's validated result replaces the cache. */
+  async function edit(systemId: string, change: SystemEditInput) {
+    syncOwner();
+    const result = await useApi().call('systems.edit', { systemId, edit: change });
+    keep(result.system);
+    return result;
+  }
+
+  async function restore(systemId: string, historyFile: string): Promise<IndicatorSystem> {
+    syncOwner();
+    return keep(await useApi().call('systems.restore', { systemId, historyFile }));
+  }
+
+  /** 新建下一年度 and 添加体系 change the workspace's list of systems: main's new info replaces the workspace cache. */
+  async function rollover(systemId: string, toYear: string): Promise<IndicatorSystem> {
+    syncOwner();
+    const { system, info } = await useApi().call('systems.rollover', { systemId, toYear });
+    useWorkspaceStore().info = info;
+    return keep(system);
+  }
+
+  async function add(input: CallInput<'systems.add'>) {
+    syncOwner();
+    const result = await useApi().call('systems.add', input);
+    useWorkspaceStore().info = result.info;
+    keep(result.system);
+    return result;
+  }
+
+  /** District changes rename or reorder them in every system: the cached copies are dropped. */
+  async function editRegions(change: RegionEdit): Promise<void> {
+    syncOwner();
+    const info = await useApi().call('regions.edit', { edit: change });
+    useWorkspaceStore().info = info;
+    cache.value = new Map();
+  }
+
+  return { get, updateIndicator, edit, restore, rollover, add, editRegions };
 });

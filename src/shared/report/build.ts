@@ -12,6 +12,7 @@ import { formatDocumentNumber, kindSpec, nextNumber } from './kinds';
 import type { DocumentKind, ReportModel } from './model';
 import { buildRankingTable } from './ranking-table';
 import { activeIndicator, activeIndicators } from '../systems/accessors';
+import { indicatorForYear, lineageLookup, refForYear, systemsForYear } from '../systems/lineage';
 import { buildSections } from './sections';
 import { projectNameOf } from './subject';
 import { documentPeriodTitle } from './wording';
@@ -51,22 +52,25 @@ export function subjectOf(documents: DocumentSettings, system?: IndicatorSystem,
   return documents.briefingName.replace(/^.{2,4}?市/, '').replace(/(工作)?简报$/, '') || documents.briefingName;
 }
 
-/** The key indicators of the workspace for the period (configured, or the first system's due ones). */
+/**
+ * The key indicators of the workspace for the period (configured, or the first system's due ones). A key
+ * indicator named in an earlier year's system is computed in its counterpart serving the period's year.
+ */
 export function computeKeyIndicators(
   input: Pick<BuildReportInput, 'period' | 'workspace' | 'systems' | 'lookup'>,
 ): IndicatorResult[] {
-  const { workspace, systems, period, lookup } = input;
+  const { workspace, systems, period } = input;
+  const lookup = lineageLookup(input.lookup, systems);
   const options = { period, regions: workspace.regions, lookup, decimalsOverride: workspace.ranking.decimalsOverride };
   const configured = workspace.ranking.keyIndicators;
+  const first = systemsForYear(systems, period.year)[0];
   const picks = configured.length
     ? configured.flatMap((k) => {
-        const system = systems.find((s) => s.id === k.systemId);
-        const ind = system ? activeIndicator(system, k.indicatorId) : undefined;
-        return system && ind ? [{ system, ind }] : [];
+        const found = indicatorForYear(systems, k.systemId, k.indicatorId, period.year);
+        const ind = found ? activeIndicator(found.system, found.indicator.id) : undefined;
+        return found && ind ? [{ system: found.system, ind }] : [];
       })
-    : (systems[0] ? activeIndicators(systems[0]) : [])
-        .slice(0, 40)
-        .map((ind) => ({ system: systems[0] as IndicatorSystem, ind }));
+    : (first ? activeIndicators(first) : []).slice(0, 40).map((ind) => ({ system: first as IndicatorSystem, ind }));
   const results = picks
     .map(({ system, ind }) => computeIndicator(system, ind, options))
     .filter((r): r is IndicatorResult => r !== null);
@@ -75,13 +79,18 @@ export function computeKeyIndicators(
     : results.filter((r) => r.rows.some((row) => typeof row.value === 'number')).slice(0, MAX_DEFAULT_KEY_INDICATORS);
 }
 
-/** Every indicator of every system due in the period (for the compute CLI and the rankings page). */
+/**
+ * Every indicator of every system serving the period's year (for the compute CLI and the rankings page),
+ * or of the one system asked for.
+ */
 export function computeAll(
-  input: Pick<BuildReportInput, 'period' | 'workspace' | 'systems' | 'lookup'>,
+  input: Pick<BuildReportInput, 'period' | 'workspace' | 'systems' | 'lookup'> & { onlySystemId?: string },
 ): IndicatorResult[] {
-  const { workspace, systems, period, lookup } = input;
+  const { workspace, systems, period, onlySystemId } = input;
+  const lookup = lineageLookup(input.lookup, systems);
   const options = { period, regions: workspace.regions, lookup, decimalsOverride: workspace.ranking.decimalsOverride };
-  return systems.flatMap((system) =>
+  const chosen = onlySystemId ? systems.filter((s) => s.id === onlySystemId) : systemsForYear(systems, period.year);
+  return chosen.flatMap((system) =>
     activeIndicators(system)
       .map((ind) => computeIndicator(system, ind, options))
       .filter((r): r is IndicatorResult => r !== null),
@@ -177,7 +186,7 @@ export function buildReportModel(input: BuildReportInput, results = computeKeyIn
         title: `${periodText}${compositeSettings.title}`,
         subtitle: `（${asOf}）`,
         rule: compositeSettings.rule,
-        weights: compositeSettings.weights,
+        weights: compositeSettings.weights.map((w) => refForYear(w, input.systems, period.year)),
         results,
         regions: workspace.regions,
         sample: workspace.sample,

@@ -93,6 +93,14 @@ export interface ComputeOptions {
   rankByOverride?: Readonly<Record<string, RankBy>>;
 }
 
+/**
+ * What a completion figure is called: a rate measured against its milestones (开工率 against 30/65/85 %)
+ * is 进度; a total against its annual target is 完成率, whatever its time progress is based on.
+ */
+export function completionWord(res: Pick<IndicatorResult, 'usesMilestones' | 'indicator'>): '进度' | '完成率' {
+  return res.usesMilestones && res.indicator.kind === 'share' ? '进度' : '完成率';
+}
+
 /** The default ranking basis: growth rates by value, levels with a target by completion, else value. */
 export function defaultRankBy(ind: Indicator): RankBy {
   if (ind.rankBy) return ind.rankBy;
@@ -116,16 +124,26 @@ function valueOf(record: FigureRecord | undefined): FigureValue {
   return record ? record.v : null;
 }
 
+/**
+ * The ranking basis in a year: by completion only when some district has a target amount to complete; a year
+ * whose targets are not set yet (January after 新建下一年度), or one with only a city target, ranks the districts
+ * on their figures, as completion would leave every district unranked. An override to completion falls back
+ * the same way.
+ */
+export function rankByForYear(
+  ind: Indicator,
+  year: string,
+  regions: readonly string[],
+  rankBy: RankBy = defaultRankBy(ind),
+): RankBy {
+  if (rankBy !== 'completion') return rankBy;
+  return regions.some((r) => typeof amountOf(ind, regionTargetOf(ind, r, year)) === 'number') ? rankBy : 'value';
+}
+
 function contextOf(system: IndicatorSystem, ind: Indicator, options: ComputeOptions): Context {
   const overrideKey = `${system.id}/${ind.id}`;
   const year = String(options.period.year);
-  const wanted = options.rankByOverride?.[overrideKey] ?? defaultRankBy(ind);
-  // A year without any district target has no completion rates to rank: the districts are ranked on their figures.
-  const rankBy =
-    wanted === 'completion' &&
-    !options.regions.some((r) => typeof amountOf(ind, regionTargetOf(ind, r, year)) === 'number')
-      ? 'value'
-      : wanted;
+  const rankBy = rankByForYear(ind, year, options.regions, options.rankByOverride?.[overrideKey]);
   return {
     system,
     ind,

@@ -1,6 +1,6 @@
 import { DASH, formatFigure, formatPlain } from '../domain/format';
 import { formatFixed } from '../domain/rounding';
-import { RATE_DECIMALS, type IndicatorResult, type RegionResult } from './compute';
+import { completionWord, RATE_DECIMALS, type IndicatorResult, type RegionResult } from './compute';
 import { chineseOrdinal } from './kinds';
 import type { CellStatus, HeaderCell, TableBlock, TableCell, TableColumn, TableRow } from './model';
 import { calcRef } from './phrasing';
@@ -127,7 +127,7 @@ function isMonthlyTotal(res: IndicatorResult): boolean {
 }
 
 function rankedLabel(res: IndicatorResult): string {
-  if (res.rankBy === 'completion') return '完成率（%）';
+  if (res.rankBy === 'completion') return `${completionWord(res)}（%）`;
   if (res.rankBy === 'growth' && res.indicator.kind !== 'growth')
     return res.indicator.kind === 'share' ? '比上年（个百分点）' : '增速（%）';
   if (res.indicator.kind === 'growth') return '增速（%）';

@@ -1,7 +1,7 @@
 import { DASH, formatFigure, formatRank } from '../domain/format';
 import { formatFixed } from '../domain/rounding';
 import type { CellStatus, HeaderCell, TableBlock, TableCell, TableColumn, TableRow } from './model';
-import { RATE_DECIMALS, type IndicatorResult, type RegionResult } from './compute';
+import { completionWord, RATE_DECIMALS, type IndicatorResult, type RegionResult } from './compute';
 
 interface ColumnSpec {
   label: string;
@@ -46,6 +46,15 @@ function progressStatus(row: RegionResult): CellStatus | undefined {
   return rounded > 0 ? 'ahead' : rounded < 0 ? 'behind' : undefined;
 }
 
+/** "开工率序时进度按节点为85.0%（德清80.0%）": the year's node, and the districts with nodes of their own. */
+function milestoneNote(res: IndicatorResult): string {
+  const city = res.timeProgress?.percent ?? 0;
+  const own = res.rows
+    .filter((r) => !r.isTotal && r.timeProgress && r.timeProgress.percent !== city)
+    .map((r) => `${r.region}${formatFixed(r.timeProgress!.percent, RATE_DECIMALS)}%`);
+  return `${res.indicator.name}序时进度按节点为${formatFixed(city, RATE_DECIMALS)}%${own.length ? `（${own.join('、')}）` : ''}。`;
+}
+
 /** The columns of one indicator, "as the system defines": its kind decides what is shown. */
 export function columnsForIndicator(res: IndicatorResult): ColumnSpec[] {
   const { indicator: ind, decimals } = res;
@@ -71,7 +80,7 @@ export function columnsForIndicator(res: IndicatorResult): ColumnSpec[] {
       row.yoy.ok ? numberCell(row.yoy.value, RATE_DECIMALS, calcRef('yoy', row)) : { text: DASH, align: 'center' },
   };
   const completion: ColumnSpec = {
-    label: res.usesMilestones ? '进度（%）' : '完成率（%）',
+    label: `${completionWord(res)}（%）`,
     role: 'completion',
     decimals: RATE_DECIMALS,
     cell: (row) =>
@@ -156,6 +165,9 @@ export function buildRankingTable(input: RankingTableInput): TableBlock {
     notes.push(
       `${notes.length + 1}. 序时进度为${formatFixed(progress.percent, RATE_DECIMALS)}%，完成率高于序时进度为超序时进度。`,
     );
+  for (const res of input.results.filter((r) => r.usesMilestones && r.rows.some((row) => row.completion?.ok))) {
+    notes.push(`${notes.length + 1}. ${milestoneNote(res)}`);
+  }
   if (input.sample) notes.push(`${notes.length + 1}. 本表数据为示例数据，仅供演示，不是真实统计数据。`);
   const used = new Set(rows.flatMap((r) => r.cells.map((c) => c.status)));
   const legend = (

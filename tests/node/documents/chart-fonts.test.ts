@@ -69,9 +69,7 @@ describe('chart fonts on a PC without CJK fonts', () => {
   it.runIf(hide.ok)(
     "with /usr/share/fonts hidden, the demo's chart still shows the district names and no font warning",
     async () => {
-      const { buildCli } = (await import(join(PROJECT_ROOT, 'scripts/build-cli.mjs'))) as {
-        buildCli: (root: string) => Promise<void>;
-      };
+      const { buildCli } = await import('../../../scripts/build-cli.mjs');
       await buildCli(PROJECT_ROOT);
       const out = join(tempDir('zjb-nofonts-'), 'demo');
       const cli = join(PROJECT_ROOT, 'out/cli/index.js');

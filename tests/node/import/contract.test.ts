@@ -1,3 +1,4 @@
+import { unzipSync } from 'fflate';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,6 +79,13 @@ describe('fill-in workbooks and import over the HTTP host', () => {
       `attachment; filename*=UTF-8''${encodeURIComponent(wuxing!.fileName)}`,
     );
     expect(download.bytes.subarray(0, 2).toString()).toBe('PK');
+    const zip = generated.value.zip!;
+    expect(zip.fileName).toBe('2023年1—10月填报表（2份）（示例数据）.zip');
+    const zipped = await rawRequest(host.port, `${zip.downloadUrl}?token=${host.token}`);
+    expect(zipped.headers['content-type']).toBe('application/zip');
+    const entries = unzipSync(new Uint8Array(zipped.bytes));
+    expect(Object.keys(entries)).toEqual(generated.value.files.map((f) => f.fileName));
+    expect(Buffer.from(entries[wuxing!.fileName]!).equals(download.bytes)).toBe(true);
     expect((await rawRequest(host.port, `/downloads/${'0'.repeat(32)}?token=${host.token}`)).status).toBe(404);
     expect((await rawRequest(host.port, wuxing!.downloadUrl!)).status).toBe(401);
 

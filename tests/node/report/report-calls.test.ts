@@ -34,6 +34,19 @@ describe('report calls on the sample workspace', () => {
     expect(warnings).toEqual([]);
   });
 
+  it('renders a rankings chart as the PNG the briefing prints, and names a chart that is not there', async () => {
+    const view = await call('report.rankings', { period: '2023-09' });
+    const chart = view.charts[0]!;
+    const image = await call('report.chartImage', { period: '2023-09', chartId: chart.id });
+    const png = Buffer.from(image.base64, 'base64');
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([image.width, image.height]);
+    expect(image.fileName).toBe(`2023年1—9月${chart.title}（示例数据）.png`);
+    await expect(call('report.chartImage', { period: '2023-09', chartId: 'no-such-chart' })).rejects.toThrow(
+      '2023年1—9月没有这张图表，请刷新页面后再试。',
+    );
+  });
+
   it('warns when an edited paragraph states a number that no longer matches', async () => {
     const id = 'overall/speed/1';
     await call('briefing.saveEdits', {

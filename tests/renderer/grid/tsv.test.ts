@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatTsv, parseTsv } from '../../../src/renderer/features/entry/grid/tsv';
+import { formatTsv, parseTsv } from '../../../src/renderer/shared/tsv';
 
 describe('TSV from Excel and WPS', () => {
   it('reads CRLF rows with the trailing line break Excel adds', () => {

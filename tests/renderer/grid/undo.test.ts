@@ -3,7 +3,7 @@ import { cellAt, buildLayout, regionColumns } from '../../../src/renderer/featur
 import { planPaste } from '../../../src/renderer/features/entry/grid/clipboard';
 import { EntrySheet } from '../../../src/renderer/features/entry/grid/sheet';
 import { UndoStack } from '../../../src/renderer/features/entry/grid/undo';
-import { parseTsv } from '../../../src/renderer/features/entry/grid/tsv';
+import { parseTsv } from '../../../src/renderer/shared/tsv';
 import { indicator, specsOf } from './fixtures';
 
 describe('undo stack', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildLayout, regionColumns } from '../../../src/renderer/features/entry/grid/layout';
 import { planPaste } from '../../../src/renderer/features/entry/grid/clipboard';
 import { EntrySheet } from '../../../src/renderer/features/entry/grid/sheet';
-import { parseTsv } from '../../../src/renderer/features/entry/grid/tsv';
+import { parseTsv } from '../../../src/renderer/shared/tsv';
 import { displayValue, validateEntry } from '../../../src/renderer/features/entry/grid/validation';
 import { indicator, specsOf } from './fixtures';
 

@@ -1,7 +1,13 @@
 import { readFile } from 'node:fs/promises';
+import { zipSync } from 'fflate';
 import type { ExportResult } from '../../../shared/api-types';
 import type { FormsGenerateResult } from '../../../shared/import-types';
-import { DOCX_CONTENT_TYPE, XLSX_CONTENT_TYPE, type DownloadStore } from '../downloads/download-store';
+import {
+  DOCX_CONTENT_TYPE,
+  XLSX_CONTENT_TYPE,
+  ZIP_CONTENT_TYPE,
+  type DownloadStore,
+} from '../downloads/download-store';
 import { saveIntoFolder } from './save-files';
 import type { FillForm } from './xlsx-forms/generate-fill-forms';
 
@@ -26,9 +32,16 @@ export async function formsIntoFolder(
   };
 }
 
-/** Browser host: the fill-in workbooks offered as downloads. */
+/** Browser host: the fill-in workbooks offered as downloads, one by one and, for two or more, as one .zip. */
 export function formsForDownload(header: FormsHeader, forms: FillForm[], store: DownloadStore): FormsGenerateResult {
   const result: FormsGenerateResult = { ...header, files: [] };
+  if (forms.length > 1) {
+    // .xlsx files are already deflated: store them (level 0) so the zip is made in milliseconds.
+    const body = Buffer.from(zipSync(Object.fromEntries(forms.map((f) => [f.fileName, [f.buffer, { level: 0 }]]))));
+    const fileName = `${header.periodTitle}填报表（${forms.length}份）${header.sample ? '（示例数据）' : ''}.zip`;
+    const { id } = store.put({ fileName, contentType: ZIP_CONTENT_TYPE, body });
+    result.zip = { fileName, downloadId: id, downloadUrl: `/downloads/${id}` };
+  }
   for (const f of forms) {
     const { id, expiresAt } = store.put({ fileName: f.fileName, contentType: XLSX_CONTENT_TYPE, body: f.buffer });
     result.expiresAt = expiresAt;

@@ -1,5 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
+import { AppError } from '../../../shared/errors';
+import { writeFileAtomic } from '../storage/atomic-file';
 
 /**
  * Writes generated files into a folder without ever replacing a file already there: a returned, filled-in
@@ -21,6 +23,36 @@ export async function saveIntoFolder(folder: string, files: { fileName: string; 
         if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 99) throw err;
       }
     }
+  }
+  return paths;
+}
+
+/**
+ * Writes generated files into a folder, replacing a file of the same name: exporting this month's 简报 again
+ * after a correction gives one current file, not a pile of "（2）" copies. Each file is replaced atomically, so
+ * the old one stays whole if the write fails; a file held open by Word or WPS is reported, not half-written.
+ */
+export async function replaceInFolder(
+  folder: string,
+  files: { fileName: string; buffer: Buffer }[],
+): Promise<string[]> {
+  const paths: string[] = [];
+  for (const f of files) {
+    const path = join(folder, f.fileName);
+    try {
+      await writeFileAtomic(path, f.buffer);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES') {
+        throw new AppError(
+          'CONFLICT',
+          `“${f.fileName}”正被其他程序（如 Word、WPS）打开，无法替换。请关闭该文件后再导出，或勾选“另存为副本”。`,
+          { path, code },
+        );
+      }
+      throw err;
+    }
+    paths.push(path);
   }
   return paths;
 }

@@ -8,7 +8,7 @@ export interface StoredDownload {
 }
 
 export interface DownloadStoreOptions {
-  /** How long a download id works (default 15 minutes). */
+  /** How long a download id works (default 12 hours: a working day, so links made in the morning still work). */
   ttlMs?: number;
   /** Memory cap over all pending files; the oldest go first (default 256 MB). */
   maxBytes?: number;
@@ -17,6 +17,7 @@ export interface DownloadStoreOptions {
 
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+export const ZIP_CONTENT_TYPE = 'application/zip';
 
 /**
  * Files produced for the browser host, kept in memory under unguessable ids until fetched from
@@ -30,7 +31,7 @@ export class DownloadStore {
   private readonly now: () => Date;
 
   constructor(options: DownloadStoreOptions = {}) {
-    this.ttlMs = options.ttlMs ?? 15 * 60 * 1000;
+    this.ttlMs = options.ttlMs ?? 12 * 60 * 60 * 1000;
     this.maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
     this.now = options.now ?? (() => new Date());
   }

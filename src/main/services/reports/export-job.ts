@@ -12,6 +12,7 @@ export interface ExportJobRequest {
   kind: DocumentKind;
   parts: ExportPart[];
   issueDate: Date;
+  asCopy?: boolean;
 }
 
 /**

@@ -6,7 +6,7 @@ import { modelContentChecks } from '../../../shared/report/model-checks';
 import type { DocumentKind, ReportModel } from '../../../shared/report/model';
 import { checkBriefingDocx } from '../documents/docx-checker';
 import { renderBriefingDocx } from '../documents/docx';
-import { saveIntoFolder } from '../documents/save-files';
+import { replaceInFolder, saveIntoFolder } from '../documents/save-files';
 import { renderRankingXlsx } from '../documents/xlsx';
 import type { JobContext } from '../jobs/job-service';
 import type { Workspace } from '../storage/workspace';
@@ -23,6 +23,8 @@ export interface ExportRequest {
   parts: ExportPart[];
   /** Defaults to the workspace's exports/<period>/ folder. */
   outDir?: string;
+  /** Keep an earlier export of the same name and write this one as "（2）"…; by default it is replaced. */
+  asCopy?: boolean;
 }
 
 /** File names say what the file is, its issue and period, and 示例数据 for the sample. */
@@ -39,7 +41,7 @@ const noProgress: JobContext = { progress: () => {}, signal: new AbortController
 
 /**
  * Writes the briefing .docx and/or the ranking .xlsx of a period from one report model, runs the format
- * checker on the .docx, and never overwrites an earlier export (a taken name gets （2）).
+ * checker on the .docx. An earlier export of the same document is replaced unless a copy is asked for.
  */
 export async function exportDocuments(
   ws: Workspace,
@@ -83,7 +85,7 @@ export async function exportDocuments(
     files.push({ fileName: names.xlsx, buffer: await renderRankingXlsx(model) });
   }
   job.progress(step, total, '正在保存');
-  const paths = await saveIntoFolder(outDir, files);
+  const paths = await (request.asCopy ? saveIntoFolder(outDir, files) : replaceInFolder(outDir, files));
   job.progress(total, total, '完成');
   return {
     files: paths.map((p, i) => ({

@@ -105,7 +105,15 @@ export async function buildWorkspaceReport(ws: Workspace, request: ReportRequest
 
 /** All indicators of the workspace (or one system) computed for a period. */
 export async function computeWorkspace(ws: Workspace, period: Period, systemId?: string): Promise<IndicatorResult[]> {
-  const systems = systemId ? [ws.system(systemId)] : ws.systemList();
+  if (systemId) ws.system(systemId);
+  // Every system, also for one: a later year's system reads last year's figures from its predecessor.
+  const systems = ws.systemList();
   const { lookup } = await loadFigures(ws, period, systems);
-  return computeAll({ period, workspace: reportWorkspace(ws), systems, lookup });
+  return computeAll({
+    period,
+    workspace: reportWorkspace(ws),
+    systems,
+    lookup,
+    ...(systemId ? { onlySystemId: systemId } : {}),
+  });
 }

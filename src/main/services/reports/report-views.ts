@@ -1,4 +1,5 @@
-import type { RankingView } from '../../../shared/api-types';
+import type { ChartImage, RankingView } from '../../../shared/api-types';
+import { AppError } from '../../../shared/errors';
 import { chartFor } from '../../../shared/report/build';
 import type { ChartBlock, DocumentKind, ReportModel } from '../../../shared/report/model';
 import type { BriefingEdits } from '../../../shared/schemas/briefing';
@@ -61,4 +62,27 @@ export async function issueDocument(
     issueDate: input.now,
   });
   return markIssued(ws, { period: input.periodKey, kind: input.kind, title: model.title, now: input.now });
+}
+
+/** One chart of the rankings page as the briefing's PNG, named after the period and the chart. */
+export async function chartImage(
+  ws: Workspace,
+  input: { periodKey: string; chartId: string; now: Date },
+): Promise<ChartImage> {
+  const view = await rankingView(ws, input);
+  const chart = view.charts.find((c) => c.id === input.chartId);
+  if (!chart) throw new AppError('NOT_FOUND', `${view.periodTitle}没有这张图表，请刷新页面后再试。`);
+  // Loaded on demand: ECharts and resvg cost start-up time the other calls need not pay.
+  const { CHART_SIZE, renderChartPng } = await import('../documents/charts');
+  const rendered = await renderChartPng(chart);
+  const name = `${view.periodTitle}${chart.title}${view.sample ? '（示例数据）' : ''}`.replace(
+    /[\\/:*?"<>|\x00-\x1f]/g,
+    '_',
+  );
+  return {
+    fileName: `${name}.png`,
+    base64: rendered.png.toString('base64'),
+    width: Math.round(rendered.width * CHART_SIZE.scale),
+    height: Math.round(rendered.height * CHART_SIZE.scale),
+  };
 }

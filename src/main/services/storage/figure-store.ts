@@ -34,6 +34,12 @@ export interface FigureStoreHost {
   /** The parsing spec and reporting frequency of an indicator, or null when it is unknown. */
   spec(systemId: string, indicatorId: string): (FigureSpec & { frequency: Frequency }) | null;
   regions: ReadonlySet<string>;
+  /**
+   * Renamed districts: the names a district's figures may be stored under (current first), and a
+   * period's figures with every district under its current name. Absent: no renames.
+   */
+  storedNames?(region: string): string[];
+  currentNames?(figures: FigureTable): FigureTable;
   /** Saves per period before the journal is folded into a new snapshot. */
   compactAfterEntries?: number;
   /** Throws READ_ONLY when this instance may not write. */
@@ -130,10 +136,11 @@ export class FigureStore {
     const key = this.parseKey(period);
     return this.mutex.run(key, async () => {
       const s = await this.state(key);
+      const figures = structuredClone(s.figures);
       return {
         period: key,
         revision: s.revision,
-        figures: structuredClone(s.figures),
+        figures: this.host.currentNames ? this.host.currentNames(figures) : figures,
         ...(s.damage ? { damage: { ...s.damage } } : {}),
       };
     });
@@ -245,10 +252,11 @@ export class FigureStore {
   async cellHistory(period: string, systemId: string, indicatorId: string, region: string): Promise<CellHistoryItem[]> {
     const key = this.parseKey(period);
     const entries = await this.mutex.run(key, () => periodEntries(this.host.root, key));
+    const names = new Set(this.host.storedNames ? this.host.storedNames(region) : [region]);
     const items: CellHistoryItem[] = [];
     for (const e of entries) {
       for (const c of e.changes) {
-        if (c.s === systemId && c.i === indicatorId && c.r === region) {
+        if (c.s === systemId && c.i === indicatorId && names.has(c.r)) {
           items.push({
             revision: e.rev,
             at: e.at,

@@ -18,6 +18,7 @@ import {
 import { zodErrorToChinese } from '../../../shared/zod-chinese';
 import { summarize } from '../systems/templates-service';
 import { loadSystemsDir } from '../systems/system-loader';
+import { storedNamesOf, withCurrentRegionNames, withCurrentRegionNamesInSystem } from '../../../shared/systems/regions';
 import { appendAudit, readAudit } from './audit-log';
 import { readTextLimited, writeFileAtomic } from './atomic-file';
 import { describeOrigin, FigureStore, type StoreChange } from './figure-store';
@@ -90,6 +91,8 @@ async function readWorkspaceFile(dir: string): Promise<WorkspaceFile> {
 export class Workspace {
   readonly figures: FigureStore;
   private readonly systems = new Map<string, IndicatorSystem>();
+  /** Where figures may be stored: the districts under their current and earlier names, 全市 and 全省. */
+  private readonly allowedRegions = new Set<string>();
 
   private constructor(
     readonly dir: string,
@@ -102,14 +105,16 @@ export class Workspace {
     options: OpenOptions = {},
   ) {
     for (const s of systems) this.systems.set(s.id, s);
-    const regions = new Set([...file.regions, TOTAL_REGION, PROVINCE_REGION]);
+    this.syncRegions();
     this.figures = new FigureStore(
       {
         root: dir,
         user: ctx.userName,
         now: ctx.now,
         spec: (s, i) => this.spec(s, i),
-        regions,
+        regions: this.allowedRegions,
+        storedNames: (region) => storedNamesOf(region, this.file.regionFormerNames),
+        currentNames: (figures) => withCurrentRegionNames(figures, this.file.regionFormerNames),
         ...(options.compactAfterEntries ? { compactAfterEntries: options.compactAfterEntries } : {}),
         assertWritable: () => this.assertWritable(),
         onRepair: (period, message) => this.audit('period.recover', `${period}：${message}`, { period }),
@@ -160,7 +165,13 @@ export class Workspace {
     const info = await stat(dir).catch(() => null);
     if (!info?.isDirectory()) throw new AppError('NOT_FOUND', `找不到文件夹“${dir}”。`);
     const file = await readWorkspaceFile(dir);
-    const loaded = await loadSystemsDir(join(dir, 'systems'), ctx.registries, 'systems', file.regions);
+    const formerNames = Object.values(file.regionFormerNames).flat();
+    const loaded = await loadSystemsDir(join(dir, 'systems'), ctx.registries, 'systems', [
+      ...file.regions,
+      ...formerNames,
+    ]);
+    // A rename interrupted before it reached every system file is completed in memory.
+    loaded.systems = loaded.systems.map((s) => withCurrentRegionNamesInSystem(s, file.regionFormerNames));
     const problems = loaded.problems.map((p) => `${p.file}：${p.message}`);
     for (const id of file.systems) {
       if (!loaded.systems.some((s) => s.id === id) && !problems.some((p) => p.includes(id)))
@@ -193,6 +204,11 @@ export class Workspace {
 
   get user(): string {
     return this.ctx.userName;
+  }
+
+  /** The workspace's clock (a test moves it by hand). */
+  now(): Date {
+    return this.ctx.now();
   }
 
   async assertWritable(): Promise<void> {
@@ -230,6 +246,7 @@ export class Workspace {
       dir: this.dir,
       city: this.file.city,
       regions: this.file.regions,
+      regionFormerNames: this.file.regionFormerNames,
       systems: this.systemList().map(summarize),
       sample: this.file.sample,
       readOnly: this.readOnly,
@@ -258,6 +275,7 @@ export class Workspace {
     update: (current: WorkspaceFile) => WorkspaceFileInput,
     summary: string,
     action: AuditEvent['action'] = 'settings.update',
+    detail?: unknown,
   ): Promise<WorkspaceFile> {
     await this.assertWritable();
     const next = WorkspaceFileSchema.safeParse(update(structuredClone(this.file)));
@@ -270,22 +288,68 @@ export class Workspace {
     );
     await writeFileAtomic(join(this.dir, WORKSPACE_FILE), JSON.stringify(next.data, null, 2) + '\n');
     this.file = next.data;
-    await this.audit(action, summary);
+    this.syncRegions();
+    await this.audit(action, summary, detail);
     return this.file;
   }
 
-  /** Saves an edited system (already validated by the caller); the previous file goes to history. */
-  async replaceSystem(system: IndicatorSystem, summary: string): Promise<void> {
+  private syncRegions(): void {
+    this.allowedRegions.clear();
+    for (const r of [...this.file.regions, ...Object.values(this.file.regionFormerNames).flat()])
+      this.allowedRegions.add(r);
+    this.allowedRegions.add(TOTAL_REGION);
+    this.allowedRegions.add(PROVINCE_REGION);
+  }
+
+  /**
+   * Saves an edited system (already validated by the caller); the previous file goes to history. Returns
+   * the history file's name, which the audit detail carries so the version before the edit can be restored.
+   */
+  async replaceSystem(
+    system: IndicatorSystem,
+    summary: string,
+    detail: Record<string, unknown> = {},
+    action: AuditEvent['action'] = 'system.update',
+  ): Promise<string> {
     await this.assertWritable();
     const previous = this.system(system.id);
-    const stamp = this.ctx.now().toISOString().replace(/[:.]/g, '-');
-    await writeFileAtomic(
-      join(this.dir, 'history', 'systems', `${system.id}-${stamp}.json`),
-      JSON.stringify(previous, null, 2) + '\n',
-    );
+    const historyFile = await this.uniqueHistoryName(system.id);
+    await writeFileAtomic(join(this.dir, 'history', 'systems', historyFile), JSON.stringify(previous, null, 2) + '\n');
     await writeFileAtomic(join(this.dir, 'systems', `${system.id}.json`), JSON.stringify(system, null, 2) + '\n');
     this.systems.set(system.id, system);
-    await this.audit('system.update', summary, { systemId: system.id });
+    await this.audit(action, summary, { systemId: system.id, historyFile, ...detail });
+    return historyFile;
+  }
+
+  /**
+   * Adds a system to the workspace (a template, one from another workspace, 新建下一年度): its file first,
+   * then workspace.json lists it, so a crash in between leaves an unlisted file and nothing half-done.
+   */
+  async addSystem(system: IndicatorSystem, summary: string, detail: Record<string, unknown> = {}): Promise<void> {
+    await this.assertWritable();
+    if (this.systems.has(system.id) || this.file.systems.includes(system.id))
+      throw new AppError('CONFLICT', `本工作区已有编号为“${system.id}”的指标体系。`);
+    await writeFileAtomic(join(this.dir, 'systems', `${system.id}.json`), JSON.stringify(system, null, 2) + '\n');
+    this.systems.set(system.id, system);
+    try {
+      await this.updateSettings((f) => ({ ...f, systems: [...f.systems, system.id] }), summary, 'system.add', {
+        systemId: system.id,
+        ...detail,
+      });
+    } catch (err) {
+      this.systems.delete(system.id);
+      throw err;
+    }
+  }
+
+  /** history/systems/<id>-<time>.json, never overwriting an earlier version saved in the same millisecond. */
+  private async uniqueHistoryName(systemId: string): Promise<string> {
+    const stamp = this.ctx.now().toISOString().replace(/[:.]/g, '-');
+    const taken = new Set(await readdir(join(this.dir, 'history', 'systems')).catch(() => [] as string[]));
+    for (let n = 1; ; n++) {
+      const name = `${systemId}-${stamp}${n > 1 ? `-${n}` : ''}.json`;
+      if (!taken.has(name)) return name;
+    }
   }
 
   async audit(action: AuditEvent['action'], summary: string, detail?: unknown): Promise<void> {

@@ -2,6 +2,7 @@ import type { SystemSummary } from '../../../shared/api-types';
 import { AppError } from '../../../shared/errors';
 import type { IndicatorSystem } from '../../../shared/schemas/indicator-system';
 import type { RegionRegistry } from '../../../shared/schemas/region';
+import { activeIndicators } from '../../../shared/systems/accessors';
 import { loadTemplates, type FileProblem } from './system-loader';
 
 export function summarize(system: IndicatorSystem): SystemSummary {
@@ -12,7 +13,10 @@ export function summarize(system: IndicatorSystem): SystemSummary {
     document: system.document.title,
     ...(system.document.docNumber ? { docNumber: system.document.docNumber } : {}),
     years: system.years,
-    indicatorCount: system.indicators.length,
+    ...(system.year ? { year: system.year } : {}),
+    ...(system.previous ? { previousId: system.previous.systemId } : {}),
+    indicatorCount: activeIndicators(system).length,
+    archivedCount: system.indicators.length - activeIndicators(system).length,
     regionCount: system.regions.length,
   };
 }

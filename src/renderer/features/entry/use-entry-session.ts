@@ -12,6 +12,7 @@ import { cellKey, type CellRef } from './grid/layout';
 import { SaveQueue, type SaveStatus, type SendOutcome } from '../../shared/save-queue';
 import { EntrySheet, type ApplyResult, type SheetChange } from './grid/sheet';
 import { lastYearKey } from '../../shared/periods';
+import { lineRecords } from '../../../shared/systems/lineage';
 
 /** What main says in the detail of a refused batch (FigureRejection[]), checked before use. */
 const RejectionsSchema = z.array(
@@ -112,13 +113,15 @@ export function useEntrySession() {
         api.call('figures.get', { period: key }),
         loadLastYear(key),
       ]);
+      // Last year may have been kept in the system this one was made from (新建下一年度).
+      const previous = sys.previous ? await systems.get(sys.previous.systemId, 'workspace').catch(() => null) : null;
       if (my !== generation) return;
       system.value = sys;
       period.value = key;
       revision = view.revision;
       damage.value = view.damage ?? null;
       records.value = view.figures[systemId] ?? {};
-      lastYear.value = before[systemId] ?? {};
+      lastYear.value = lineRecords(before, previous ? [previous, sys] : [sys], sys, Number(key.slice(0, 4)) - 1);
       sheet.value = new EntrySheet(specsOf(sys), valuesOf(records.value));
       queue = newQueue(systemId, key);
       status.value = { kind: 'idle' };

@@ -75,8 +75,9 @@ export function applySummary(view: ImportView): string {
 }
 
 /** "00:31" in the clerk's local time: when a preview or a download stops working. */
-export function clockText(iso: string): string {
+export function clockText(iso: string, now: Date = new Date()): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  const clock = `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return d.toDateString() === now.toDateString() ? clock : `${d.getMonth() + 1}月${d.getDate()}日 ${clock}`;
 }

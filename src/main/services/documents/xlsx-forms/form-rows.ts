@@ -16,6 +16,7 @@ import {
   hasRegionTargets,
   regionTargetOf,
 } from '../../../../shared/systems/accessors';
+import { systemsForYear } from '../../../../shared/systems/lineage';
 import type { Workspace } from '../../storage/workspace';
 
 /**
@@ -138,11 +139,13 @@ export function formSections(
   if (!ws.settings.regions.includes(region)) {
     throw new AppError('BAD_INPUT', `“${region}”不是本工作区的区县（本工作区：${ws.settings.regions.join('、')}）。`);
   }
-  const systems = ws
-    .systemList()
-    .filter((s) => (!options.systems || options.systems.includes(s.id)) && s.regions.includes(region));
+  const keys = formPeriodKeys(period);
+  const year = keys[0] ? parsePeriod(keys[0].period).year : 0;
+  const systems = systemsForYear(ws.systemList(), year).filter(
+    (s) => (!options.systems || options.systems.includes(s.id)) && s.regions.includes(region),
+  );
   const sections: FormSection[] = [];
-  for (const { frequency, period: key } of formPeriodKeys(period)) {
+  for (const { frequency, period: key } of keys) {
     const p = parsePeriod(key);
     const year = String(p.year);
     const chosen = new Map<string, { rank: number; row: FormRow }>();

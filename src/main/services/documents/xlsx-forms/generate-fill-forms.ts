@@ -3,6 +3,7 @@ import { endMonth, parsePeriod } from '../../../../shared/domain/periods';
 import { periodTitle } from '../../../../shared/domain/period-labels';
 import { AppError } from '../../../../shared/errors';
 import type { FigureRecord } from '../../../../shared/schemas/figures';
+import { lineageLookup } from '../../../../shared/systems/lineage';
 import type { Workspace } from '../../storage/workspace';
 import { createWorkbook, workbookToBuffer } from '../exceljs';
 import {
@@ -98,7 +99,11 @@ export async function generateFillForms(
     systemId: string,
     indicatorId: string,
     region: string,
-  ): Promise<FigureRecord | undefined> => (await view(key)).figures[systemId]?.[indicatorId]?.[region];
+  ): Promise<FigureRecord | undefined> => {
+    const figures = (await view(key)).figures;
+    // Last year's figures of a system made by 新建下一年度 are stored under its predecessor.
+    return lineageLookup((_k, s, i, r) => figures[s]?.[i]?.[r], ws.systemList())(key, systemId, indicatorId, region);
+  };
 
   const now = (options.now ?? (() => new Date()))();
   const sample = ws.settings.sample;

@@ -15,7 +15,7 @@ import {
   type Selection,
 } from '../grid/navigation';
 import type { ApplyResult, EditInput, EntrySheet } from '../grid/sheet';
-import { formatTsv, parseTsv } from '../grid/tsv';
+import { formatTsv, parseTsv } from '../../../shared/tsv';
 import { validateEntry } from '../grid/validation';
 
 export interface GridControllerHooks {
