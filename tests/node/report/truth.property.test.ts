@@ -389,8 +389,10 @@ function checkProblems(inv: Invariants, world: World, model: ReportModel, result
   );
   for (const { p } of paragraphsOf(model)) {
     const text = paragraphText(p);
-    if (p.id.startsWith('problems/') && /区县推进滞后/.test(text)) {
-      const named = [...new Set(regionsIn(text.split('。')[1] ?? '', regions))];
+    if (p.id === 'praise/ahead') checkPraise(inv, world, results, text, shortfalls);
+    const urged = p.id === 'praise/urge';
+    if ((p.id.startsWith('problems/') && /区县推进滞后/.test(text)) || urged) {
+      const named = [...new Set(regionsIn(text.split('。')[urged ? 0 : 1] ?? '', regions))];
       inv.check('weakest-at-most-two', named.length >= 1 && named.length <= 2, () => `“${text}”`);
       const least = Math.min(...named.map((r) => shortfalls.get(r) ?? 0));
       inv.check(
@@ -398,6 +400,14 @@ function checkProblems(inv: Invariants, world: World, model: ReportModel, result
         least >= 1 && regions.every((r) => named.includes(r) || (shortfalls.get(r) ?? 0) <= least),
         () => `“${text}” (shortfalls ${JSON.stringify(Object.fromEntries(shortfalls))})`,
       );
+      // "吴兴、德清各有6项指标未达要求", "安吉有2项指标未达要求": each named district has exactly that many.
+      for (const m of text.matchAll(/([^；：。]+?)(?:各有|有)(\d+)项指标未达要求/g))
+        for (const r of regionsIn(m[1]!, regions))
+          inv.check(
+            'shortfall-counts',
+            shortfalls.get(r) === Number(m[2]),
+            () => `“${m[0]}”: ${r} has ${shortfalls.get(r)}`,
+          );
     }
     if (/数据未按时报送/.test(text) && (p.id.startsWith('problems/') || p.id.startsWith('praise/'))) {
       for (const piece of text.replace(/^.*?。/, '').split(/[，。]/)) {
@@ -414,6 +424,37 @@ function checkProblems(inv: Invariants, world: World, model: ReportModel, result
       }
     }
   }
+}
+
+/**
+ * 表扬 of a 通报: "南浔、南太湖新区无落后指标，且分别有6项、2项主要指标位居各区县前两位": each named district has
+ * no lagging indicator and no missing figure, and exactly that many first or second places.
+ */
+function checkPraise(
+  inv: Invariants,
+  world: World,
+  results: IndicatorResult[],
+  text: string,
+  shortfalls: Map<string, number>,
+): void {
+  const regions = world.workspace.regions;
+  const m = /^(.+?)无落后指标，且(各有|分别有|有)([\d项、]+)主要指标位居各区县前两位/.exec(text);
+  inv.check('praise-claims', m !== null, () => `“${text}”`);
+  if (!m) return;
+  const named = regionsIn(m[1]!, regions);
+  const stated = m[3]!.split('、').map((c) => Number(c.replace('项', '')));
+  const counts = m[2] === '各有' ? named.map(() => stated[0]!) : stated;
+  inv.check('praise-claims', counts.length === named.length && named.length > 0, () => `“${text}”`);
+  const oracles = results.map((res) => new Oracle(world, res));
+  named.forEach((r, i) => {
+    const tops = oracles.filter((o) => (o.ranks().get(r) ?? Infinity) <= 2).length;
+    const reported = oracles.every((o) => o.raw(r) !== null);
+    inv.check(
+      'praise-claims',
+      (shortfalls.get(r) ?? 0) === 0 && reported && tops === counts[i],
+      () => `“${text}”: ${r} has ${shortfalls.get(r)} shortfalls, ${tops} top-two places, reported ${reported}`,
+    );
+  });
 }
 
 const FORBIDDEN: [string, RegExp][] = [
