@@ -146,6 +146,22 @@ class Oracle {
     return v;
   }
 
+  /** 全市 is the sum of the districts' figures: a district's figure is then never compared with it. */
+  cityIsSum(): boolean {
+    return this.res.rankBy === 'value' && this.ind.cityIsSumOfRegions;
+  }
+
+  /** The district's ranked figure is worse than 全市's, both rounded as ranked. */
+  worseThanCity(region: string): boolean {
+    const decimals = this.res.rankBy === 'value' ? this.res.decimals : 1;
+    const higher = this.res.rankBy === 'completion' || this.ind.direction === 'higher';
+    const own = this.rankFigure(region);
+    const city = this.rankFigure('全市');
+    if (own === null || city === null) return false;
+    const [a, b] = [roundHalfUp(own, decimals), roundHalfUp(city, decimals)];
+    return higher ? a < b : a > b;
+  }
+
   /** Competition ranks (1, 2, 2, 4) of the districts on their rounded figures. */
   ranks(): Map<string, number> {
     const decimals = this.res.rankBy === 'value' ? this.res.decimals : 1;
@@ -330,7 +346,16 @@ function checkDistricts(inv: Invariants, world: World, model: ReportModel, resul
         check('district-verdicts', (r) => oracle.standing(r) === 'nodeMissed', 'is not below the node');
       else if (/数据未按时报送/.test(clause))
         check('missing-named-precisely', (r) => oracle.raw(r) === null, 'did report');
-      else if (/居前两位/.test(clause)) {
+      else if (/[低高]于全市平均水平/.test(clause)) {
+        const city = oracle.rankFigure('全市');
+        const higher = res.rankBy === 'completion' || res.indicator.direction === 'higher';
+        inv.check(
+          'below-city-claims',
+          clause.includes(higher ? '低于全市' : '高于全市') && typeof city === 'number' && !oracle.cityIsSum(),
+          () => `“${clause}”: 全市 ${city}, ${res.rankBy}`,
+        );
+        check('below-city-claims', (r) => oracle.worseThanCity(r), 'is not worse than 全市');
+      } else if (/居前两位/.test(clause)) {
         inv.check('rank-claims', ranks.get(named[0]!) === 1 && ranks.get(named[1]!) === 2, () => `“${clause}”`);
       } else if (/居第1位/.test(clause)) {
         inv.check(
