@@ -10,6 +10,7 @@ import { appendNode, appendProgress, appendTargetJudgement, calcRef } from './ph
 import { RunBuilder } from './runs';
 import {
   anythingJudged,
+  belowCityDistricts,
   cityShortfalls,
   leadingDistricts,
   missingFigures,
@@ -207,8 +208,10 @@ export function praiseParagraphs(
   regions: readonly string[],
   period: Period,
 ): ParagraphBlock[] {
-  const leaders = leadingDistricts(results, regions);
   const weak = weakestDistricts(results, regions);
+  const behindCity = belowCityDistricts(results, regions);
+  const urgedToCatchUp = new Set(behindCity.map((d) => d.region));
+  const leaders = leadingDistricts(results, regions).filter((d) => !urgedToCatchUp.has(d.region));
   const missing = missingFigures(results, regions);
   const out: ParagraphBlock[] = [];
   if (leaders.length) {
@@ -230,6 +233,23 @@ export function praiseParagraphs(
           `${districtsShortfallText(weak)}。请${names}对照${isYearEnd(period) ? '年度目标认真查找差距，分析原因，提出改进措施' : '年度目标查找差距、落实措施，加快推进'}。`,
         )
         .build('praise/urge'),
+    );
+  }
+  if (behindCity.length) {
+    const names = listJoin(behindCity.map((d) => d.region));
+    const counts = behindCity.map((d) => `${d.indicators.length}项`);
+    const how =
+      behindCity.length === 1
+        ? `有${counts[0]}`
+        : counts.every((c) => c === counts[0])
+          ? `各有${counts[0]}`
+          : `分别有${listJoin(counts)}`;
+    out.push(
+      new RunBuilder()
+        .text(
+          `${names}${how}主要指标不及全市平均水平，请${names}对照全市平均水平${isYearEnd(period) ? '认真查找差距，分析原因，提出改进措施' : '找准差距、加快追赶'}。`,
+        )
+        .build('praise/catch-up'),
     );
   }
   if (missing.length) {

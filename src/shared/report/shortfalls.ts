@@ -101,3 +101,35 @@ export function anythingJudged(results: readonly IndicatorResult[]): boolean {
     }),
   );
 }
+
+/** Whether an indicator's districts are judged against targets, progress or nodes (else only against 全市). */
+function districtsJudged(res: IndicatorResult): boolean {
+  return districtRows(res).some((row) => {
+    const k = verdictOf(res, row).kind;
+    return k === 'target' || k === 'progress' || k === 'node';
+  });
+}
+
+/**
+ * Where no district falls short of a target, progress or node of its own (a plan without district targets), the
+ * one or two districts most often worse than 全市 on the key indicators that compare them with 全市 only, with
+ * at least two such indicators: the districts a 通报 urges to catch up. Official order.
+ */
+export function belowCityDistricts(
+  results: readonly IndicatorResult[],
+  regions: readonly string[],
+  max = 2,
+): { region: string; indicators: IndicatorResult[] }[] {
+  if ([...districtShortfalls(results, regions).values()].some((s) => s.length > 0)) return [];
+  const compared = results.filter((res) => !districtsJudged(res));
+  const all = regions
+    .map((region) => ({
+      region,
+      indicators: compared.filter((res) =>
+        res.rows.some((r) => r.region === region && !r.isTotal && r.flags.some((f) => f.id === 'belowCity')),
+      ),
+    }))
+    .filter((d) => d.indicators.length >= 2);
+  const cut = [...all].sort((a, b) => b.indicators.length - a.indicators.length).slice(0, max);
+  return regions.flatMap((r) => cut.filter((d) => d.region === r));
+}

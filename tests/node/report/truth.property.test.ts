@@ -415,6 +415,7 @@ function checkProblems(inv: Invariants, world: World, model: ReportModel, result
   for (const { p } of paragraphsOf(model)) {
     const text = paragraphText(p);
     if (p.id === 'praise/ahead') checkPraise(inv, world, results, text, shortfalls);
+    if (p.id === 'praise/catch-up') checkCatchUp(inv, world, results, text, shortfalls);
     const urged = p.id === 'praise/urge';
     if ((p.id.startsWith('problems/') && /区县推进滞后/.test(text)) || urged) {
       const named = [...new Set(regionsIn(text.split('。')[urged ? 0 : 1] ?? '', regions))];
@@ -480,6 +481,46 @@ function checkPraise(
       () => `“${text}”: ${r} has ${shortfalls.get(r)} shortfalls, ${tops} top-two places, reported ${reported}`,
     );
   });
+}
+
+/**
+ * 督促 of a 通报 where no district falls short of a target of its own: "南湖、平湖分别有4项、6项主要指标不及全市平均
+ * 水平": no district has a shortfall, each named one is worse than 全市 on exactly that many indicators whose districts
+ * are not judged otherwise, at least two, and no district left out is worse more often than one named.
+ */
+function checkCatchUp(
+  inv: Invariants,
+  world: World,
+  results: IndicatorResult[],
+  text: string,
+  shortfalls: Map<string, number>,
+): void {
+  const regions = world.workspace.regions;
+  const m = /^(.+?)(各有|分别有|有)([\d项、]+)主要指标不及全市平均水平/.exec(text);
+  inv.check('catch-up-claims', m !== null, () => `“${text}”`);
+  if (!m) return;
+  const named = regionsIn(m[1]!, regions);
+  const stated = m[3]!.split('、').map((c) => Number(c.replace('项', '')));
+  const counts = m[2] === '分别有' ? stated : named.map(() => stated[0]!);
+  const compared = results
+    .map((res) => new Oracle(world, res))
+    .filter((o) => !o.cityIsSum() && !regions.some((r) => JUDGED.includes(o.standing(r))));
+  const below = (r: string) => compared.filter((o) => o.worseThanCity(r)).length;
+  inv.check(
+    'catch-up-claims',
+    [...shortfalls.values()].every((n) => n === 0),
+    () => `“${text}” beside shortfalls`,
+  );
+  inv.check('catch-up-claims', named.length >= 1 && named.length <= 2 && counts.length === named.length, () => text);
+  named.forEach((r, i) =>
+    inv.check('catch-up-claims', below(r) === counts[i] && counts[i]! >= 2, () => `“${text}”: ${r} below ${below(r)}`),
+  );
+  const least = Math.min(...named.map(below));
+  inv.check(
+    'catch-up-claims',
+    regions.every((r) => named.includes(r) || below(r) <= least),
+    () => `“${text}”`,
+  );
 }
 
 const FORBIDDEN: [string, RegExp][] = [
