@@ -117,6 +117,18 @@ function namesCapped(names: string[]): string[] {
   return names.length <= 3 ? names : [...names.slice(0, 2), `${names[2]}等${names.length}项指标`];
 }
 
+/** "南湖、平湖分别有4项、6项主要指标不及全市平均水平". */
+function catchUpText(behindCity: { region: string; indicators: IndicatorResult[] }[]): string {
+  const counts = behindCity.map((d) => `${d.indicators.length}项`);
+  const how =
+    behindCity.length === 1
+      ? `有${counts[0]}`
+      : counts.every((c) => c === counts[0])
+        ? `各有${counts[0]}`
+        : `分别有${listJoin(counts)}`;
+  return `${listJoin(behindCity.map((d) => d.region))}${how}主要指标不及全市平均水平`;
+}
+
 /** 存在问题 of a 简报. */
 export function problemParagraphs(
   results: readonly IndicatorResult[],
@@ -143,6 +155,12 @@ export function problemParagraphs(
     points.push({
       id: 'districts',
       build: (b) => b.text(`${weak.length === 1 ? '个别' : '部分'}区县推进滞后。${districtsShortfallText(weak)}。`),
+    });
+  const behindCity = belowCityDistricts(results, regions);
+  if (behindCity.length)
+    points.push({
+      id: 'below-city',
+      build: (b) => b.text(`${behindCity.length === 1 ? '个别' : '部分'}区县相对落后。${catchUpText(behindCity)}。`),
     });
   if (missing) points.push({ id: 'missing', build: (b) => b.text(`数据报送不够及时。${missing}。`) });
   if (points.length === 0) {
@@ -173,6 +191,8 @@ export function nextStepParagraphs(
   // 全市's lagging indicators by name; the districts behind by name — never the two mixed into one count.
   const lagging = namesCapped(city.map((s) => shortName(s.res)));
   const weakNames = listJoin(weak.map((d) => d.region));
+  const behindCity = belowCityDistricts(results, regions);
+  const judged = anythingJudged(results);
   const points: { id: string; build: (b: RunBuilder) => void }[] = [];
   if (yearEnd)
     points.push({
@@ -189,7 +209,11 @@ export function nextStepParagraphs(
         b.text(
           lagging.length || weak.length
             ? `紧盯落后指标。${lagging.length ? `围绕${listJoin(lagging)}，` : ''}督促${weak.length ? weakNames : '相关区县'}查找原因、补齐短板，确保完成年度目标任务。`
-            : `巩固向好态势。督促各区县保持工作力度，推动主要指标持续向好${anythingJudged(results) ? '，确保完成年度目标任务' : ''}。`,
+            : behindCity.length
+              ? `推动区县追赶。督促${listJoin(behindCity.map((d) => d.region))}对照全市平均水平找准差距、加快追赶${judged ? '，确保完成年度目标任务' : ''}。`
+              : judged
+                ? '巩固向好态势。督促各区县保持工作力度，推动主要指标持续向好，确保完成年度目标任务。'
+                : '加强运行监测。督促各区县保持工作力度，跟踪分析主要指标走势，及时研判、落实措施。',
         ),
     });
   points.push({
@@ -237,17 +261,10 @@ export function praiseParagraphs(
   }
   if (behindCity.length) {
     const names = listJoin(behindCity.map((d) => d.region));
-    const counts = behindCity.map((d) => `${d.indicators.length}项`);
-    const how =
-      behindCity.length === 1
-        ? `有${counts[0]}`
-        : counts.every((c) => c === counts[0])
-          ? `各有${counts[0]}`
-          : `分别有${listJoin(counts)}`;
     out.push(
       new RunBuilder()
         .text(
-          `${names}${how}主要指标不及全市平均水平，请${names}对照全市平均水平${isYearEnd(period) ? '认真查找差距，分析原因，提出改进措施' : '找准差距、加快追赶'}。`,
+          `${catchUpText(behindCity)}，请${names}对照全市平均水平${isYearEnd(period) ? '认真查找差距，分析原因，提出改进措施' : '找准差距、加快追赶'}。`,
         )
         .build('praise/catch-up'),
     );

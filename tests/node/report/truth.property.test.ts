@@ -416,6 +416,23 @@ function checkProblems(inv: Invariants, world: World, model: ReportModel, result
     const text = paragraphText(p);
     if (p.id === 'praise/ahead') checkPraise(inv, world, results, text, shortfalls);
     if (p.id === 'praise/catch-up') checkCatchUp(inv, world, results, text, shortfalls);
+    if (p.id.startsWith('problems/') && /区县相对落后/.test(text))
+      checkCatchUp(inv, world, results, text.replace(/^.*?。/, ''), shortfalls);
+    const urgedToCatchUp = /督促(.+?)对照全市平均水平/.exec(text);
+    if (p.id.startsWith('next/') && urgedToCatchUp) {
+      const named = regionsIn(urgedToCatchUp[1]!, regions);
+      const { below, compared } = belowCity(world, results);
+      const least = Math.min(...named.map(below));
+      inv.check(
+        'catch-up-claims',
+        compared > 0 &&
+          named.length >= 1 &&
+          named.length <= 2 &&
+          least >= 2 &&
+          regions.every((r) => named.includes(r) || below(r) <= least),
+        () => `“${text}”`,
+      );
+    }
     const urged = p.id === 'praise/urge';
     if ((p.id.startsWith('problems/') && /区县推进滞后/.test(text)) || urged) {
       const named = [...new Set(regionsIn(text.split('。')[urged ? 0 : 1] ?? '', regions))];
@@ -483,8 +500,17 @@ function checkPraise(
   });
 }
 
+/** How many key indicators, of those comparing districts with 全市 only, a district is worse than 全市 on. */
+function belowCity(world: World, results: IndicatorResult[]): { below: (r: string) => number; compared: number } {
+  const regions = world.workspace.regions;
+  const compared = results
+    .map((res) => new Oracle(world, res))
+    .filter((o) => !o.cityIsSum() && !regions.some((r) => JUDGED.includes(o.standing(r))));
+  return { below: (r) => compared.filter((o) => o.worseThanCity(r)).length, compared: compared.length };
+}
+
 /**
- * 督促 of a 通报 where no district falls short of a target of its own: "南湖、平湖分别有4项、6项主要指标不及全市平均
+ * 督促 of a 通报 (and the 简报's 存在问题) where no district falls short of a target of its own: "南湖、平湖分别有4项、6项主要指标不及全市平均
  * 水平": no district has a shortfall, each named one is worse than 全市 on exactly that many indicators whose districts
  * are not judged otherwise, at least two, and no district left out is worse more often than one named.
  */
@@ -502,10 +528,7 @@ function checkCatchUp(
   const named = regionsIn(m[1]!, regions);
   const stated = m[3]!.split('、').map((c) => Number(c.replace('项', '')));
   const counts = m[2] === '分别有' ? stated : named.map(() => stated[0]!);
-  const compared = results
-    .map((res) => new Oracle(world, res))
-    .filter((o) => !o.cityIsSum() && !regions.some((r) => JUDGED.includes(o.standing(r))));
-  const below = (r: string) => compared.filter((o) => o.worseThanCity(r)).length;
+  const { below } = belowCity(world, results);
   inv.check(
     'catch-up-claims',
     [...shortfalls.values()].every((n) => n === 0),
