@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // The import worker thread runs from its own file beside index.js (form-reader-pool.ts).
+          'import-worker': resolve(__dirname, 'src/main/services/import/import-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { benchChart, benchDocx, benchDocxPhases, benchDocxReference } from './docx.bench';
 import { benchImport } from './import.bench';
+import { benchHostileImport } from './import-hostile.bench';
 import { benchRankingXlsx } from './xlsx.bench';
 import { benchStorage } from './storage.bench';
 import { benchCli } from './cli.bench';
@@ -56,6 +57,11 @@ async function main(): Promise<void> {
   }
   if (!only || only === 'import')
     await section('import: 100 returned fill-in workbooks (target ≤ 10 s)', () => benchImport());
+  if (!only || only === 'hostile')
+    await section(
+      'import of hostile files ≤ 20 MB: each refused or read ≤ 2 s and ≤ 300 MB RSS; other calls ≤ 100 ms meanwhile',
+      () => benchHostileImport(),
+    );
   if (!only || only === 'cli')
     await section(
       'CLI cold start, median of 7 fresh processes (targets: command ≤ 600 ms, month package ≤ 1000 ms)',

@@ -9,8 +9,9 @@ export const CLI_EXTERNAL = ['@resvg/resvg-js', 'docx', 'exceljs', 'echarts', 'e
 export async function buildCli(root = process.cwd()) {
   await build({
     absWorkingDir: root,
-    entryPoints: ['src/cli/index.ts'],
-    outfile: 'out/cli/index.js',
+    // The import worker thread gets its own file beside index.js (src/main/services/import/form-reader-pool.ts).
+    entryPoints: { index: 'src/cli/index.ts', 'import-worker': 'src/main/services/import/import-worker.ts' },
+    outdir: 'out/cli',
     bundle: true,
     platform: 'node',
     target: 'node20',

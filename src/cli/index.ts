@@ -70,8 +70,11 @@ export async function runCli(argv: string[], io: CliIo, appRoot = findAppRoot(__
   }
   const services = createServices({ appRoot, appVersion: version });
   try {
-    return await command.run(args, { services, appRoot, io });
+    const code = await command.run(args, { services, appRoot, io });
+    await services.dispose();
+    return code;
   } catch (err) {
+    await services.dispose().catch(() => undefined);
     if (err instanceof UsageError) {
       io.err(`${err.message}\n\n${command.usage}\n`);
       return 2;

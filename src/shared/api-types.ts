@@ -56,9 +56,26 @@ export interface WorkspaceInfo {
   readOnly: boolean;
   /** Why the workspace is read-only (who holds the lock), in Chinese. */
   readOnlyReason?: string;
+  /** Set when another program holds the write lock: who and since when, for the takeover dialog. */
+  lockHolder?: LockHolderInfo;
   periods: string[];
   /** Problems in the workspace's own files (a system file that failed to load), in Chinese. */
   problems: string[];
+}
+
+/** Who holds a workspace's write lock, as found on disk. */
+export interface LockHolderInfo {
+  /** Names the exact lock the clerk saw: a takeover of a lock that changed since is refused. */
+  lockId: string;
+  /** False when the lock file cannot be read (then user, host, app and since are empty). */
+  readable: boolean;
+  user: string;
+  host: string;
+  app: string;
+  /** When they opened the workspace ("10月8日 09:00", their clock). */
+  since: string;
+  /** Minutes since the lock was last refreshed, on the folder's clock. */
+  minutesSinceSeen: number;
 }
 
 export interface RecentWorkspace {
@@ -70,11 +87,16 @@ export interface RecentWorkspace {
   sample: boolean;
 }
 
-/** A damaged period file, with the last version that can be restored. */
+/**
+ * A period whose files cannot be used as they are: damaged or missing (restorable to the last good
+ * version), written by a newer program, or a link (neither can be restored here; the message says why).
+ */
 export interface PeriodDamageInfo {
   file: string;
+  kind: 'damaged' | 'missing' | 'newer' | 'link';
   message: string;
   lastGoodRevision: number;
+  restorable: boolean;
 }
 
 export interface PeriodView {

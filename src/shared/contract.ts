@@ -64,6 +64,8 @@ export const calls = {
     }),
   ),
   'workspace.info': call<WorkspaceInfo>()(empty),
+  /** Takes over the write lock another program holds: only the exact lock the clerk confirmed (its id). */
+  'workspace.takeOver': call<WorkspaceInfo>()(z.strictObject({ lockId: z.string().min(1).max(200) })),
   /** The open workspace, or null when none is open (a normal state for the start page, not an error). */
   'workspace.current': call<WorkspaceInfo | null>()(empty),
   'workspace.close': call<null>()(empty),

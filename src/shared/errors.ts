@@ -10,6 +10,8 @@ export const ErrorCodeSchema = z.enum([
   'INVALID_FILE',
   'WORKSPACE_LOCKED',
   'READ_ONLY',
+  /** The disk is full: the save was taken back and nothing was written. */
+  'DISK_FULL',
   'CONFLICT',
   'UNAUTHORIZED',
   'FORBIDDEN',

@@ -13,10 +13,22 @@ const TYPE_NAMES: Record<string, string> = {
   bigint: '整数',
   date: '日期',
   nan: '非数字',
+  record: '键值对象',
+  map: '键值对象',
+  set: '集合',
+  tuple: '列表',
+  symbol: '符号',
+  function: '函数',
+  promise: '异步结果',
+  file: '文件',
+  void: '空',
+  literal: '固定值',
+  enum: '可选值之一',
 };
 
+/** A type's Chinese name; one zod may add later reads as a neutral word, never as English. */
 function typeName(t: unknown): string {
-  return TYPE_NAMES[String(t)] ?? String(t);
+  return TYPE_NAMES[String(t)] ?? '其他类型';
 }
 
 function describeInput(input: unknown): string {
@@ -46,6 +58,7 @@ export function issueToChinese(issue: z.core.$ZodIssue, input?: unknown): string
   if (/[\u4e00-\u9fff]/.test(issue.message) && issue.code !== 'invalid_format') return `${at}：${issue.message}`;
   switch (issue.code) {
     case 'invalid_type':
+      if (issue.expected === 'never') return `${at}：不应有此项`;
       if (valueAt(input, issue.path) === undefined) return `${at}：缺少必填项（应为${typeName(issue.expected)}）`;
       return `${at}：应为${typeName(issue.expected)}，实际为${found}`;
     case 'invalid_value':
@@ -66,10 +79,14 @@ export function issueToChinese(issue: z.core.$ZodIssue, input?: unknown): string
       return `${at}：取值无效（${found}）`;
     case 'invalid_key':
       return `${at}：键名无效`;
+    case 'not_multiple_of':
+      return `${at}：应为 ${String(issue.divisor)} 的倍数（实际为${found}）`;
+    case 'invalid_element':
+      return `${at}：其中有无效的项`;
     case 'custom':
-      return `${at}：${issue.message}`;
+      return `${at}：${/[\u4e00-\u9fff]/.test(issue.message) ? issue.message : '内容不符合要求'}`;
     default:
-      return `${at}：${issue.message}`;
+      return `${at}：内容不符合要求`;
   }
 }
 

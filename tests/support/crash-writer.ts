@@ -25,10 +25,12 @@ async function main(): Promise<void> {
   for (;;) {
     const period = PERIODS[Math.floor(random() * PERIODS.length)]!;
     const count = 1 + Math.floor(random() * 4);
-    const changes = Array.from({ length: count }, () => ({
+    // Distinct regions: one save never changes a cell twice.
+    const regions = [...REGIONS].sort(() => random() - 0.5).slice(0, count);
+    const changes = regions.map((region) => ({
       systemId: 'hz-mfg-cluster-regional-2023',
       indicatorId: 'industrial-value-added-growth',
-      region: REGIONS[Math.floor(random() * REGIONS.length)]!,
+      region,
       value: Math.round(random() * 2000 - 500) / 10,
     }));
     process.stdout.write(`BEGIN ${period} ${JSON.stringify(changes)}\n`);

@@ -43,3 +43,22 @@ export async function newWorkspace(
   await created.close();
   return { dir, ws: await Workspace.open(dir, ctx, options.open) };
 }
+
+/**
+ * Leaves a workspace as an app killed mid-session would, but without its lock: journals stay
+ * uncompacted, nothing is flushed. (A crashed app's lock would be taken over; releasing it keeps tests short.)
+ */
+export async function abandon(ws: Workspace): Promise<void> {
+  await (ws as unknown as { lock: { release(): Promise<void> } | null }).lock?.release();
+}
+
+export const growth = (
+  region: string,
+  value: number | string | null,
+  indicatorId = 'industrial-value-added-growth',
+) => ({
+  systemId: REGIONAL,
+  indicatorId,
+  region,
+  value,
+});

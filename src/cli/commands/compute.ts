@@ -7,6 +7,7 @@ import { parsePeriodOrThrow } from '../../main/services/reports/figure-loader';
 import { formatFigure, formatRank } from '../../shared/domain/format';
 import { parseCommandArgs, requireOption } from '../args';
 import type { CliCommand } from '../command';
+import { problemNotices } from '../notices';
 import { withWorkspace } from '../workspace-arg';
 import type { IndicatorSystem } from '../../shared/schemas/indicator-system';
 import { refForYear } from '../../shared/systems/lineage';
@@ -68,45 +69,52 @@ export const computeCommand: CliCommand = {
     const dir = requireOption(values.workspace, '--workspace');
     const periodKey = requireOption(values.period, '--period');
     const period = parsePeriodOrThrow(periodKey);
-    return withWorkspace(services, dir, async (ws) => {
-      const results = await computeWorkspace(ws, period, values.system);
-      const composite = compositeOf(
-        results,
-        weightsForYear(ws.settings.ranking.composite, ws.systemList(), period.year),
-        ws.settings.regions,
-      );
-      if (values.json) {
-        io.out(
-          JSON.stringify(
-            {
-              workspace: ws.settings.name,
-              sample: ws.settings.sample,
-              period: periodKey,
-              indicators: computeJson(results),
-              composite,
-            },
-            null,
-            2,
-          ) + '\n',
+    return withWorkspace(
+      services,
+      dir,
+      async (ws) => {
+        const results = await computeWorkspace(ws, period, values.system);
+        const problems = ws.problemList();
+        io.err(problemNotices(problems));
+        const composite = compositeOf(
+          results,
+          weightsForYear(ws.settings.ranking.composite, ws.systemList(), period.year),
+          ws.settings.regions,
         );
-        return 0;
-      }
-      for (const res of results) {
-        io.out(
-          `\n${res.indicator.name}（${res.indicator.unit || '无单位'}，${res.periodKey}，按${res.rankBy === 'completion' ? '完成率' : res.rankBy === 'growth' ? '增速' : '数值'}排位）\n`,
-        );
-        for (const r of res.rows) {
-          const completion = r.completion?.ok ? `完成率 ${formatFigure(r.completion.rate, RATE_DECIMALS)}%` : '';
+        if (values.json) {
           io.out(
-            `  ${r.region.padEnd(6, '　')} ${formatFigure(r.value, res.decimals).padStart(8)}  位次 ${formatRank(r.rank).padStart(2)}${r.tied ? '（并列）' : ''}  ${completion}  ${r.flags.map((f) => f.label).join('、')}\n`,
+            JSON.stringify(
+              {
+                workspace: ws.settings.name,
+                sample: ws.settings.sample,
+                period: periodKey,
+                indicators: computeJson(results),
+                composite,
+              },
+              null,
+              2,
+            ) + '\n',
           );
+          return problems.length ? 1 : 0;
         }
-      }
-      if (composite)
-        for (const row of composite.rows) io.out(`赛马 ${row.region} 得分 ${row.score} 位次 ${row.rank}\n`);
-      io.out(ws.settings.sample ? '\n（示例数据）\n' : '\n');
-      return 0;
-    });
+        for (const res of results) {
+          io.out(
+            `\n${res.indicator.name}（${res.indicator.unit || '无单位'}，${res.periodKey}，按${res.rankBy === 'completion' ? '完成率' : res.rankBy === 'growth' ? '增速' : '数值'}排位）\n`,
+          );
+          for (const r of res.rows) {
+            const completion = r.completion?.ok ? `完成率 ${formatFigure(r.completion.rate, RATE_DECIMALS)}%` : '';
+            io.out(
+              `  ${r.region.padEnd(6, '　')} ${formatFigure(r.value, res.decimals).padStart(8)}  位次 ${formatRank(r.rank).padStart(2)}${r.tied ? '（并列）' : ''}  ${completion}  ${r.flags.map((f) => f.label).join('、')}\n`,
+            );
+          }
+        }
+        if (composite)
+          for (const row of composite.rows) io.out(`赛马 ${row.region} 得分 ${row.score} 位次 ${row.rank}\n`);
+        io.out(ws.settings.sample ? '\n（示例数据）\n' : '\n');
+        return problems.length ? 1 : 0;
+      },
+      'read',
+    );
   },
 };
 

@@ -51,19 +51,24 @@ function documentCommand(name: string, summary: string, usage: string, parts: Ex
       const kind = DocumentKindSchema.safeParse(values.kind ?? '简报');
       if (!kind.success) throw new UsageError(`--kind 应为 简报、运行分析报告 或 通报，收到“${values.kind}”`);
       const period = parsePeriodOrThrow(periodKey);
-      return withWorkspace(services, dir, async (ws) => {
-        const result = await exportDocuments(ws, {
-          period,
-          periodKey,
-          kind: kind.data,
-          issueDate: issueDateOf(values.date),
-          parts: values['with-ranking'] && !parts.includes('xlsx') ? [...parts, 'xlsx'] : parts,
-          outDir: resolve(out),
-          asCopy: values.copy === true,
-        });
-        printExport(io, result);
-        return result.checks.every((c) => c.pass) ? 0 : 1;
-      });
+      return withWorkspace(
+        services,
+        dir,
+        async (ws) => {
+          const result = await exportDocuments(ws, {
+            period,
+            periodKey,
+            kind: kind.data,
+            issueDate: issueDateOf(values.date),
+            parts: values['with-ranking'] && !parts.includes('xlsx') ? [...parts, 'xlsx'] : parts,
+            outDir: resolve(out),
+            asCopy: values.copy === true,
+          });
+          printExport(io, result);
+          return result.checks.every((c) => c.pass) ? 0 : 1;
+        },
+        'read',
+      );
     },
   };
 }

@@ -14,15 +14,20 @@ export const historyCommand: CliCommand = {
     });
     const dir = requireOption(values.workspace, '--workspace');
     const period = requireOption(values.period, '--period');
-    return withWorkspace(services, dir, async (ws) => {
-      const revisions = await ws.figures.history(period);
-      if (values.json) io.out(JSON.stringify(revisions, null, 2) + '\n');
-      else {
-        for (const r of revisions) io.out(`第 ${r.revision} 版\t${r.at}\t${r.by}\t${r.summary}\n`);
-        io.out(revisions.length ? `共 ${revisions.length} 个版本。\n` : `${period} 还没有保存过数据。\n`);
-      }
-      return 0;
-    });
+    return withWorkspace(
+      services,
+      dir,
+      async (ws) => {
+        const revisions = await ws.figures.history(period);
+        if (values.json) io.out(JSON.stringify(revisions, null, 2) + '\n');
+        else {
+          for (const r of revisions) io.out(`第 ${r.revision} 版\t${r.at}\t${r.by}\t${r.summary}\n`);
+          io.out(revisions.length ? `共 ${revisions.length} 个版本。\n` : `${period} 还没有保存过数据。\n`);
+        }
+        return 0;
+      },
+      'read',
+    );
   },
 };
 

@@ -32,10 +32,18 @@ export const serveCommand: CliCommand = {
       log: (l) => io.err(l),
     });
     io.out(`浏览器预览已启动，请打开：\n${host.openUrl}\n`);
+    // Ctrl+C or SIGTERM: stop taking requests, then fold the journals and release the workspace lock
+    // (runCli disposes the services once this returns). A second signal while that runs is not a kill.
     await new Promise<void>((resolve) => {
-      const stop = () => void host.close().then(resolve);
-      process.once('SIGINT', stop);
-      process.once('SIGTERM', stop);
+      let stopping = false;
+      const stop = () => {
+        if (stopping) return;
+        stopping = true;
+        io.err('正在关闭：保存并释放工作区……\n');
+        void host.close().then(resolve, resolve);
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
     });
     return 0;
   },

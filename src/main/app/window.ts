@@ -1,8 +1,9 @@
-import { BrowserWindow, shell, type WebContents } from 'electron';
+import { BrowserWindow, dialog, shell, type WebContents } from 'electron';
 import { join } from 'node:path';
 import type { IpcInvokeEventLike } from '../hosts/ipc/register-ipc';
+import { APP_INDEX_URL, isAllowedExternal, isAppUrl } from './url-policy';
 
-const RENDERER_HTML = join(__dirname, '../renderer/index.html');
+const devUrl = () => process.env['ELECTRON_RENDERER_URL'];
 
 /** The app's only window: sandboxed, isolated, no Node, no navigation, no pop-ups. */
 export function createMainWindow(): BrowserWindow {
@@ -23,33 +24,41 @@ export function createMainWindow(): BrowserWindow {
       spellcheck: false,
     },
   });
-  lockDown(win.webContents);
+  lockDown(win.webContents, win);
   win.once('ready-to-show', () => win.show());
-  const devUrl = process.env['ELECTRON_RENDERER_URL'];
-  if (devUrl) void win.loadURL(devUrl);
-  else void win.loadFile(RENDERER_HTML);
+  void win.loadURL(devUrl() ?? APP_INDEX_URL);
   return win;
 }
 
-function isAppUrl(url: string): boolean {
-  const devUrl = process.env['ELECTRON_RENDERER_URL'];
-  if (devUrl && url.startsWith(devUrl)) return true;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'file:' && decodeURIComponent(parsed.pathname).endsWith('/renderer/index.html');
-  } catch {
-    return false;
-  }
+/**
+ * Opens an allowlisted web page in the user's browser once the clerk agrees; anything else is not
+ * opened at all (the page cannot make the app launch programs or visit arbitrary sites).
+ */
+export async function openExternalAfterConfirm(url: string, win: BrowserWindow | null): Promise<boolean> {
+  if (!isAllowedExternal(url)) return false;
+  const options = {
+    type: 'question' as const,
+    buttons: ['在浏览器中打开', '取消'],
+    defaultId: 1,
+    cancelId: 1,
+    title: '打开网页',
+    message: '要在浏览器中打开以下网页吗？',
+    detail: url,
+  };
+  const answer = win ? await dialog.showMessageBox(win, options) : await dialog.showMessageBox(options);
+  if (answer.response !== 0) return false;
+  await shell.openExternal(url);
+  return true;
 }
 
-function lockDown(contents: WebContents): void {
+function lockDown(contents: WebContents, win: BrowserWindow): void {
   contents.on('will-navigate', (event, url) => {
-    if (!isAppUrl(url)) event.preventDefault();
+    if (!isAppUrl(url, devUrl())) event.preventDefault();
   });
   contents.on('will-redirect', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    // Links to the outside world (help pages) open in the user's browser, never in the app.
-    if (url.startsWith('https://')) void shell.openExternal(url);
+    // Links to the outside world open in the user's browser (after a confirmation), never in the app.
+    void openExternalAfterConfirm(url, win);
     return { action: 'deny' };
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
@@ -60,6 +69,6 @@ export function trustedSenderCheck(getWindow: () => BrowserWindow | null) {
   return (event: IpcInvokeEventLike): boolean => {
     const win = getWindow();
     if (!win || event.sender.id !== win.webContents.id) return false;
-    return event.senderFrame !== null && isAppUrl(event.senderFrame.url);
+    return event.senderFrame !== null && isAppUrl(event.senderFrame.url, devUrl());
   };
 }

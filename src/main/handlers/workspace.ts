@@ -29,6 +29,7 @@ export function workspaceHandlers({ session, dialogs }: Services): NamespaceHand
       return session.create(dir, { name, city, systemIds });
     },
     'workspace.info': () => session.require().info(),
+    'workspace.takeOver': ({ lockId }) => session.takeOver(lockId),
     /** Asking is not an error: the start page shows when nothing is open. */
     'workspace.current': () => (session.isOpen ? session.require().info() : null),
     'workspace.close': async () => {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { EventHub } from './event-hub';
 import { JobService } from './jobs/job-service';
 import { DownloadStore } from './downloads/download-store';
+import { stopFormReader } from './import/form-reader-pool';
 import { ImportPreviewStore } from './import/preview-store';
 import type { PlatformDialogs } from './platform';
 import { WorkspaceSession } from './storage/workspace-session';
@@ -38,6 +39,12 @@ export interface Services {
   downloads: DownloadStore;
   /** Import previews waiting for the clerk to confirm. */
   importPreviews: ImportPreviewStore;
+  /**
+   * The one shutdown of the services, called by every host (Electron before-quit, serve on SIGINT and
+   * SIGTERM, the CLI when its command ends): stops running jobs, folds the open workspace's journals
+   * into snapshots and releases its write lock. Safe to call more than once.
+   */
+  dispose(): Promise<void>;
 }
 
 export function osUserName(): string {
@@ -65,7 +72,18 @@ export function createServices(options: ServiceOptions): Services {
   });
   const events = new EventHub();
   const jobs = new JobService((payload) => events.emit('job.progress', payload));
+  let disposed: Promise<void> | null = null;
+  const dispose = () =>
+    (disposed ??= (async () => {
+      try {
+        await jobs.stopAll();
+        await stopFormReader();
+      } finally {
+        await session.close();
+      }
+    })());
   return {
+    dispose,
     appVersion: options.appVersion,
     userName,
     templates,

@@ -65,6 +65,9 @@ export const useWorkspaceStore = defineStore('workspace', () => {
   const create = (input: { name: string; city: string; systemIds: string[] }) =>
     adopt(() => api().call('workspace.create', { ...input, chooseFolder: false }));
 
+  /** Takes over the lock shown in the read-only banner (the clerk has confirmed who held it). */
+  const takeOver = (lockId: string) => adopt(() => api().call('workspace.takeOver', { lockId }));
+
   async function close(): Promise<void> {
     await useApi().call('workspace.close', {});
     info.value = null;
@@ -84,6 +87,7 @@ export const useWorkspaceStore = defineStore('workspace', () => {
     openSample,
     chooseAndOpen,
     create,
+    takeOver,
     close,
   };
 });

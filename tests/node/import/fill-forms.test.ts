@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFillForms, type FillForm } from '../../../src/main/services/documents/xlsx-forms/generate-fill-forms';
-import { canonicalMeta, metaChecksum, readMetaSheet } from '../../../src/main/services/documents/xlsx-forms/form-meta';
+import { canonicalMeta, metaSignature, readMetaSheet } from '../../../src/main/services/documents/xlsx-forms/form-meta';
 import type { Workspace } from '../../../src/main/services/storage/workspace';
 import { AppError } from '../../../src/shared/errors';
 import { copyArtifact, pdfPages, pdfToPngs, sofficeAvailable, squash, toPdf } from '../../support/libreoffice';
@@ -142,7 +142,7 @@ describe('fill-in workbooks (填报表)', () => {
     expect(validations.some((v) => v.attrs.includes('type="textLength"') && v.formula === '500')).toBe(true);
   });
 
-  it('hides a checksummed _meta sheet (veryHidden) naming template, workspace, city, region, period and every row', async () => {
+  it('hides a signed _meta sheet (veryHidden) naming template, workspace, city, region, period and every row', async () => {
     expect(part(forms[0]!.buffer, 'xl/workbook.xml')).toMatch(/<sheet [^>]*name="_meta"[^>]*state="veryHidden"/);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(forms[0]!.buffer as unknown as ExcelJS.Buffer);
@@ -150,7 +150,7 @@ describe('fill-in workbooks (填报表)', () => {
     if (!read.ok) throw new Error(read.message);
     expect(read.meta).toMatchObject({
       templateId: 'zjb-fill-form',
-      templateVersion: 1,
+      templateVersion: 2,
       workspaceId: ws.settings.id,
       workspaceName: ws.settings.name,
       city: '湖州',
@@ -158,8 +158,13 @@ describe('fill-in workbooks (填报表)', () => {
       period: '2023-09',
       sample: true,
     });
-    expect(read.checksum).toBe(metaChecksum(read.meta));
-    expect(read.checksum).toMatch(/^[0-9a-f]{64}$/);
+    // Signed with the workspace's own key, which stays in the workspace: the form carries only its id.
+    const key = (await ws.formSigningKey(false))!;
+    expect(read.keyId).toBe(key.keyId);
+    expect(read.signature).toBe(metaSignature(read.meta, key.key));
+    const bytes = forms[0]!.buffer;
+    expect(bytes.includes(key.key)).toBe(false);
+    expect(bytes.toString('latin1')).not.toContain(key.key.toString('base64'));
     expect(canonicalMeta(read.meta)).toContain(
       '"rows":[{"row":7,"systemId":"hz-mfg-cluster-regional-2023","indicatorId":"industrial-value-added-growth","period":"2023-09"',
     );

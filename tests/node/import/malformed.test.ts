@@ -8,7 +8,7 @@ import { promisify } from 'node:util';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateFillForms } from '../../../src/main/services/documents/xlsx-forms/generate-fill-forms';
-import { metaChecksum, readMetaSheet } from '../../../src/main/services/documents/xlsx-forms/form-meta';
+import { metaSignature, readMetaSheet } from '../../../src/main/services/documents/xlsx-forms/form-meta';
 import { applyImport, decodeUploads, previewImport, type ImportFile } from '../../../src/main/services/import';
 import { Workspace } from '../../../src/main/services/storage/workspace';
 import { sofficeAvailable } from '../../support/libreoffice';
@@ -52,6 +52,17 @@ const XLSX_SKELETON = {
   'xl/workbook.xml': strToU8('<?xml version="1.0"?><workbook/>'),
 };
 
+/** A skeleton whose workbook names sheet1 as the form sheet, so the importer reads that part. */
+const XLSX_WITH_FORM_SHEET = {
+  ...XLSX_SKELETON,
+  'xl/workbook.xml': strToU8(
+    '<?xml version="1.0"?><workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="填报表" sheetId="1" r:id="rId1"/></sheets></workbook>',
+  ),
+  'xl/_rels/workbook.xml.rels': strToU8(
+    '<?xml version="1.0"?><Relationships><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+  ),
+};
+
 /** Rewrites the uncompressed size an entry declares, in its local header and the central directory. */
 function declareSize(bytes: Buffer, name: string, size: number): Buffer {
   const out = Buffer.from(bytes);
@@ -84,13 +95,17 @@ async function retouch(bytes: Buffer, edit: (form: Awaited<ReturnType<typeof ope
   return saveForm(form);
 }
 
-/** Changes the meta and recomputes its checksum: a well-formed meta that says something else. */
+/**
+ * Changes the meta and signs it again with the workspace's own key: a form this workspace could have
+ * issued that says something else (a district cannot do this; it tests the checks after the signature).
+ */
 async function forgeMeta(bytes: Buffer, key: string, value: string): Promise<Buffer> {
+  const signing = (await ws.formSigningKey(false))!;
   return retouch(bytes, (form) => {
     setMetaValue(form, key, value);
     const read = readMetaSheet(form.meta as never);
     if (!read.ok) throw new Error(read.message);
-    setMetaValue(form, 'checksum', metaChecksum(read.meta));
+    setMetaValue(form, 'signature', metaSignature(read.meta, signing.key));
   });
 }
 
@@ -143,7 +158,7 @@ describe('refusing whole files, each with a Chinese message naming it, and writi
       '炸弹-谎报.xlsx',
       () =>
         declareSize(
-          zip({ ...XLSX_SKELETON, 'xl/worksheets/sheet1.xml': new Uint8Array(8 * 1024 * 1024) }),
+          zip({ ...XLSX_WITH_FORM_SHEET, 'xl/worksheets/sheet1.xml': new Uint8Array(8 * 1024 * 1024) }),
           'xl/worksheets/sheet1.xml',
           1000,
         ),
@@ -166,7 +181,7 @@ describe('refusing whole files, each with a Chinese message naming it, and writi
     [
       '改了区县.xlsx',
       () => retouch(good, (f) => setMetaValue(f, 'region', '南浔')),
-      '隐藏的 _meta 工作表校验不符（内容被改动过）',
+      '隐藏的 _meta 工作表签名不符（内容被改动过）',
     ],
     [
       '改了行号.xlsx',
@@ -176,12 +191,12 @@ describe('refusing whole files, each with a Chinese message naming it, and writi
             r.getCell(3).value === 'industrial-value-added-growth' ? (r.getCell(1).value = '8') : undefined,
           ),
         ),
-      '校验不符',
+      '签名不符',
     ],
     [
       '新版模板.xlsx',
-      () => retouch(good, (f) => setMetaValue(f, 'templateVersion', '2')),
-      '是未知版本（“2”）的填报表模板，本程序只能读取第 1 版',
+      () => retouch(good, (f) => setMetaValue(f, 'templateVersion', '3')),
+      '是未知版本（“3”）的填报表模板，本程序只能读取第 2 版',
     ],
     [
       '删了元数据行.xlsx',

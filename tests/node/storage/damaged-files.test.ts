@@ -54,8 +54,10 @@ describe('damaged, partial and hostile files', () => {
     const view = await ws.figures.get('2023-09');
     expect(view.damage).toEqual({
       file: 'data/2023/2023-09.json',
+      kind: 'damaged',
       message: '文件不完整或已损坏（不是有效的 JSON）',
       lastGoodRevision: 2,
+      restorable: true,
     });
     expect(view.figures[REGIONAL]?.['industrial-value-added-growth']?.['吴兴']?.v).toBe(7.2);
     const refused = await caught(ws.setFigures('2023-09', [growth('吴兴', 9)], { kind: 'entry' }));
@@ -96,13 +98,15 @@ describe('damaged, partial and hostile files', () => {
     const view = await ws.figures.get('2023-09');
     expect(view.damage).toEqual({
       file: 'data/2023/2023-09.log',
+      kind: 'damaged',
       message: '第 2 行已损坏（校验码不符）',
       lastGoodRevision: 1,
+      restorable: true,
     });
     expect(view.figures[REGIONAL]?.['industrial-value-added-growth']?.['吴兴']?.v).toBe(1);
   });
 
-  it('cuts a torn last journal line (an unacknowledged write) and records the repair', async () => {
+  it('sets a torn last journal line (an unacknowledged write) aside and records where', async () => {
     const { dir, ws } = await newWorkspace();
     await ws.setFigures('2023-09', [growth('吴兴', 1)], { kind: 'entry' });
     await (ws as unknown as { lock: { release(): Promise<void> } }).lock.release();
@@ -114,7 +118,8 @@ describe('damaged, partial and hostile files', () => {
     expect(view.damage).toBeUndefined();
     expect(view.revision).toBe(1);
     expect(readFileSync(journal, 'utf8').endsWith('\n')).toBe(true);
-    expect((await again.auditLog()).some((a) => a.action === 'period.recover' && a.summary.includes('未写完'))).toBe(
+    expect(readdirSync(join(dir, 'data', '2023')).some((n) => n.startsWith('2023-09.log.incomplete-'))).toBe(true);
+    expect((await again.auditLog()).some((a) => a.action === 'period.recover' && a.summary.includes('没有写完'))).toBe(
       true,
     );
     await again.setFigures('2023-09', [growth('吴兴', 2)], { kind: 'entry' });

@@ -36,7 +36,8 @@ describe('workspace files on a real folder', () => {
   it('creates the documented layout with its own copy of the systems', async () => {
     const { dir, ws } = await newWorkspace();
     track(ws);
-    expect(readdirSync(dir).sort()).toEqual(['.lock', 'audit', 'data', 'systems', 'workspace.json']);
+    expect(readdirSync(dir).sort()).toEqual(['.lock', 'audit', 'data', 'keys', 'systems', 'workspace.json']);
+    expect(readdirSync(join(dir, 'keys'))).toEqual(['form-signing.json']);
     const file = JSON.parse(readFileSync(join(dir, 'workspace.json'), 'utf8'));
     expect(file).toMatchObject({
       formatVersion: 2,

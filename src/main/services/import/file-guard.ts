@@ -2,8 +2,9 @@ import { Inflate } from 'fflate';
 
 /**
  * Checks a returned file before any spreadsheet library touches it: size, the old binary formats,
- * encryption, and the zip container itself (a zip bomb must not be inflated by exceljs's JSZip, which
- * holds every part in memory and checks sizes only afterwards).
+ * encryption, and the zip container's directory. Parts are not inflated here: only the few parts a
+ * fill-in form is read from are, each with its own cap (xlsx-reduce.ts), so a file stuffed with
+ * unreferenced parts costs nothing, and a zip bomb is never inflated past its cap.
  */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
@@ -11,20 +12,20 @@ export const MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 const MAX_RATIO = 200;
 const RATIO_CHECK_FROM_BYTES = 1024 * 1024;
 const MAX_ENTRIES = 10_000;
-const INFLATE_CHUNK = 16 * 1024;
+const INFLATE_CHUNK = 64 * 1024;
 
-export type GuardResult = { ok: true } | { ok: false; message: string };
+export type GuardResult = { ok: true; entries: ZipEntry[] } | { ok: false; message: string };
 
 const OLE2_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
 const ZIP_LOCAL = 0x04034b50;
 const ZIP_CENTRAL = 0x02014b50;
 const ZIP_END = 0x06054b50;
 
-function mb(bytes: number): string {
+export function mb(bytes: number): string {
   return (bytes / 1048576).toFixed(1);
 }
 
-interface ZipEntry {
+export interface ZipEntry {
   name: string;
   flags: number;
   method: number;
@@ -71,29 +72,40 @@ function readCentralDirectory(bytes: Buffer): ZipEntry[] | string {
   return entries;
 }
 
-/** Inflates one entry, counting bytes, and stops as soon as it exceeds what it declared or the limit. */
-function actualSize(bytes: Buffer, entry: ZipEntry, budget: number): number | string {
+export type Inflated = { ok: true; data: Buffer } | { ok: false; message: string; overCap?: true };
+
+/**
+ * Inflates one entry, keeping at most `cap` bytes: a part that inflates beyond what it declared, or
+ * beyond the cap, is stopped as soon as it does (the reason in Chinese, naming the part).
+ */
+export function inflateEntry(bytes: Buffer, entry: ZipEntry, cap: number): Inflated {
+  const broken = (why: string): Inflated => ({ ok: false, message: `部件“${entry.name}”${why}` });
   const p = entry.localOffset;
-  if (p + 30 > bytes.length || bytes.readUInt32LE(p) !== ZIP_LOCAL)
-    return `部件“${entry.name}”的位置不对，压缩包已损坏`;
+  if (p + 30 > bytes.length || bytes.readUInt32LE(p) !== ZIP_LOCAL) return broken('的位置不对，压缩包已损坏');
   const start = p + 30 + bytes.readUInt16LE(p + 26) + bytes.readUInt16LE(p + 28);
   const data = bytes.subarray(start, start + entry.compressedSize);
-  if (data.length !== entry.compressedSize) return `部件“${entry.name}”不完整，压缩包已损坏`;
-  if (entry.method === 0) return data.length;
-  if (entry.method !== 8) return `部件“${entry.name}”使用了不支持的压缩方式（${entry.method}）`;
-  const limit = Math.min(entry.uncompressedSize, budget);
+  if (data.length !== entry.compressedSize) return broken('不完整，压缩包已损坏');
+  const overCap: Inflated = { ok: false, overCap: true, message: `部件“${entry.name}”超过 ${mb(cap)} MB` };
+  if (entry.method === 0) return data.length > cap ? overCap : { ok: true, data: Buffer.from(data) };
+  if (entry.method !== 8) return broken(`使用了不支持的压缩方式（${entry.method}）`);
+  const chunks: Uint8Array[] = [];
   let produced = 0;
+  const limit = Math.min(cap, entry.uncompressedSize);
   const inflate = new Inflate((chunk) => {
     produced += chunk.length;
+    if (produced <= limit) chunks.push(chunk);
   });
   try {
     for (let i = 0; i < data.length && produced <= limit; i += INFLATE_CHUNK) {
       inflate.push(data.subarray(i, i + INFLATE_CHUNK), i + INFLATE_CHUNK >= data.length);
     }
   } catch {
-    return `部件“${entry.name}”无法解压，压缩包已损坏`;
+    return broken('无法解压，压缩包已损坏');
   }
-  return produced;
+  if (produced > entry.uncompressedSize)
+    return broken('实际解压大小超过声明的大小，文件被篡改或疑似“压缩炸弹”，不予读取');
+  if (produced > cap) return overCap;
+  return { ok: true, data: Buffer.concat(chunks) };
 }
 
 function checkZip(bytes: Buffer): GuardResult {
@@ -127,17 +139,7 @@ function checkZip(bytes: Buffer): GuardResult {
       ok: false,
       message: `部件“${bomb.name}”压缩比异常（${mb(bomb.compressedSize)} MB 解压为 ${mb(bomb.uncompressedSize)} MB），疑似“压缩炸弹”，不予读取`,
     };
-  let total = 0;
-  for (const e of entries) {
-    const size = actualSize(bytes, e, MAX_UNCOMPRESSED_BYTES - total);
-    if (typeof size === 'string') return { ok: false, message: `不是有效的 .xlsx 文件：${size}` };
-    if (size > e.uncompressedSize)
-      return { ok: false, message: `部件“${e.name}”实际解压大小超过声明的大小，文件被篡改或疑似“压缩炸弹”，不予读取` };
-    total += size;
-    if (total > MAX_UNCOMPRESSED_BYTES)
-      return { ok: false, message: `解压后超过 ${mb(MAX_UNCOMPRESSED_BYTES)} MB 上限，疑似“压缩炸弹”，不予读取` };
-  }
-  return { ok: true };
+  return { ok: true, entries };
 }
 
 /** Whether an OLE2 compound file holds an encrypted OOXML package (its streams are named in UTF-16LE). */

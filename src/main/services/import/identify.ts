@@ -1,15 +1,19 @@
-import { createHash } from 'node:crypto';
 import { parsePeriod } from '../../../shared/domain/periods';
 import { periodTitle } from '../../../shared/domain/period-labels';
 import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../storage/workspace';
 import { assertPeriodInWorkspace } from '../documents/xlsx-forms/form-rows';
-import { loadWorkbook } from '../documents/exceljs';
-import { guardFile, tooLargeMessage } from './file-guard';
-import { readForm, type FormRead } from './read-form';
+import { signatureMatches } from '../documents/xlsx-forms/form-meta';
+import { tooLargeMessage } from './file-guard';
+import { formReader } from './form-reader-pool';
+import { repeatedRow, type FormRead } from './read-form';
 
-/** A file handed to the importer: its bytes, or only its size when it was too large to decode. */
-export type ImportFile = { name: string; bytes: Buffer } | { name: string; size: number };
+/**
+ * A file handed to the importer: its bytes, its base64 as uploaded (decoded in the import worker), or
+ * only its size when it was too large to read at all.
+ */
+export type ImportFile =
+  { name: string; bytes: Buffer } | { name: string; base64: string } | { name: string; size: number };
 
 export type IdentifiedFile =
   | { name: string; ok: false; message: string }
@@ -36,6 +40,11 @@ async function checkBelongs(
   if (meta.workspaceId !== s.id) {
     return `属于另一个工作区“${meta.workspaceName}”（编号 ${meta.workspaceId}），不是当前工作区“${s.name}”，不能导入。请在对应的工作区中导入，或用本工作区重新生成填报表下发`;
   }
+  const signature = await signatureProblem(ws, form);
+  if (signature) return signature;
+  const repeated = repeatedRow(form.meta);
+  if (repeated) return repeated;
+  if (form.layoutProblem) return form.layoutProblem;
   if (!s.regions.includes(meta.region))
     return `的填报单位“${meta.region}”不是本工作区的区县（${s.regions.join('、')}），不能导入`;
   if (expectedPeriod !== undefined && meta.period !== expectedPeriod) {
@@ -50,6 +59,21 @@ async function checkBelongs(
   return null;
 }
 
+/**
+ * Whether the meta is signed by this workspace's key: a form signed by another key (a copy of the
+ * workspace, or one rebuilt under the same id) and a re-signed or edited meta are both refused.
+ */
+async function signatureProblem(ws: Workspace, form: Extract<FormRead, { ok: true }>): Promise<string | null> {
+  const key = await ws.formSigningKey(false);
+  if (!key)
+    return '无法核对：本工作区没有填报表签名密钥（keys/form-signing.json）。请从备份中找回该文件，或重新生成并下发填报表';
+  if (form.keyId !== key.keyId)
+    return `不是用本工作区的签名密钥生成的（可能来自本工作区的旧副本或另一台电脑上重建的同名工作区），为防止数据写错，不予导入。请用本工作区重新生成${form.meta.region}的填报表下发`;
+  if (!signatureMatches(form.meta, form.signature, key.key))
+    return '隐藏的 _meta 工作表签名不符（内容被改动过）。为防止数据写错区县或期别，不予导入。请让区县使用下发的原表重新填写';
+  return null;
+}
+
 async function identifyOne(
   ws: Workspace,
   file: ImportFile,
@@ -60,19 +84,12 @@ async function identifyOne(
     ok: false,
     message: `“${file.name}”${message}`,
   });
-  if (!('bytes' in file)) return refuse(tooLargeMessage(file.size));
-  const guard = guardFile(file.bytes);
-  if (!guard.ok) return refuse(guard.message);
-  let form: FormRead;
-  try {
-    form = readForm(await loadWorkbook(file.bytes));
-  } catch {
-    return refuse('已损坏，无法按 Excel 工作簿（.xlsx）读取。请让区县在 Excel 或 WPS 中打开确认后重新保存发送');
-  }
+  if ('size' in file) return refuse(tooLargeMessage(file.size));
+  const form = await formReader().read('bytes' in file ? file.bytes : file.base64);
   if (!form.ok) return refuse(form.message);
   const problem = await checkBelongs(ws, form, expectedPeriod);
   if (problem) return refuse(problem);
-  return { ...form, name: file.name, hash: createHash('sha256').update(file.bytes).digest('hex') };
+  return { ...form, name: file.name };
 }
 
 /**

@@ -85,6 +85,13 @@ export class JobService {
     throw new AppError('INTERNAL', '任务状态异常。');
   }
 
+  /** Cancels every running job and waits until each has stopped (on quit, before the workspace closes). */
+  async stopAll(): Promise<void> {
+    const running = [...this.jobs.values()].filter((j) => j.state.state === 'running');
+    for (const j of running) j.controller.abort();
+    await Promise.all(running.map((j) => j.finished));
+  }
+
   private prune(): void {
     const finished = [...this.jobs.values()].filter((j) => j.state.state !== 'running');
     for (const j of finished.slice(0, Math.max(0, finished.length - KEEP_FINISHED))) this.jobs.delete(j.id);

@@ -56,8 +56,10 @@ export async function exportDocuments(
     kind: request.kind,
     issueDate: request.issueDate,
   });
-  const warnings = modelWarnings(model, damaged);
+  const warnings = modelWarnings(model, damaged, ws.problemList());
   const names = exportFileNames(model);
+  // The default folder is inside the workspace: a link there would put the documents somewhere else.
+  if (!request.outDir) await ws.files.assertNoLinks(`exports/${request.periodKey}`);
   const outDir = request.outDir ?? join(ws.dir, 'exports', request.periodKey);
   await mkdir(outDir, { recursive: true });
   const files: { fileName: string; buffer: Buffer }[] = [];

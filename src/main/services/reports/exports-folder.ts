@@ -14,6 +14,8 @@ export function exportedFilePath(ws: Workspace, relativePath: string): string {
 /** Saves a printed PDF into exports/<period>/ (a taken name gets （2）) and returns its workspace-relative path. */
 export async function savePrintedPdf(ws: Workspace, periodKey: string, fileName: string, pdf: Buffer): Promise<string> {
   const name = fileName.endsWith('.pdf') ? fileName : `${fileName}.pdf`;
+  // exports/ is inside the workspace: a link there would put the file somewhere else.
+  await ws.files.assertNoLinks(`exports/${periodKey}`);
   const [path] = await saveIntoFolder(join(ws.dir, 'exports', periodKey), [{ fileName: name, buffer: pdf }]);
   return relative(ws.dir, path ?? '');
 }

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { AppError } from '../../../shared/errors';
 import type { Period } from '../../../shared/domain/periods';
 import { BriefingDraftFileSchema, type BriefingEdits } from '../../../shared/schemas/briefing';
@@ -6,17 +5,18 @@ import { buildReportModel, computeAll, computeKeyIndicators, type ReportWorkspac
 import type { IndicatorResult } from '../../../shared/report/compute';
 import { kindSpec } from '../../../shared/report/kinds';
 import type { DocumentKind, ReportModel } from '../../../shared/report/model';
-import { readTextLimited, writeFileAtomic } from '../storage/atomic-file';
 import type { Workspace } from '../storage/workspace';
 import { loadFigures } from './figure-loader';
+import { newerFormat } from '../systems/system-loader';
 
 function reportWorkspace(ws: Workspace): ReportWorkspace {
   const s = ws.settings;
   return { name: s.name, sample: s.sample, regions: s.regions, documents: s.documents, ranking: s.ranking };
 }
 
-function draftPath(ws: Workspace, periodKey: string, kind: DocumentKind): string {
-  return join(ws.dir, 'briefings', periodKey, `${kind}.json`);
+/** Relative to the workspace; read and written through its files, which refuse links. */
+function draftPath(periodKey: string, kind: DocumentKind): string {
+  return `briefings/${periodKey}/${kind}.json`;
 }
 
 /** The clerk's saved edits for a period and kind, or none. A damaged draft file is reported, not ignored. */
@@ -25,18 +25,30 @@ export async function loadEdits(
   periodKey: string,
   kind: DocumentKind,
 ): Promise<BriefingEdits | undefined> {
-  const text = await readTextLimited(draftPath(ws, periodKey, kind), 4 * 1024 * 1024);
+  const text = await ws.files.readText(draftPath(periodKey, kind), 4 * 1024 * 1024);
   if (text === null) return undefined;
   try {
-    const parsed = BriefingDraftFileSchema.safeParse(JSON.parse(text));
+    const raw: unknown = JSON.parse(text);
+    const newer = newerFormat(raw, 1);
+    if (newer) throw new AppError('INVALID_FILE', `briefings/${periodKey}/${kind}.json：${newer}。本程序不会改动它。`);
+    const parsed = BriefingDraftFileSchema.safeParse(raw);
     if (parsed.success) return parsed.data.edits;
-  } catch {
-    // fall through to the error below
+  } catch (err) {
+    if (err instanceof AppError) throw err;
+    // Not JSON: reported below.
   }
   throw new AppError(
     'INVALID_FILE',
     `briefings/${periodKey}/${kind}.json 已损坏，无法读取修改过的文稿。可从 history/briefings/ 找回上一版，或删除该文件重新起草。`,
   );
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
 }
 
 export async function saveEdits(
@@ -47,11 +59,13 @@ export async function saveEdits(
   now: Date,
 ): Promise<void> {
   await ws.assertWritable();
-  const path = draftPath(ws, periodKey, kind);
-  const previous = await readTextLimited(path, 4 * 1024 * 1024);
+  const path = draftPath(periodKey, kind);
+  const previous = await ws.files.readText(path, 4 * 1024 * 1024);
+  const newer = previous === null ? null : newerFormat(safeJson(previous), 1);
+  if (newer) throw new AppError('INVALID_FILE', `${path}：${newer}。本程序不会覆盖它。`);
   if (previous !== null)
-    await writeFileAtomic(
-      join(ws.dir, 'history', 'briefings', periodKey, `${kind}-${now.toISOString().replace(/[:.]/g, '-')}.json`),
+    await ws.files.writeExclusive(
+      `history/briefings/${periodKey}/${kind}-${now.toISOString().replace(/[:.]/g, '-')}.json`,
       previous,
     );
   const file = {
@@ -62,7 +76,7 @@ export async function saveEdits(
     updatedAt: now.toISOString(),
     updatedBy: ws.user,
   };
-  await writeFileAtomic(path, JSON.stringify(file, null, 2) + '\n');
+  await ws.files.writeAtomic(path, JSON.stringify(file, null, 2) + '\n');
 }
 
 export interface ReportRequest {

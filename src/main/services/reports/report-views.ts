@@ -22,7 +22,7 @@ export async function reportPreview(
     issueDate: input.now,
     edits: input.edits,
   });
-  return { model, warnings: modelWarnings(model, damaged) };
+  return { model, warnings: modelWarnings(model, damaged, ws.problemList()) };
 }
 
 /**
@@ -46,7 +46,7 @@ export async function rankingView(ws: Workspace, input: { periodKey: string; now
     composite: model.composite ?? null,
     charts: results.map((r) => chartFor(r)).filter((c): c is ChartBlock => c !== null),
     timeProgress: progress ? { percent: progress.percent, note: progress.note } : null,
-    warnings: modelWarnings(model, damaged),
+    warnings: modelWarnings(model, damaged, ws.problemList()),
   };
 }
 

@@ -1,27 +1,28 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import { AuditEventSchema, type AuditEvent } from '../../../shared/schemas/figures';
-import { appendDurable, readTextLimited } from './atomic-file';
+import type { WorkspaceFiles } from './workspace-files';
+
+const MAX_AUDIT_BYTES = 64 * 1024 * 1024;
 
 /**
  * Workspace-level events (settings, system edits, restores, issuing a briefing) in audit/<year>.jsonl.
- * Figure changes are not repeated here: each period's journal is their audit trail.
+ * Figure changes are not repeated here: each period's journal is their audit trail. A last line torn by
+ * a crash is left alone and the next event starts on a line of its own, so it is never glued to it.
  */
-export async function appendAudit(root: string, event: AuditEvent): Promise<void> {
-  await appendDurable(join(root, 'audit', `${event.at.slice(0, 4)}.jsonl`), JSON.stringify(event) + '\n');
+export async function appendAudit(files: WorkspaceFiles, event: AuditEvent): Promise<void> {
+  const rel = `audit/${event.at.slice(0, 4)}.jsonl`;
+  const size = (await files.identity(rel))?.size ?? 0;
+  const torn = size > 0 && !(await files.readFrom(rel, size - 1)).equals(Buffer.from('\n'));
+  await files.append(rel, (torn ? '\n' : '') + JSON.stringify(event) + '\n');
 }
 
-export async function readAudit(root: string): Promise<AuditEvent[]> {
-  const dir = join(root, 'audit');
-  let names: string[];
-  try {
-    names = (await readdir(dir)).filter((n) => /^\d{4}\.jsonl$/.test(n)).sort();
-  } catch {
-    return [];
-  }
+export async function readAudit(files: WorkspaceFiles): Promise<AuditEvent[]> {
+  const names = ((await files.list('audit').catch(() => null)) ?? [])
+    .filter((e) => e.isFile && /^\d{4}\.jsonl$/.test(e.name))
+    .map((e) => e.name)
+    .sort();
   const events: AuditEvent[] = [];
   for (const name of names) {
-    const text = (await readTextLimited(join(dir, name), 64 * 1024 * 1024)) ?? '';
+    const text = (await files.readText(`audit/${name}`, MAX_AUDIT_BYTES)) ?? '';
     for (const line of text.split('\n')) {
       if (!line.trim()) continue;
       try {

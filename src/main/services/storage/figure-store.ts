@@ -1,5 +1,3 @@
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { CellHistoryItem, FigureRejection, PeriodView, RevisionInfo, SaveResult } from '../../../shared/api-types';
 import { parseFigureInput, type FigureSpec } from '../../../shared/domain/figure-input';
 import { AppError } from '../../../shared/errors';
@@ -14,7 +12,7 @@ import type {
 import type { Frequency } from '../../../shared/schemas/indicator-system';
 import { PeriodKeySchema, type PeriodKey } from '../../../shared/schemas/workspace';
 import { KeyedMutex } from './keyed-mutex';
-import { PERIOD_FILE_RE } from './period-files';
+import { PERIOD_FILE_RE, PERIOD_KEY_RE } from './period-files';
 import {
   appendEntry,
   compactPeriod,
@@ -25,10 +23,11 @@ import {
   reconstructPeriod,
   type PeriodState,
 } from './period-store';
+import type { WorkspaceFiles } from './workspace-files';
 
 /** What the figure store needs from its workspace. */
 export interface FigureStoreHost {
-  root: string;
+  files: WorkspaceFiles;
   user: string;
   now(): Date;
   /** The parsing spec and reporting frequency of an indicator, or null when it is unknown. */
@@ -101,9 +100,12 @@ export class FigureStore {
       this.cache.set(key, cached);
       return cached;
     }
-    const state = await loadPeriod(this.host.root, key);
-    if (state.repairedTornTail)
-      await this.host.onRepair(key, '截去了上次异常退出时未写完的最后一条修改（该修改当时未保存成功）');
+    const state = await loadPeriod(this.host.files, key, this.readOnly() ? 'read' : 'write', () => this.stamp());
+    if (state.quarantinedTail)
+      await this.host.onRepair(
+        key,
+        `上次异常退出时有一条修改没有写完（当时未提示“已保存”），已把它移到 ${state.quarantinedTail} 保存，未删除`,
+      );
     if (!this.readOnly()) {
       this.cache.set(key, state);
       for (const oldest of this.cache.keys()) {
@@ -114,19 +116,29 @@ export class FigureStore {
     return state;
   }
 
+  private stamp(): string {
+    return this.host.now().toISOString().replace(/[:.]/g, '-');
+  }
+
+  /**
+   * Every period with files: in data/, or only in history/ (its data files lost, which loading then
+   * reports). A link in place of a folder is listed by name only, never entered.
+   */
   async listPeriods(): Promise<PeriodKey[]> {
-    const dataDir = join(this.host.root, 'data');
     const keys = new Set<PeriodKey>();
-    let years: string[];
-    try {
-      years = (await readdir(dataDir)).filter((y) => /^\d{4}$/.test(y));
-    } catch {
-      return [];
+    const years = async (dir: string) =>
+      ((await this.host.files.list(dir).catch(() => null)) ?? []).filter(
+        (e) => e.isDirectory && /^\d{4}$/.test(e.name),
+      );
+    for (const year of await years('data')) {
+      for (const e of (await this.host.files.list(`data/${year.name}`).catch(() => null)) ?? []) {
+        const m = PERIOD_FILE_RE.exec(e.name);
+        if (m && m[1]?.startsWith(year.name)) keys.add(m[1]);
+      }
     }
-    for (const year of years) {
-      for (const name of await readdir(join(dataDir, year)).catch(() => [] as string[])) {
-        const m = PERIOD_FILE_RE.exec(name);
-        if (m && m[1]?.startsWith(year)) keys.add(m[1]);
+    for (const year of await years('history')) {
+      for (const e of (await this.host.files.list(`history/${year.name}`).catch(() => null)) ?? []) {
+        if ((e.isDirectory || e.isLink) && PERIOD_KEY_RE.test(e.name) && e.name.startsWith(year.name)) keys.add(e.name);
       }
     }
     return [...keys].sort();
@@ -150,7 +162,14 @@ export class FigureStore {
   async set(period: string, changes: StoreChange[], origin: FigureOrigin): Promise<SaveResult> {
     const key = this.parseKey(period);
     await this.host.assertWritable();
-    const rejections: FigureRejection[] = [];
+    const rejections: FigureRejection[] = duplicateCells(changes, (s, i) => this.host.spec(s, i)?.name);
+    if (rejections.length) {
+      throw new AppError(
+        'BAD_INPUT',
+        `${rejections[0]!.message}。本次未保存任何数据，请每个单元格只填一个数值后重新保存。`,
+        rejections,
+      );
+    }
     const parsed: { c: StoreChange; value: FigureValue }[] = [];
     changes.forEach((c, index) => {
       const reject = (message: string) =>
@@ -181,13 +200,7 @@ export class FigureStore {
     }
     return this.mutex.run(key, async () => {
       const state = await this.state(key);
-      if (state.damage) {
-        throw new AppError(
-          'INVALID_FILE',
-          `${state.damage.file} 已损坏（${state.damage.message}），请先恢复到第 ${state.damage.lastGoodRevision} 版再修改。`,
-          state.damage,
-        );
-      }
+      if (state.damage) throw damageError(state);
       const records: FigureChangeRecord[] = [];
       for (const { c, value } of parsed) {
         const current = state.figures[c.systemId]?.[c.indicatorId]?.[c.region];
@@ -214,8 +227,11 @@ export class FigureStore {
         origin,
         changes: records,
       };
-      await appendEntry(this.host.root, state, entry);
-      if (needsCompaction(state, this.host.compactAfterEntries)) await compactPeriod(this.host.root, state, entry.at);
+      await this.append(state, entry);
+      if (needsCompaction(state, this.host.compactAfterEntries)) {
+        // The save is on disk and acknowledged; a compaction cut short (a full disk) runs again next time.
+        await compactPeriod(this.host.files, state, entry.at).catch(() => undefined);
+      }
       return {
         period: key,
         revision: state.revision,
@@ -225,18 +241,35 @@ export class FigureStore {
     });
   }
 
-  /** Folds every journal into its snapshot, so the .json files read alone are current (on close). */
+  /** Appends under the period's lock; a journal changed behind our back is dropped from the cache and reloaded next time. */
+  private async append(state: PeriodState, entry: JournalEntry): Promise<void> {
+    try {
+      await appendEntry(this.host.files, state, entry, () => this.stamp());
+    } catch (err) {
+      if (err instanceof AppError && err.code === 'CONFLICT') this.cache.delete(state.key);
+      throw err;
+    }
+  }
+
+  /**
+   * Folds every journal into its snapshot, so the .json files read alone are current (on close). Every
+   * period is tried; the first failure is reported after the others are done.
+   */
   async flush(): Promise<void> {
     if (this.readOnly()) return;
+    let failure: unknown = null;
     for (const [key, state] of this.cache) {
       if (state.journalEntries === 0 || state.damage) continue;
-      await this.mutex.run(key, () => compactPeriod(this.host.root, state, this.host.now().toISOString()));
+      await this.mutex
+        .run(key, () => compactPeriod(this.host.files, state, this.host.now().toISOString()))
+        .catch((err: unknown) => (failure ??= err));
     }
+    if (failure) throw failure;
   }
 
   async history(period: string): Promise<RevisionInfo[]> {
     const key = this.parseKey(period);
-    const entries = await this.mutex.run(key, () => periodEntries(this.host.root, key));
+    const entries = await this.mutex.run(key, () => periodEntries(this.host.files, key));
     return entries
       .map((e) => ({
         revision: e.rev,
@@ -251,7 +284,7 @@ export class FigureStore {
 
   async cellHistory(period: string, systemId: string, indicatorId: string, region: string): Promise<CellHistoryItem[]> {
     const key = this.parseKey(period);
-    const entries = await this.mutex.run(key, () => periodEntries(this.host.root, key));
+    const entries = await this.mutex.run(key, () => periodEntries(this.host.files, key));
     const names = new Set(this.host.storedNames ? this.host.storedNames(region) : [region]);
     const items: CellHistoryItem[] = [];
     for (const e of entries) {
@@ -284,12 +317,13 @@ export class FigureStore {
       const state = await this.state(key);
       const at = this.host.now().toISOString();
       if (state.damage) {
-        const lastGood = await reconstructPeriod(this.host.root, key);
-        await quarantineAndReset(this.host.root, state, lastGood, at, at.replace(/[:.]/g, '-'));
+        if (!state.damage.restorable) throw damageError(state);
+        const lastGood = await reconstructPeriod(this.host.files, key);
+        await quarantineAndReset(this.host.files, state, lastGood, at, this.stamp());
       }
       if (revision > state.revision)
         throw new AppError('BAD_INPUT', `第 ${period} 期只有 ${state.revision} 个版本，无法恢复到第 ${revision} 版。`);
-      const target = await reconstructPeriod(this.host.root, key, revision);
+      const target = await reconstructPeriod(this.host.files, key, revision);
       if (target.revision !== revision)
         throw new AppError('INVALID_FILE', `历史记录不完整，只能恢复到第 ${target.revision} 版。`);
       const records = diffTables(state.figures, target.figures);
@@ -301,10 +335,54 @@ export class FigureStore {
         origin: { kind: 'restore', revision },
         changes: records,
       };
-      await appendEntry(this.host.root, state, entry);
+      await this.append(state, entry);
       return { period: key, revision: state.revision, changed: records.length, unchanged: 0 };
     });
   }
+}
+
+/** Why a damaged period cannot be changed, and what to do (restore, or upgrade the program). */
+function damageError(state: PeriodState): AppError {
+  const d = state.damage!;
+  if (d.kind === 'newer')
+    return new AppError(
+      'INVALID_FILE',
+      `${d.file} 是更新版本的程序写的，本程序只能查看、不能修改这一期。请升级程序后再修改。`,
+      d,
+    );
+  if (d.kind === 'link') return new AppError('INVALID_FILE', d.message, d);
+  return new AppError(
+    'INVALID_FILE',
+    `${d.file} 已损坏（${d.message}），请先恢复到第 ${d.lastGoodRevision} 版再修改。`,
+    d,
+  );
+}
+
+/**
+ * Two changes to one cell in one save cannot both be meant (three changes to 吴兴 would record three
+ * revisions from the same old value): every repeat is refused, naming the cell.
+ */
+function duplicateCells(
+  changes: StoreChange[],
+  nameOf: (systemId: string, indicatorId: string) => string | undefined,
+): FigureRejection[] {
+  const seen = new Map<string, number[]>();
+  changes.forEach((c, index) => {
+    const key = `${c.systemId}\u0000${c.indicatorId}\u0000${c.region}`;
+    seen.set(key, [...(seen.get(key) ?? []), index]);
+  });
+  const out: FigureRejection[] = [];
+  for (const indexes of seen.values()) {
+    if (indexes.length < 2) continue;
+    const first = changes[indexes[0]!]!;
+    const name = nameOf(first.systemId, first.indicatorId) ?? first.indicatorId;
+    const message = `同一次保存中，${first.region}“${name}”出现了 ${indexes.length} 次（第 ${indexes.map((i) => i + 1).join('、')} 项）`;
+    for (const index of indexes) {
+      const c = changes[index]!;
+      out.push({ index, systemId: c.systemId, indicatorId: c.indicatorId, region: c.region, value: c.value, message });
+    }
+  }
+  return out;
 }
 
 const FREQUENCY_NAMES: Record<Frequency, string> = { monthly: '按月', quarterly: '按季度', annual: '按年' };

@@ -2,8 +2,10 @@ import { crc32 } from 'node:zlib';
 import { JournalEntrySchema, type JournalEntry } from '../../../shared/schemas/figures';
 
 /**
- * A journal line is the entry's JSON, a tab, and the CRC-32 of that JSON in hex.
- * A line whose CRC does not match was torn by a crash (if last) or damaged on disk (otherwise).
+ * A journal line is the entry's JSON, a tab, the CRC-32 of that JSON in hex, and a newline. A save is
+ * acknowledged only after its whole line, newline included, is on disk; so the one thing a crash can
+ * leave is a last line without its newline. A complete line that fails its check was acknowledged and
+ * then damaged (bit rot, a hand edit): that is damage to report, never a torn write to cut off.
  */
 export function encodeJournalEntry(entry: JournalEntry): string {
   const json = JSON.stringify(entry);
@@ -12,15 +14,17 @@ export function encodeJournalEntry(entry: JournalEntry): string {
 
 export interface DecodedJournal {
   entries: JournalEntry[];
-  /** Byte length of the well-formed prefix; anything after it is a torn last write. */
+  /** Byte length of the complete lines; anything after it is an incomplete last line. */
   validBytes: number;
-  /** The last line was incomplete or failed its check: an unacknowledged write cut by a crash. */
-  tornTail: boolean;
-  /** A damaged line before the end: the file is corrupt from this line (1-based) on. */
+  /** Bytes after the last newline: a save that was never acknowledged (cut by a crash or still being written). */
+  incompleteTailBytes: number;
+  /** A complete line that fails its check: the file is damaged from this line (1-based) on. */
   corruptLine?: { line: number; reason: string };
 }
 
-function decodeLine(line: string): JournalEntry | string {
+function decodeLine(lineWithEnding: string): JournalEntry | string {
+  // A line copied through a tool that writes CRLF still carries its own check: the CR is not part of it.
+  const line = lineWithEnding.endsWith('\r') ? lineWithEnding.slice(0, -1) : lineWithEnding;
   const tab = line.lastIndexOf('\t');
   if (tab < 0) return '缺少校验码';
   const json = line.slice(0, tab);
@@ -38,37 +42,29 @@ function decodeLine(line: string): JournalEntry | string {
 
 export function decodeJournal(text: string): DecodedJournal {
   const entries: JournalEntry[] = [];
+  const lastNewline = text.lastIndexOf('\n');
+  const complete = text.slice(0, lastNewline + 1);
+  const validBytes = Buffer.byteLength(complete);
+  const incompleteTailBytes = Buffer.byteLength(text) - validBytes;
   let offset = 0;
   let lineNo = 0;
-  while (offset < text.length) {
-    const end = text.indexOf('\n', offset);
+  while (offset < complete.length) {
+    const end = complete.indexOf('\n', offset);
     lineNo++;
-    if (end < 0) {
-      // No newline: the write of this line never completed.
-      return { entries, validBytes: Buffer.byteLength(text.slice(0, offset)), tornTail: true };
-    }
-    const decoded = decodeLine(text.slice(offset, end));
-    const isLast = end === text.length - 1;
-    if (typeof decoded === 'string') {
-      if (isLast) return { entries, validBytes: Buffer.byteLength(text.slice(0, offset)), tornTail: true };
-      return {
-        entries,
-        validBytes: Buffer.byteLength(text.slice(0, offset)),
-        tornTail: false,
-        corruptLine: { line: lineNo, reason: decoded },
-      };
-    }
+    const decoded = decodeLine(complete.slice(offset, end));
+    if (typeof decoded === 'string')
+      return { entries, validBytes, incompleteTailBytes, corruptLine: { line: lineNo, reason: decoded } };
     const previous = entries[entries.length - 1];
     if (previous && decoded.rev !== previous.rev + 1) {
       return {
         entries,
-        validBytes: Buffer.byteLength(text.slice(0, offset)),
-        tornTail: false,
+        validBytes,
+        incompleteTailBytes,
         corruptLine: { line: lineNo, reason: `版本号不连续（${previous.rev} 之后是 ${decoded.rev}）` },
       };
     }
     entries.push(decoded);
     offset = end + 1;
   }
-  return { entries, validBytes: Buffer.byteLength(text), tornTail: false };
+  return { entries, validBytes, incompleteTailBytes };
 }

@@ -5,7 +5,12 @@
 export type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
 
 export type MigrationResult =
-  { ok: true; doc: Record<string, unknown>; migratedFrom?: number } | { ok: false; message: string };
+  | { ok: true; doc: Record<string, unknown>; migratedFrom?: number }
+  | {
+      ok: false;
+      message: string;
+      /** Set when a newer program wrote the file: not damage, but not ours to change. */ newerVersion?: number;
+    };
 
 export function migrate(raw: unknown, current: number, steps: Readonly<Record<number, Migration>>): MigrationResult {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw))
@@ -18,6 +23,7 @@ export function migrate(raw: unknown, current: number, steps: Readonly<Record<nu
     return {
       ok: false,
       message: `文件是更新版本的程序写的（格式第 ${version} 版，本程序只认到第 ${current} 版），请升级程序后再打开`,
+      newerVersion: version,
     };
   }
   const from = version;

@@ -1,25 +1,23 @@
-import { join } from 'node:path';
 import type { PeriodKey } from '../../../shared/schemas/workspace';
 
-/** Where one period's files live inside a workspace (docs/workspace-format.md). */
+/** Where one period's files live inside a workspace, relative to it (docs/workspace-format.md). */
 export interface PeriodPaths {
   snapshot: string;
   journal: string;
   historyDir: string;
-  /** Paths relative to the workspace, for messages. */
-  relSnapshot: string;
-  relJournal: string;
 }
 
+export const PERIOD_KEY_RE = /^\d{4}(?:-(?:0[1-9]|1[0-2])|Q[1-4]|H[12])?$/;
 export const PERIOD_FILE_RE = /^(\d{4}(?:-(?:0[1-9]|1[0-2])|Q[1-4]|H[12])?)\.(json|log)$/;
+/** History files: `snapshot-<rev>.json` and `journal-<from>-<to>.log`, with `~2`, `~3` … when a name was taken. */
+export const HISTORY_SNAPSHOT_RE = /^snapshot-(\d+)(?:~\d+)?\.json$/;
+export const HISTORY_JOURNAL_RE = /^journal-(\d+)-(\d+)(?:~\d+)?\.log$/;
 
-export function periodPaths(root: string, key: PeriodKey): PeriodPaths {
+export function periodPaths(key: PeriodKey): PeriodPaths {
   const year = key.slice(0, 4);
   return {
-    snapshot: join(root, 'data', year, `${key}.json`),
-    journal: join(root, 'data', year, `${key}.log`),
-    historyDir: join(root, 'history', year, key),
-    relSnapshot: `data/${year}/${key}.json`,
-    relJournal: `data/${year}/${key}.log`,
+    snapshot: `data/${year}/${key}.json`,
+    journal: `data/${year}/${key}.log`,
+    historyDir: `history/${year}/${key}`,
   };
 }

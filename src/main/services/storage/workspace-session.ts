@@ -73,6 +73,18 @@ export class WorkspaceSession {
     return workspace.info();
   }
 
+  /**
+   * Reopens the current workspace taking over the write lock the clerk confirmed. A lock that changed
+   * since (someone else took it, or its holder left) is not taken: the answer says so, still read-only.
+   */
+  async takeOver(lockId: string): Promise<WorkspaceInfo> {
+    const current = this.require();
+    if (!current.readOnly) return current.info();
+    const workspace = await Workspace.open(current.dir, await this.ctx(), { takeOverLockId: lockId });
+    await this.replaceCurrent(workspace);
+    return workspace.info();
+  }
+
   /** A new, empty folder under the documents folder for a workspace of this name. */
   async newFolderFor(name: string): Promise<string> {
     const base = join(this.options.documentsDir, folderNameFor(name));

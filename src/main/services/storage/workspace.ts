@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, stat } from 'node:fs/promises';
+import { lstat, mkdir, readdir, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { AuditItem, WorkspaceInfo } from '../../../shared/api-types';
+import type { AuditItem, LockHolderInfo, WorkspaceInfo } from '../../../shared/api-types';
 import type { FigureSpec } from '../../../shared/domain/figure-input';
 import { AppError } from '../../../shared/errors';
 import { newWorkspaceDocuments } from '../../../shared/report/document-defaults';
@@ -20,11 +20,12 @@ import { summarize } from '../systems/templates-service';
 import { loadSystemsDir } from '../systems/system-loader';
 import { storedNamesOf, withCurrentRegionNames, withCurrentRegionNamesInSystem } from '../../../shared/systems/regions';
 import { appendAudit, readAudit } from './audit-log';
-import { readTextLimited, writeFileAtomic } from './atomic-file';
 import { describeOrigin, FigureStore, type StoreChange } from './figure-store';
 import { migrate } from './migrations';
 import { periodEntries } from './period-store';
-import { WorkspaceLock } from './workspace-lock';
+import { createFormKey, FORM_KEY_FILE, readFormKey, type FormSigningKey } from './form-signing-key';
+import { LinkRefusedError, WorkspaceFiles } from './workspace-files';
+import { describeHolder, WorkspaceLock } from './workspace-lock';
 
 export const WORKSPACE_FILE = 'workspace.json';
 /** The province average is stored as a pseudo-region, entered like any other figure. */
@@ -38,9 +39,38 @@ export interface WorkspaceContext {
 }
 
 export interface OpenOptions {
+  /** Open for reading only: no lock is taken and not one byte is written, whoever else is writing. */
   readOnly?: boolean;
   /** Saves per period between snapshots (default 200). */
   compactAfterEntries?: number;
+  /** Take over the write lock with this id (the clerk confirmed the takeover dialog). */
+  takeOverLockId?: string;
+}
+
+/** Top-level entries of a workspace: a link at any of them is refused (docs/workspace-format.md). */
+const WORKSPACE_ENTRIES = ['workspace.json', 'systems', 'data', 'history', 'audit', 'briefings', 'keys', 'exports'];
+
+/** Links among the workspace's own entries, as problems to show; a linked workspace.json refuses the open. */
+async function linkProblems(files: WorkspaceFiles): Promise<string[]> {
+  const problems: string[] = [];
+  for (const name of WORKSPACE_ENTRIES) {
+    const info = await lstat(files.abs(name)).catch(() => null);
+    if (!info?.isSymbolicLink()) continue;
+    const err = new LinkRefusedError(name);
+    if (name === WORKSPACE_FILE) throw err;
+    problems.push(`${name}：${err.message}`);
+  }
+  for (const folder of ['systems', 'audit']) {
+    for (const e of (await files.list(folder).catch(() => null)) ?? [])
+      if (e.isLink) problems.push(`${folder}/${e.name}：${new LinkRefusedError(`${folder}/${e.name}`).message}`);
+  }
+  return problems;
+}
+
+/** Why a workspace with links opens read-only: every write could otherwise land outside it. */
+function linkReason(problems: string[]): string {
+  const names = problems.map((p) => p.slice(0, p.indexOf('：')));
+  return `工作区中有符号链接（${names.join('、')}），可能指向工作区以外的位置。为防止读写工作区以外的文件，已以只读方式打开。请把它们换成真实的文件或文件夹（例如从备份复制回来）后重新打开。`;
 }
 
 export interface CreateWorkspaceInit {
@@ -55,11 +85,13 @@ export interface CreateWorkspaceInit {
   ranking?: WorkspaceFileInput['ranking'];
 }
 
-async function readWorkspaceFile(dir: string): Promise<WorkspaceFile> {
+async function readWorkspaceFile(files: WorkspaceFiles): Promise<WorkspaceFile> {
+  const dir = files.root;
   let text: string | null;
   try {
-    text = await readTextLimited(join(dir, WORKSPACE_FILE), 4 * 1024 * 1024);
-  } catch {
+    text = await files.readText(WORKSPACE_FILE, 4 * 1024 * 1024);
+  } catch (err) {
+    if (err instanceof AppError) throw err;
     throw new AppError('INVALID_FILE', `${dir} 中的 ${WORKSPACE_FILE} 过大或无法读取，不像是工作区文件。`);
   }
   if (text === null)
@@ -90,7 +122,9 @@ async function readWorkspaceFile(dir: string): Promise<WorkspaceFile> {
 /** An opened workspace folder: settings, its own copies of the systems, and the figures. */
 export class Workspace {
   readonly figures: FigureStore;
+  readonly files: WorkspaceFiles;
   private readonly systems = new Map<string, IndicatorSystem>();
+  private closed = false;
   /** Where figures may be stored: the districts under their current and earlier names, 全市 and 全省. */
   private readonly allowedRegions = new Set<string>();
 
@@ -103,12 +137,14 @@ export class Workspace {
     private readonly readOnlyReason: string | undefined,
     private readonly ctx: WorkspaceContext,
     options: OpenOptions = {},
+    private readonly lockHolder?: LockHolderInfo,
   ) {
+    this.files = new WorkspaceFiles(dir);
     for (const s of systems) this.systems.set(s.id, s);
     this.syncRegions();
     this.figures = new FigureStore(
       {
-        root: dir,
+        files: this.files,
         user: ctx.userName,
         now: ctx.now,
         spec: (s, i) => this.spec(s, i),
@@ -132,6 +168,8 @@ export class Workspace {
         `文件夹“${dir}”不是空的。请选择一个空文件夹或新文件夹来新建工作区，以免覆盖其中的文件。`,
       );
     }
+    await mkdir(dir, { recursive: true });
+    const files = new WorkspaceFiles(await realpath(dir));
     const registry = ctx.registries.find((r) => r.city === init.city);
     if (!registry) throw new AppError('BAD_INPUT', `没有城市“${init.city}”的区县清单。`);
     const regions = init.regions ?? registry.regions.filter((r) => !r.optional).map((r) => r.short);
@@ -147,11 +185,11 @@ export class Workspace {
       documents: { ...newWorkspaceDocuments(init), ...init.documents },
       ...(init.ranking ? { ranking: init.ranking } : {}),
     });
-    await mkdir(join(dir, 'data'), { recursive: true });
-    for (const s of init.systems)
-      await writeFileAtomic(join(dir, 'systems', `${s.id}.json`), JSON.stringify(s, null, 2) + '\n');
-    await writeFileAtomic(join(dir, WORKSPACE_FILE), JSON.stringify(file, null, 2) + '\n');
-    await appendAudit(dir, {
+    await mkdir(join(files.root, 'data'), { recursive: true });
+    for (const s of init.systems) await files.writeAtomic(`systems/${s.id}.json`, JSON.stringify(s, null, 2) + '\n');
+    await files.writeAtomic(WORKSPACE_FILE, JSON.stringify(file, null, 2) + '\n');
+    await createFormKey(files, ctx.now());
+    await appendAudit(files, {
       at: ctx.now().toISOString(),
       by: ctx.userName,
       action: 'workspace.create',
@@ -161,33 +199,44 @@ export class Workspace {
   }
 
   static async open(dirInput: string, ctx: WorkspaceContext, options: OpenOptions = {}): Promise<Workspace> {
-    const dir = resolve(dirInput);
-    const info = await stat(dir).catch(() => null);
-    if (!info?.isDirectory()) throw new AppError('NOT_FOUND', `找不到文件夹“${dir}”。`);
-    const file = await readWorkspaceFile(dir);
+    const info = await stat(resolve(dirInput)).catch(() => null);
+    if (!info?.isDirectory()) throw new AppError('NOT_FOUND', `找不到文件夹“${resolve(dirInput)}”。`);
+    // The folder the clerk chose may itself be reached through a link; what lies inside it may not.
+    const dir = await realpath(resolve(dirInput));
+    const files = new WorkspaceFiles(dir);
+    const file = await readWorkspaceFile(files);
+    const problems = await linkProblems(files);
+    const links = problems.length;
     const formerNames = Object.values(file.regionFormerNames).flat();
-    const loaded = await loadSystemsDir(join(dir, 'systems'), ctx.registries, 'systems', [
-      ...file.regions,
-      ...formerNames,
-    ]);
+    const loaded = problems.some((p) => p.startsWith('systems：'))
+      ? { systems: [], problems: [] }
+      : await loadSystemsDir(join(dir, 'systems'), ctx.registries, 'systems', [...file.regions, ...formerNames]);
     // A rename interrupted before it reached every system file is completed in memory.
     loaded.systems = loaded.systems.map((s) => withCurrentRegionNamesInSystem(s, file.regionFormerNames));
-    const problems = loaded.problems.map((p) => `${p.file}：${p.message}`);
+    problems.push(...loaded.problems.map((p) => `${p.file}：${p.message}`));
     for (const id of file.systems) {
       if (!loaded.systems.some((s) => s.id === id) && !problems.some((p) => p.includes(id)))
         problems.push(`systems/${id}.json：缺少该指标体系文件`);
     }
     const systems = loaded.systems.filter((s) => file.systems.includes(s.id));
     if (options.readOnly) return new Workspace(dir, file, systems, problems, null, '以只读方式打开。', ctx, options);
-    const lock = await WorkspaceLock.acquire(dir, { user: ctx.userName, app: ctx.app, now: ctx.now });
-    const ws =
-      lock.mode === 'write'
-        ? new Workspace(dir, file, systems, problems, lock.lock, undefined, ctx, options)
-        : new Workspace(dir, file, systems, problems, null, lock.message, ctx, options);
-    if (lock.mode === 'write' && lock.tookOverFrom) {
+    if (links > 0)
+      return new Workspace(dir, file, systems, problems, null, linkReason(problems.slice(0, links)), ctx, options);
+    const lock = await WorkspaceLock.acquire(
+      dir,
+      { user: ctx.userName, app: ctx.app, now: ctx.now },
+      options.takeOverLockId !== undefined ? { takeOverLockId: options.takeOverLockId } : {},
+    );
+    if (lock.mode === 'readOnly')
+      return new Workspace(dir, file, systems, problems, null, lock.message, ctx, options, lock.holder ?? undefined);
+    const ws = new Workspace(dir, file, systems, problems, lock.lock, undefined, ctx, options);
+    if (lock.tookOverFrom) {
+      const asked = options.takeOverLockId !== undefined;
       await ws.audit(
         'lock.takeover',
-        `接管了 ${lock.tookOverFrom.user}（${lock.tookOverFrom.host}）遗留的锁（对方程序已退出或失联）`,
+        asked
+          ? `经确认接管了${describeHolder(lock.tookOverFrom)}持有的写入锁`
+          : `接管了${describeHolder(lock.tookOverFrom)}遗留的写入锁（对方程序已退出或失联）`,
         lock.tookOverFrom,
       );
     }
@@ -221,6 +270,29 @@ export class Workspace {
     }
   }
 
+  /**
+   * The key that signs this workspace's fill-in forms. A workspace made before forms were signed gets
+   * one the first time it generates forms (which needs write access); reading returned forms never creates it.
+   */
+  async formSigningKey(create: boolean): Promise<FormSigningKey | null> {
+    const existing = await readFormKey(this.files);
+    if (existing || !create) return existing;
+    if (this.readOnly)
+      throw new AppError(
+        'READ_ONLY',
+        `本工作区还没有填报表签名密钥（${FORM_KEY_FILE}），只读状态下无法创建。请在可以修改工作区时生成一次填报表。`,
+      );
+    await this.assertWritable();
+    const key = await createFormKey(this.files, this.ctx.now());
+    await this.audit('settings.update', '创建填报表签名密钥（用于核对发回的填报表）');
+    return key;
+  }
+
+  /** Problems found in the workspace's own files when it was opened (Chinese, one per file). */
+  problemList(): string[] {
+    return [...this.problems];
+  }
+
   systemList(): IndicatorSystem[] {
     return this.file.systems.map((id) => this.systems.get(id)).filter((s): s is IndicatorSystem => s !== undefined);
   }
@@ -251,6 +323,7 @@ export class Workspace {
       sample: this.file.sample,
       readOnly: this.readOnly,
       ...(this.readOnlyReason ? { readOnlyReason: this.readOnlyReason } : {}),
+      ...(this.lockHolder ? { lockHolder: this.lockHolder } : {}),
       periods: await this.figures.listPeriods(),
       problems: this.problems,
     };
@@ -282,11 +355,11 @@ export class Workspace {
     if (!next.success)
       throw new AppError('BAD_INPUT', `设置有误：${zodErrorToChinese(next.error).join('；')}`, next.error.issues);
     const stamp = this.ctx.now().toISOString().replace(/[:.]/g, '-');
-    await writeFileAtomic(
-      join(this.dir, 'history', 'workspace', `workspace-${stamp}.json`),
+    await this.files.writeExclusive(
+      `history/workspace/workspace-${stamp}.json`,
       JSON.stringify(this.file, null, 2) + '\n',
     );
-    await writeFileAtomic(join(this.dir, WORKSPACE_FILE), JSON.stringify(next.data, null, 2) + '\n');
+    await this.files.writeAtomic(WORKSPACE_FILE, JSON.stringify(next.data, null, 2) + '\n');
     this.file = next.data;
     this.syncRegions();
     await this.audit(action, summary, detail);
@@ -313,9 +386,13 @@ export class Workspace {
   ): Promise<string> {
     await this.assertWritable();
     const previous = this.system(system.id);
-    const historyFile = await this.uniqueHistoryName(system.id);
-    await writeFileAtomic(join(this.dir, 'history', 'systems', historyFile), JSON.stringify(previous, null, 2) + '\n');
-    await writeFileAtomic(join(this.dir, 'systems', `${system.id}.json`), JSON.stringify(system, null, 2) + '\n');
+    const stamp = this.ctx.now().toISOString().replace(/[:.]/g, '-');
+    const historyPath = await this.files.writeExclusive(
+      `history/systems/${system.id}-${stamp}.json`,
+      JSON.stringify(previous, null, 2) + '\n',
+    );
+    const historyFile = historyPath.slice('history/systems/'.length);
+    await this.files.writeAtomic(`systems/${system.id}.json`, JSON.stringify(system, null, 2) + '\n');
     this.systems.set(system.id, system);
     await this.audit(action, summary, { systemId: system.id, historyFile, ...detail });
     return historyFile;
@@ -329,7 +406,8 @@ export class Workspace {
     await this.assertWritable();
     if (this.systems.has(system.id) || this.file.systems.includes(system.id))
       throw new AppError('CONFLICT', `本工作区已有编号为“${system.id}”的指标体系。`);
-    await writeFileAtomic(join(this.dir, 'systems', `${system.id}.json`), JSON.stringify(system, null, 2) + '\n');
+    if (!(await this.files.createExclusive(`systems/${system.id}.json`, JSON.stringify(system, null, 2) + '\n')))
+      throw new AppError('CONFLICT', `工作区的 systems 文件夹中已有“${system.id}.json”，请先移走该文件。`);
     this.systems.set(system.id, system);
     try {
       await this.updateSettings((f) => ({ ...f, systems: [...f.systems, system.id] }), summary, 'system.add', {
@@ -342,18 +420,8 @@ export class Workspace {
     }
   }
 
-  /** history/systems/<id>-<time>.json, never overwriting an earlier version saved in the same millisecond. */
-  private async uniqueHistoryName(systemId: string): Promise<string> {
-    const stamp = this.ctx.now().toISOString().replace(/[:.]/g, '-');
-    const taken = new Set(await readdir(join(this.dir, 'history', 'systems')).catch(() => [] as string[]));
-    for (let n = 1; ; n++) {
-      const name = `${systemId}-${stamp}${n > 1 ? `-${n}` : ''}.json`;
-      if (!taken.has(name)) return name;
-    }
-  }
-
   async audit(action: AuditEvent['action'], summary: string, detail?: unknown): Promise<void> {
-    await appendAudit(this.dir, {
+    await appendAudit(this.files, {
       at: this.ctx.now().toISOString(),
       by: this.ctx.userName,
       action,
@@ -365,14 +433,14 @@ export class Workspace {
   /** The audit trail: workspace events plus every figure change of the periods asked for, newest first. */
   async auditLog(filter: { period?: string; limit?: number } = {}): Promise<AuditItem[]> {
     const items: AuditItem[] = [];
-    for (const e of await readAudit(this.dir)) {
+    for (const e of await readAudit(this.files)) {
       const period = (e.detail as { period?: string } | undefined)?.period;
       if (filter.period && period !== filter.period) continue;
       items.push({ at: e.at, by: e.by, action: e.action, summary: e.summary, ...(period ? { period } : {}) });
     }
     const periods = filter.period ? [filter.period] : await this.figures.listPeriods();
     for (const p of periods) {
-      for (const e of await periodEntries(this.dir, p)) {
+      for (const e of await periodEntries(this.files, p)) {
         items.push({
           at: e.at,
           by: e.by,
@@ -395,8 +463,17 @@ export class Workspace {
     return filter.limit ? items.slice(0, filter.limit) : items;
   }
 
+  /**
+   * Folds the journals into snapshots and releases the lock. The lock is released even when folding
+   * fails (the journals are complete on disk either way); the failure is reported after. Safe to call twice.
+   */
   async close(): Promise<void> {
-    if (this.lock && (await this.lock.stillHeld())) await this.figures.flush();
-    await this.lock?.release();
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      if (this.lock && (await this.lock.stillHeld())) await this.figures.flush();
+    } finally {
+      await this.lock?.release();
+    }
   }
 }

@@ -22,6 +22,13 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; problems: Fil
 
 const MAX_SYSTEM_FILE_BYTES = 2 * 1024 * 1024;
 
+/** A file a newer program wrote is not damaged: it says so rather than listing schema errors. */
+export function newerFormat(value: unknown, current: number): string | null {
+  const version = (value as { formatVersion?: unknown } | null)?.formatVersion;
+  if (typeof version !== 'number' || version <= current) return null;
+  return `文件是更新版本的程序写的（格式第 ${version} 版，本程序只认到第 ${current} 版），请升级程序后再打开`;
+}
+
 function parseJson(text: string, file: string): ParseResult<unknown> {
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
@@ -108,9 +115,13 @@ async function readLimited(path: string, label: string): Promise<ParseResult<str
   return { ok: true, value: buf.toString('utf8') };
 }
 
+/** The .json files of a folder; links are left out (a workspace reports them itself and reads nothing through them). */
 async function jsonFiles(dir: string): Promise<string[]> {
   try {
-    return (await readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+    return (await readdir(dir, { withFileTypes: true }))
+      .filter((e) => e.isFile() && e.name.endsWith('.json'))
+      .map((e) => e.name)
+      .sort();
   } catch {
     return [];
   }

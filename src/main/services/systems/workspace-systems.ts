@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { SystemHistoryItem } from '../../../shared/api-types';
 import { AppError } from '../../../shared/errors';
 import type { IndicatorSystem } from '../../../shared/schemas/indicator-system';
@@ -8,7 +7,6 @@ import { diffSystems, type SystemChange } from '../../../shared/systems/diff';
 import { withCurrentRegionNamesInSystem } from '../../../shared/systems/regions';
 import { rolloverSystem } from '../../../shared/systems/rollover';
 import { readAudit } from '../storage/audit-log';
-import { readTextLimited } from '../storage/atomic-file';
 import type { Workspace } from '../storage/workspace';
 import { validateSystem } from './system-loader';
 import { saveEditedSystem, workspaceRegionNames } from './system-editor';
@@ -139,7 +137,7 @@ interface SystemAuditDetail {
 /** Every change of a system in the audit trail, newest first, with the version each one replaced. */
 export async function systemHistory(ws: Workspace, systemId: string): Promise<SystemHistoryItem[]> {
   const items: SystemHistoryItem[] = [];
-  for (const e of await readAudit(ws.dir)) {
+  for (const e of await readAudit(ws.files)) {
     if (!e.action.startsWith('system.')) continue;
     const detail = (e.detail ?? {}) as SystemAuditDetail;
     if (detail.systemId !== systemId) continue;
@@ -166,9 +164,9 @@ export async function restoreSystemVersion(
   historyFile: string,
 ): Promise<IndicatorSystem> {
   await ws.assertWritable();
-  if (!historyFile.startsWith(`${systemId}-`) || !/^[A-Za-z0-9-]+\.json$/.test(historyFile))
+  if (!historyFile.startsWith(`${systemId}-`) || !/^[A-Za-z0-9~-]+\.json$/.test(historyFile))
     throw new AppError('BAD_INPUT', `“${historyFile}”不是体系“${systemId}”的历史版本。`);
-  const text = await readTextLimited(join(ws.dir, 'history', 'systems', historyFile), MAX_SYSTEM_BYTES);
+  const text = await ws.files.readText(`history/systems/${historyFile}`, MAX_SYSTEM_BYTES);
   if (text === null)
     throw new AppError('NOT_FOUND', `找不到历史版本 history/systems/${historyFile}，可能已被移走或删除。`);
   let raw: unknown;

@@ -1,17 +1,19 @@
-import { createHash } from 'node:crypto';
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import type { Workbook, Worksheet } from '../exceljs';
 
 /**
  * The hidden _meta sheet of a fill-in workbook: which workspace, city, region and period it was made
  * for, and for every indicator row its system, indicator and storage period key. The importer trusts
- * only this sheet to know where a cell goes, so it carries a SHA-256 checksum of its canonical form:
- * an edited meta sheet (another region typed in, a row moved) is detected and the file refused.
- * The checksum detects tampering by hand; it is not a signature (anyone who reads this code can
- * recompute it), which is enough for forms that go out to districts and come back.
+ * only this sheet to know where a cell goes, so it is signed: an HMAC-SHA256 of its canonical form with
+ * a key kept only in the workspace folder (keys/form-signing.json). A district that edits the meta (another
+ * region typed in, a row moved) cannot sign it again, and a form signed by another workspace's key is
+ * told apart. Version 1 forms carried only a SHA-256 checksum, which anyone could recompute.
  */
 export const FORM_TEMPLATE_ID = 'zjb-fill-form';
-export const FORM_TEMPLATE_VERSION = 1;
+export const FORM_TEMPLATE_VERSION = 2;
+/** Forms of version 1 were not signed: refused with an explanation of what to do. */
+export const UNSIGNED_TEMPLATE_VERSION = 1;
 export const FORM_SHEET = '填报表';
 export const META_SHEET = '_meta';
 
@@ -66,16 +68,30 @@ export function canonicalMeta(meta: FormMeta): string {
   return JSON.stringify({ ...header, rows });
 }
 
-export function metaChecksum(meta: FormMeta): string {
-  return createHash('sha256').update(canonicalMeta(meta), 'utf8').digest('hex');
+/** The key a workspace signs its forms with (storage/form-signing-key.ts), as the form code needs it. */
+export interface MetaSigningKey {
+  keyId: string;
+  key: Buffer;
 }
 
-export function writeMetaSheet(wb: Workbook, meta: FormMeta): void {
+export function metaSignature(meta: FormMeta, key: Buffer): string {
+  return createHmac('sha256', key).update(canonicalMeta(meta), 'utf8').digest('hex');
+}
+
+/** Whether `signature` is this key's signature of the meta (compared in constant time). */
+export function signatureMatches(meta: FormMeta, signature: string, key: Buffer): boolean {
+  const expected = Buffer.from(metaSignature(meta, key), 'hex');
+  const given = Buffer.from(/^[0-9a-f]{64}$/.test(signature) ? signature : '', 'hex');
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
+
+export function writeMetaSheet(wb: Workbook, meta: FormMeta, signing: MetaSigningKey): void {
   const sheet = wb.addWorksheet(META_SHEET, { state: 'veryHidden' });
   sheet.addRow(['说明', '本工作表由指标简报助手生成并在导入时核对，请勿修改；改动后填报表将无法导入。']);
   // Everything as text: a re-saving program may turn a boolean into a formula or a number into a date.
   for (const key of HEADER_KEYS) sheet.addRow([key, String(meta[key])]);
-  sheet.addRow(['checksum', metaChecksum(meta)]);
+  sheet.addRow(['keyId', signing.keyId]);
+  sheet.addRow(['signature', metaSignature(meta, signing.key)]);
   sheet.addRow(['rows']);
   sheet.addRow([...ROW_KEYS]);
   for (const r of meta.rows) sheet.addRow(ROW_KEYS.map((k) => String(r[k])));
@@ -93,8 +109,8 @@ function metaText(value: unknown): string {
 }
 
 export type MetaRead =
-  | { ok: true; meta: FormMeta; checksum: string }
-  | { ok: false; problem: 'notOurs' | 'version' | 'damaged'; message: string; version?: string };
+  | { ok: true; meta: FormMeta; keyId: string; signature: string }
+  | { ok: false; problem: 'notOurs' | 'unsigned' | 'version' | 'damaged'; message: string; version?: string };
 
 /** Reads and checks the shape of the meta sheet (not yet its checksum or its workspace). */
 export function readMetaSheet(sheet: Worksheet): MetaRead {
@@ -108,6 +124,8 @@ export function readMetaSheet(sheet: Worksheet): MetaRead {
   if (header.get('templateId') !== FORM_TEMPLATE_ID)
     return { ok: false, problem: 'notOurs', message: '隐藏的 _meta 工作表不是本程序的填报表格式' };
   const version = header.get('templateVersion') ?? '';
+  if (version === String(UNSIGNED_TEMPLATE_VERSION))
+    return { ok: false, problem: 'unsigned', message: '填报表没有防篡改签名（旧版程序生成）', version };
   if (version !== String(FORM_TEMPLATE_VERSION))
     return { ok: false, problem: 'version', message: `填报表模板版本为“${version}”`, version };
   const rows: Record<string, unknown>[] = [];
@@ -122,5 +140,5 @@ export function readMetaSheet(sheet: Worksheet): MetaRead {
   candidate['rows'] = rows;
   const parsed = FormMetaSchema.safeParse(candidate);
   if (!parsed.success) return { ok: false, problem: 'damaged', message: '隐藏的 _meta 工作表内容不完整或被改动' };
-  return { ok: true, meta: parsed.data, checksum: header.get('checksum') ?? '' };
+  return { ok: true, meta: parsed.data, keyId: header.get('keyId') ?? '', signature: header.get('signature') ?? '' };
 }

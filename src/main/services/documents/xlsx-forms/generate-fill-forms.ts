@@ -105,6 +105,8 @@ export async function generateFillForms(
     return lineageLookup((_k, s, i, r) => figures[s]?.[i]?.[r], ws.systemList())(key, systemId, indicatorId, region);
   };
 
+  const signing = await ws.formSigningKey(true);
+  if (!signing) throw new AppError('INTERNAL', '填报表签名密钥未能创建。');
   const now = (options.now ?? (() => new Date()))();
   const sample = ws.settings.sample;
   const title = periodTitle(parsePeriod(period));
@@ -157,7 +159,7 @@ export async function generateFillForms(
       reporterPhoneCell: REPORTER_PHONE_CELL,
       rows,
     };
-    writeMetaSheet(wb, meta);
+    writeMetaSheet(wb, meta, signing);
     forms.push({
       region,
       fileName: fillFormFileName(period, region, sample),
