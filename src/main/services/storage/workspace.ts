@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { AuditItem, LockHolderInfo, WorkspaceInfo } from '../../../shared/api-types';
 import type { FigureSpec } from '../../../shared/domain/figure-input';
 import { AppError } from '../../../shared/errors';
+import { newWorkspaceDocuments } from '../../../shared/report/document-defaults';
 import type { AuditEvent, FigureOrigin } from '../../../shared/schemas/figures';
 import type { Frequency, IndicatorSystem } from '../../../shared/schemas/indicator-system';
 import { TOTAL_REGION, type RegionRegistry } from '../../../shared/schemas/region';
@@ -181,13 +182,7 @@ export class Workspace {
       systems: init.systems.map((s) => s.id),
       sample: init.sample ?? false,
       createdAt: ctx.now().toISOString(),
-      documents: {
-        briefingName: `${init.name}简报`,
-        issuer: `${init.name}办公室`,
-        noticeIssuerMark: `${init.name}办公室`,
-        noticeNumberPrefix: '专班',
-        ...init.documents,
-      },
+      documents: { ...newWorkspaceDocuments(init), ...init.documents },
       ...(init.ranking ? { ranking: init.ranking } : {}),
     });
     await mkdir(join(files.root, 'data'), { recursive: true });
