@@ -14,6 +14,7 @@ import { benchCli } from './cli.bench';
 import { benchPages } from './pages.bench';
 import { existsSync } from 'node:fs';
 import { PROJECT_ROOT } from '../tests/support/project';
+import { benchTableImport } from './table-import.bench';
 
 async function section(name: string, run: () => Promise<unknown>): Promise<void> {
   process.stdout.write(`\n== ${name}\n`);
@@ -73,6 +74,10 @@ async function main(): Promise<void> {
       return benchPages();
     });
   }
+  if (!only || only === 'table-import')
+    await section('table import: target tables and past figures (83-row table, 10,000-row sheets)', () =>
+      benchTableImport(),
+    );
 }
 
 void main();

@@ -1,22 +1,12 @@
 import type { DocumentKind } from '../report/model';
 import type { DocumentSettings } from '../schemas/workspace';
+import { formatDocumentNumber, kindSpec, type CounterSetting } from '../report/kinds';
 
-/**
- * Which counter a kind of document numbers from, and how its number is printed. This is the one place
- * the register asks; the kinds table of the documents (src/shared/report/kinds.ts, issue 15) says the
- * same and replaces the body of these functions when it lands.
- */
-export type CounterSetting = 'issueCounters' | 'reportCounters' | 'noticeCounters';
+export type { CounterSetting };
 
+/** Which counter a kind of document numbers from: the kinds table says (简报 issueCounters, 通报 noticeCounters…). */
 export function counterOf(kind: DocumentKind): CounterSetting {
-  switch (kind) {
-    case '简报':
-      return 'issueCounters';
-    case '运行分析报告':
-      return 'reportCounters';
-    case '通报':
-      return 'noticeCounters';
-  }
+  return kindSpec(kind).counter.setting;
 }
 
 /** The number the next document of a kind gets in a year (1 when the year has none yet). */
@@ -32,8 +22,8 @@ export function numberLabel(
   number: number,
   total?: number,
 ): string {
-  if (kind === '通报') return `${docs.noticeNumberPrefix}〔${year}〕${number}号`;
-  return `第${number}期${total ? `（总第${total}期）` : ''}`;
+  const printed = formatDocumentNumber(kindSpec(kind).counter, docs.noticeNumberPrefix, year, number);
+  return `${printed}${total ? `（总第${total}期）` : ''}`;
 }
 
 /**

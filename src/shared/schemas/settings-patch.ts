@@ -23,6 +23,8 @@ export const SettingsPatchSchema = z.strictObject({
       issueCounters: counters.optional(),
       reportCounters: counters.optional(),
       noticeCounters: counters.optional(),
+      noticeAddressees: z.array(z.string().trim().min(1)).max(50).optional(),
+      noticeCopyTo: z.array(z.string().trim().min(1)).max(50).optional(),
       totalIssueNext: z.number().int().positive().optional(),
     })
     .optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DocumentKindSchema } from './document-kind';
 
 /** workspace.json, format version 2 (docs/workspace-format.md). */
 export const WORKSPACE_FORMAT_VERSION = 2;
@@ -26,7 +27,7 @@ export const IssueRecordSchema = z.strictObject({
   year: z.string().regex(/^\d{4}$/),
   number: z.number().int().positive(),
   total: z.number().int().positive().optional(),
-  kind: z.enum(['简报', '运行分析报告', '通报']),
+  kind: DocumentKindSchema,
   period: z.string(),
   title: z.string(),
   issuedAt: z.string(),
@@ -57,6 +58,9 @@ export const DocumentSettingsSchema = z.strictObject({
   noticeCounters: counters,
   totalIssueNext: z.number().int().positive().optional(),
   /** Issued documents as recorded before the register (issued/register.json) existed; read, no longer written. */
+  /** 通报: 主送机关 (the bodies it is addressed to) and 抄送 (printed in the 版记). */
+  noticeAddressees: z.array(z.string().min(1)).default([]),
+  noticeCopyTo: z.array(z.string().min(1)).default([]),
   issued: z.array(IssueRecordSchema).default([]),
   paper: z.enum(['A4']).default('A4'),
   rankingPaper: z.enum(['A4', 'A3']).default('A4'),

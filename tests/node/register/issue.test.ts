@@ -135,24 +135,26 @@ describe('签发 freezes what was issued', () => {
 
   it('numbers a 通报 from its own counter as 湖制造专班〔2023〕N号, not from the 简报’s', async () => {
     const { document } = await issueDocument(ws, { period: '2023-09', kind: '通报', date: '2023-10-13' });
-    expect(document).toMatchObject({ id: '通报-2023-1', number: 1, label: '湖制造专班〔2023〕1号' });
+    // The sample's 通报 counter stands at 3 for 2023 (two 通报 before it that year).
+    expect(document).toMatchObject({ id: '通报-2023-3', number: 3, label: '湖制造专班〔2023〕3号' });
     expect(document.total).toBeUndefined();
     expect(docxText(await readFile(join(ws.dir, ...document.files[0]!.path.split('/'))))).toContain(
-      '湖制造专班〔2023〕1号',
+      '湖制造专班〔2023〕3号',
     );
-    expect(ws.settings.documents.noticeCounters['2023']).toBe(2);
+    expect(ws.settings.documents.noticeCounters['2023']).toBe(4);
     expect(ws.settings.documents.issueCounters['2023']).toBe(8);
   });
 
   it('numbers a 运行分析报告 from its own counter, with no 总期号, beside a 简报 of the same period', async () => {
     await issueDocument(ws, { period: '2023-09', kind: '简报', date: '2023-10-12' });
     const { document } = await issueDocument(ws, { period: '2023-09', kind: '运行分析报告', date: '2023-10-14' });
-    expect(document).toMatchObject({ id: '运行分析报告-2023-1', number: 1, label: '第1期' });
+    // The sample's 运行分析报告 counter is its own (at 9 for 2023), not the 简报's 第8期.
+    expect(document).toMatchObject({ id: '运行分析报告-2023-9', number: 9, label: '第9期' });
     expect(document.total).toBeUndefined();
-    expect(ws.settings.documents.reportCounters['2023']).toBe(2);
+    expect(ws.settings.documents.reportCounters['2023']).toBe(10);
     expect(ws.settings.documents.issueCounters['2023']).toBe(9);
     expect(ws.settings.documents.totalIssueNext).toBe(32);
-    expect((await listIssued(ws)).documents.map((d) => d.id)).toEqual(['运行分析报告-2023-1', '简报-2023-8']);
+    expect((await listIssued(ws)).documents.map((d) => d.id)).toEqual(['运行分析报告-2023-9', '简报-2023-8']);
   });
 
   it('reports a frozen file changed since by its checksum, and will not hand it out', async () => {
