@@ -154,9 +154,9 @@ describe('report calls on the sample workspace', () => {
 
 describe('exporting documents as a job', () => {
   it('writes the .docx and .xlsx into exports/, checks the .docx and offers downloads in the browser host', async () => {
-    const progress: { state: string; done: number; total: number }[] = [];
+    const progress: { state: string; done: number; total: number; label: string }[] = [];
     const unsubscribe = services.events.subscribe((event, payload) => {
-      if (event === 'job.progress') progress.push(payload as { state: string; done: number; total: number });
+      if (event === 'job.progress') progress.push(payload as (typeof progress)[number]);
     });
     const { jobId } = await call('documents.export', {
       period: '2023-09',
@@ -173,6 +173,8 @@ describe('exporting documents as a job', () => {
     expect(result.checks.length).toBeGreaterThan(20);
     expect(result.checks.every((c) => c.pass)).toBe(true);
     expect(progress.at(-1)?.state).toBe('done');
+    // The clerk is told which period was written, not only that a briefing was.
+    expect(new Set(progress.map((p) => p.label))).toEqual(new Set(['导出2023年9月简报']));
     expect(progress.some((p) => p.state === 'running' && p.done > 0)).toBe(true);
     const download = services.downloads.get(result.files[0]?.downloadId ?? '');
     expect(download?.body.subarray(0, 2).toString()).toBe('PK');
