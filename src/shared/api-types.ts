@@ -189,6 +189,8 @@ export interface CheckItem {
   measured: string;
   expected: string;
   group?: '格式' | '内容';
+  /** The requirement in a clerk's words ("正文：三号字"); measured and expected keep the technical values. */
+  plain?: string;
 }
 
 export interface ExportedFile {
