@@ -176,7 +176,8 @@ describe('refusing whole files, each with a Chinese message naming it, and writi
         wb.addWorksheet('Sheet1').getCell('A1').value = '规上工业增加值增长';
         return Buffer.from(await wb.xlsx.writeBuffer());
       },
-      '不是本程序生成的填报表（缺少隐藏的 _meta 工作表）',
+      // Says what the file is and where it belongs instead, not only what it lacks.
+      '是一个普通的 Excel 工作簿（工作表“Sheet1”），不是本程序下发的填报表（缺少隐藏的 _meta 工作表），无法确定它属于哪个区县和哪一期。如果这是单位已有的历史数据表，请点本页的“导入历史数据”',
     ],
     [
       '改了区县.xlsx',

@@ -71,10 +71,14 @@ export function repeatedRow(meta: FormMeta): string | null {
 export function readForm(wb: Workbook): FormRead {
   const metaSheet = wb.getWorksheet(META_SHEET);
   if (!metaSheet) {
+    const sheets = wb.worksheets.map((w) => `“${w.name}”`);
+    const named = sheets.length > 3 ? `${sheets.slice(0, 3).join('、')}等 ${sheets.length} 个` : sheets.join('、');
     return {
       ok: false,
       message:
-        '不是本程序生成的填报表（缺少隐藏的 _meta 工作表），无法确定它属于哪个区县和哪一期。请让区县使用下发的填报表填写',
+        `是一个普通的 Excel 工作簿（工作表${named || '：无'}），不是本程序下发的填报表（缺少隐藏的 _meta 工作表），` +
+        '无法确定它属于哪个区县和哪一期。如果这是单位已有的历史数据表，请点本页的“导入历史数据”；' +
+        '如果是区县发回的数据，请让区县在下发的填报表中填写后发回',
     };
   }
   const read = readMetaSheet(metaSheet);
