@@ -1,0 +1,366 @@
+import type pg from 'pg';
+import type { AuditItem, CellHistoryItem, PeriodView, RevisionInfo, SaveResult } from '../../../shared/api-types';
+import type { FigureSpec } from '../../../shared/domain/figure-input';
+import { AppError } from '../../../shared/errors';
+import type { FigureValue } from '../../../shared/schemas/figure';
+import type { FigureChangeRecord, FigureOrigin, FigureRecord, FigureTable } from '../../../shared/schemas/figures';
+import type { Frequency } from '../../../shared/schemas/indicator-system';
+import { PeriodKeySchema, type PeriodKey } from '../../../shared/schemas/workspace';
+import { storedNamesOf, withCurrentRegionNames } from '../../../shared/systems/regions';
+import { changeRecord, describeOrigin, parseChanges, type StoreChange } from '../storage/figure-store';
+import { toAppError } from './connection';
+
+/** A change as a client sends it: `readRevision` is the period revision the clerk's screen showed. */
+export type ServerChange = StoreChange & { readRevision?: number };
+
+/** A cell someone else changed after the clerk read it: not overwritten, shown with who and what. */
+export interface CellConflict {
+  systemId: string;
+  indicatorId: string;
+  region: string;
+  readRevision: number;
+  revision: number;
+  by: string;
+  at: string;
+  theirs: FigureValue;
+  yours: FigureValue;
+}
+
+/** The payload of NOTIFY figures_changed: which period moved to which revision, and who saved. */
+export interface FiguresChanged {
+  period: string;
+  revision: number;
+  by: string;
+  changed: number;
+}
+
+export interface ServerFigureHost {
+  pool: pg.Pool;
+  url: string;
+  identity: { user: string; role: string; region: string | null };
+  spec(systemId: string, indicatorId: string): (FigureSpec & { frequency: Frequency }) | null;
+  regions: ReadonlySet<string>;
+  formerNames: Record<string, string[]>;
+}
+
+interface FigureRow {
+  system_id: string;
+  indicator_id: string;
+  region: string;
+  value: FigureValue;
+  note: string | null;
+  source: string | null;
+  revision: number;
+  at: Date;
+  by: string;
+  origin: FigureOrigin;
+}
+
+function toRecord(r: FigureRow): FigureRecord {
+  return {
+    v: r.value,
+    ...(r.note ? { note: r.note } : {}),
+    ...(r.source ? { source: r.source } : {}),
+    at: r.at.toISOString(),
+    by: r.by,
+    origin: r.origin,
+  };
+}
+
+const json = (v: unknown) => JSON.stringify(v);
+
+/** The figures of a server workspace: one transaction per save, the engine's row locks serialise a period. */
+export class ServerFigureStore {
+  constructor(private readonly host: ServerFigureHost) {}
+
+  private parseKey(period: string): PeriodKey {
+    const parsed = PeriodKeySchema.safeParse(period);
+    if (!parsed.success)
+      throw new AppError('BAD_INPUT', `期别“${period}”格式不对，应为 2023-09、2023Q3、2023H1 或 2023。`);
+    return parsed.data;
+  }
+
+  private async query<R extends pg.QueryResultRow>(doing: string, sql: string, params: unknown[]): Promise<R[]> {
+    try {
+      return (await this.host.pool.query<R>(sql, params)).rows;
+    } catch (err) {
+      throw toAppError(err, this.host.url, doing);
+    }
+  }
+
+  async listPeriods(): Promise<{ period: string; status: 'open' | 'closed'; revision: number }[]> {
+    return this.query('读取期别', 'SELECT period, status, revision FROM zb.periods ORDER BY period', []);
+  }
+
+  /** The cells this person may see (the engine filters them), at the period's current revision. */
+  async get(period: string): Promise<PeriodView> {
+    const key = this.parseKey(period);
+    const client = await this.host.pool.connect().catch((err: unknown) => {
+      throw toAppError(err, this.host.url, '读取数据');
+    });
+    try {
+      // One snapshot for the revision and the cells, so they agree.
+      await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+      const rev = await client.query<{ revision: number }>('SELECT revision FROM zb.periods WHERE period = $1', [key]);
+      const rows = await client.query<FigureRow>(
+        `SELECT system_id, indicator_id, region, value, note, source, revision, at, by, origin
+           FROM zb.figures WHERE period = $1`,
+        [key],
+      );
+      await client.query('COMMIT');
+      const figures: FigureTable = {};
+      for (const r of rows.rows) ((figures[r.system_id] ??= {})[r.indicator_id] ??= {})[r.region] = toRecord(r);
+      return {
+        period: key,
+        revision: rev.rows[0]?.revision ?? 0,
+        figures: withCurrentRegionNames(figures, this.host.formerNames),
+      };
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw toAppError(err, this.host.url, '读取数据');
+    } finally {
+      client.release();
+    }
+  }
+
+  /**
+   * Saves all changes or none, in one transaction. A change carrying `readRevision` (or the batch's
+   * `readRevision`) is refused when its cell was changed by a later revision: the whole batch is then
+   * refused with CONFLICT, naming who changed which cell to what, so the clerk can choose.
+   */
+  async set(
+    period: string,
+    changes: ServerChange[],
+    origin: FigureOrigin,
+    options: { readRevision?: number } = {},
+  ): Promise<SaveResult> {
+    const key = this.parseKey(period);
+    if (this.host.identity.role === 'leader')
+      throw new AppError('READ_ONLY', '您的账号是领导（只读）账号，只能查看数据，不能修改。');
+    const parsed = parseChanges(key, changes, this.host.spec, this.host.regions);
+    const client = await this.host.pool.connect().catch((err: unknown) => {
+      throw toAppError(err, this.host.url, '保存数据');
+    });
+    let inTransaction = false;
+    try {
+      await client.query('BEGIN');
+      inTransaction = true;
+      const periodRow = await client.query<{ status: string; revision: number }>(
+        'SELECT status, revision FROM zb.periods WHERE period = $1 FOR UPDATE',
+        [key],
+      );
+      const office = this.host.identity.role === 'office' || this.host.identity.role === 'owner';
+      if (!periodRow.rows[0]) {
+        if (!office)
+          throw new AppError('FORBIDDEN', `${key} 期尚未由专班开放填报，本次未保存任何数据。请联系专班开放该期后再填报。`);
+        await client.query('INSERT INTO zb.periods (period) VALUES ($1) ON CONFLICT DO NOTHING', [key]);
+        await client.query('SELECT 1 FROM zb.periods WHERE period = $1 FOR UPDATE', [key]);
+      } else if (periodRow.rows[0].status !== 'open' && !office) {
+        throw new AppError('FORBIDDEN', `${key} 期已由专班关闭，不能再修改。本次未保存任何数据。如需更正，请联系专班。`);
+      }
+      const current = await client.query<FigureRow>(
+        `SELECT f.system_id, f.indicator_id, f.region, f.value, f.note, f.source, f.revision, f.at, f.by, f.origin
+           FROM zb.figures f
+           JOIN unnest($2::text[], $3::text[], $4::text[]) AS c(s, i, r)
+             ON f.system_id = c.s AND f.indicator_id = c.i AND f.region = c.r
+          WHERE f.period = $1`,
+        [key, parsed.map((p) => p.c.systemId), parsed.map((p) => p.c.indicatorId), parsed.map((p) => p.c.region)],
+      );
+      const byCell = new Map(current.rows.map((r) => [`${r.system_id}\u0000${r.indicator_id}\u0000${r.region}`, r]));
+      const conflicts: CellConflict[] = [];
+      const records: FigureChangeRecord[] = [];
+      const finals: { record: FigureChangeRecord; note: string | null; source: string | null }[] = [];
+      for (const { c, value } of parsed) {
+        const row = byCell.get(`${c.systemId}\u0000${c.indicatorId}\u0000${c.region}`);
+        const readAt = c.readRevision ?? options.readRevision;
+        if (row && readAt !== undefined && row.revision > readAt && row.value !== value) {
+          conflicts.push({
+            systemId: c.systemId,
+            indicatorId: c.indicatorId,
+            region: c.region,
+            readRevision: readAt,
+            revision: row.revision,
+            by: row.by,
+            at: row.at.toISOString(),
+            theirs: row.value,
+            yours: value,
+          });
+          continue;
+        }
+        const record = changeRecord(c, value, row ? toRecord(row) : undefined);
+        if (!record) continue;
+        records.push(record);
+        const note = record.note !== undefined ? record.note : (row?.note ?? '');
+        const source = record.source !== undefined ? record.source : (row?.source ?? '');
+        finals.push({ record, note: note || null, source: source || null });
+      }
+      if (conflicts.length) throw this.conflictError(conflicts);
+      if (records.length === 0) {
+        await client.query('ROLLBACK');
+        inTransaction = false;
+        return { period: key, revision: periodRow.rows[0]?.revision ?? 0, changed: 0, unchanged: changes.length };
+      }
+      const bumped = await client.query<{ revision: number }>(
+        'UPDATE zb.periods SET revision = revision + 1 WHERE period = $1 RETURNING revision',
+        [key],
+      );
+      const revision = bumped.rows[0]?.revision;
+      if (revision === undefined)
+        throw new AppError('FORBIDDEN', `${key} 期不能由您的账号修改（期别已关闭或无权限）。本次未保存任何数据。`);
+      const cols = {
+        s: finals.map((f) => f.record.s),
+        i: finals.map((f) => f.record.i),
+        r: finals.map((f) => f.record.r),
+        v: finals.map((f) => json(f.record.new)),
+        note: finals.map((f) => f.note),
+        source: finals.map((f) => f.source),
+        origin: finals.map((f) => json(f.record.origin ?? origin)),
+      };
+      await client.query(
+        `INSERT INTO zb.figures (period, system_id, indicator_id, region, value, note, source, revision, origin)
+         SELECT $1, s, i, r, v, n, src, $2, o
+           FROM unnest($3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::jsonb[])
+             AS t(s, i, r, v, n, src, o)
+         ON CONFLICT (period, system_id, indicator_id, region) DO UPDATE
+           SET value = EXCLUDED.value, note = EXCLUDED.note, source = EXCLUDED.source,
+               revision = EXCLUDED.revision, at = EXCLUDED.at, by = EXCLUDED.by, origin = EXCLUDED.origin`,
+        [key, revision, cols.s, cols.i, cols.r, cols.v, cols.note, cols.source, cols.origin],
+      );
+      await client.query(
+        `INSERT INTO zb.revisions (period, revision, seq, origin, change_origin, system_id, indicator_id, region,
+                                   old, new, note, source)
+         SELECT $1, $2, t.seq - 1, $3, co, s, i, r, o, n, note, src
+           FROM unnest($4::jsonb[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[], $10::text[], $11::text[])
+             WITH ORDINALITY AS t(co, s, i, r, o, n, note, src, seq)`,
+        [
+          key,
+          revision,
+          json(origin),
+          records.map((r) => (r.origin ? json(r.origin) : null)),
+          records.map((r) => r.s),
+          records.map((r) => r.i),
+          records.map((r) => r.r),
+          records.map((r) => json(r.old)),
+          records.map((r) => json(r.new)),
+          records.map((r) => r.note ?? null),
+          records.map((r) => r.source ?? null),
+        ],
+      );
+      const regions = [...new Set(records.map((r) => r.r))];
+      await client.query(
+        `INSERT INTO zb.audit (action, summary, period, region, detail) VALUES ('figures.set', $1, $2, $3, $4)`,
+        [
+          `${key} ${describeOrigin(origin)}，${records.length} 项`,
+          key,
+          regions.length === 1 ? regions[0] : null,
+          json({ revision, changed: records.length }),
+        ],
+      );
+      const payload: FiguresChanged = { period: key, revision, by: this.host.identity.user, changed: records.length };
+      await client.query(`SELECT pg_notify('figures_changed', $1)`, [json(payload)]);
+      await client.query('COMMIT');
+      inTransaction = false;
+      return { period: key, revision, changed: records.length, unchanged: changes.length - records.length };
+    } catch (err) {
+      if (inTransaction) await client.query('ROLLBACK').catch(() => undefined);
+      throw toAppError(err, this.host.url, '保存数据');
+    } finally {
+      client.release();
+    }
+  }
+
+  private conflictError(conflicts: CellConflict[]): AppError {
+    const first = conflicts[0]!;
+    const name = this.host.spec(first.systemId, first.indicatorId)?.name ?? first.indicatorId;
+    const show = (v: FigureValue) => (v === null ? '空' : String(v));
+    return new AppError(
+      'CONFLICT',
+      `有 ${conflicts.length} 个单元格在您打开后被别人改过，为免覆盖，本次未保存任何数据。第一处：${first.region}“${name}”已由 ${first.by} 改为 ${show(first.theirs)}（第 ${first.revision} 版），您填的是 ${show(first.yours)}。请刷新后决定保留哪个值。`,
+      conflicts,
+    );
+  }
+
+  /** The saves of a period, newest first (a district sees only its own cells counted). */
+  async history(period: string): Promise<RevisionInfo[]> {
+    const key = this.parseKey(period);
+    const rows = await this.query<{ revision: number; at: Date; by: string; origin: FigureOrigin; n: string }>(
+      '读取修改记录',
+      `SELECT revision, min(at) AS at, min(by) AS by, (array_agg(origin))[1] AS origin, count(*) AS n
+         FROM zb.revisions WHERE period = $1 GROUP BY revision ORDER BY revision DESC`,
+      [key],
+    );
+    return rows.map((r) => ({
+      revision: r.revision,
+      at: r.at.toISOString(),
+      by: r.by,
+      origin: r.origin,
+      changeCount: Number(r.n),
+      summary: `${describeOrigin(r.origin)}，${Number(r.n)} 项`,
+    }));
+  }
+
+  async cellHistory(period: string, systemId: string, indicatorId: string, region: string): Promise<CellHistoryItem[]> {
+    const key = this.parseKey(period);
+    const rows = await this.query<{
+      revision: number;
+      at: Date;
+      by: string;
+      origin: FigureOrigin;
+      change_origin: FigureOrigin | null;
+      old: FigureValue;
+      new: FigureValue;
+      note: string | null;
+    }>(
+      '读取单元格历史',
+      `SELECT revision, at, by, origin, change_origin, old, new, note FROM zb.revisions
+        WHERE period = $1 AND system_id = $2 AND indicator_id = $3 AND region = ANY($4::text[])
+        ORDER BY revision DESC, seq DESC`,
+      [key, systemId, indicatorId, storedNamesOf(region, this.host.formerNames)],
+    );
+    return rows.map((r) => ({
+      revision: r.revision,
+      at: r.at.toISOString(),
+      by: r.by,
+      origin: r.change_origin ?? r.origin,
+      old: r.old,
+      new: r.new,
+      ...(r.note ? { note: r.note } : {}),
+    }));
+  }
+
+  /** Every save as an audit item with its changes, like a file workspace's journals give. */
+  async auditItems(period?: string): Promise<AuditItem[]> {
+    const rows = await this.query<{
+      period: string;
+      revision: number;
+      at: Date;
+      by: string;
+      origin: FigureOrigin;
+      changes: { s: string; i: string; r: string; old: FigureValue; new: FigureValue; co: FigureOrigin | null }[];
+    }>(
+      '读取审计记录',
+      `SELECT period, revision, min(at) AS at, min(by) AS by, (array_agg(origin))[1] AS origin,
+              json_agg(json_build_object('s', system_id, 'i', indicator_id, 'r', region, 'old', old, 'new', new,
+                                         'co', change_origin) ORDER BY seq) AS changes
+         FROM zb.revisions WHERE ($1::text IS NULL OR period = $1)
+        GROUP BY period, revision ORDER BY period, revision`,
+      [period ?? null],
+    );
+    return rows.map((r) => ({
+      at: r.at.toISOString(),
+      by: r.by,
+      action: 'figures.set',
+      period: r.period,
+      summary: `${r.period} ${describeOrigin(r.origin)}，${r.changes.length} 项`,
+      origin: r.origin,
+      changes: r.changes.map((c) => ({
+        systemId: c.s,
+        indicatorId: c.i,
+        region: c.r,
+        old: c.old,
+        new: c.new,
+        ...(c.co ? { origin: c.co } : {}),
+      })),
+    }));
+  }
+}
