@@ -145,19 +145,23 @@ export class ServerFigureStore {
     try {
       await client.query('BEGIN');
       inTransaction = true;
+      // Read without a lock first: a closed period is hidden from a district's FOR UPDATE by the policies.
+      const seen = await client.query<{ status: string }>('SELECT status FROM zb.periods WHERE period = $1', [key]);
+      const office = this.host.identity.role === 'office' || this.host.identity.role === 'owner';
+      if (!seen.rows[0]) {
+        if (!office)
+          throw new AppError('FORBIDDEN', `${key} 期尚未由专班开放填报，本次未保存任何数据。请联系专班开放该期后再填报。`);
+        await client.query('INSERT INTO zb.periods (period) VALUES ($1) ON CONFLICT DO NOTHING', [key]);
+      }
+      const closed = () =>
+        new AppError('FORBIDDEN', `${key} 期已由专班关闭，不能再修改。本次未保存任何数据。如需更正，请联系专班。`);
+      if (seen.rows[0] && seen.rows[0].status !== 'open' && !office) throw closed();
+      // The period's row lock serialises the saves of one period: revisions are handed out in commit order.
       const periodRow = await client.query<{ status: string; revision: number }>(
         'SELECT status, revision FROM zb.periods WHERE period = $1 FOR UPDATE',
         [key],
       );
-      const office = this.host.identity.role === 'office' || this.host.identity.role === 'owner';
-      if (!periodRow.rows[0]) {
-        if (!office)
-          throw new AppError('FORBIDDEN', `${key} 期尚未由专班开放填报，本次未保存任何数据。请联系专班开放该期后再填报。`);
-        await client.query('INSERT INTO zb.periods (period) VALUES ($1) ON CONFLICT DO NOTHING', [key]);
-        await client.query('SELECT 1 FROM zb.periods WHERE period = $1 FOR UPDATE', [key]);
-      } else if (periodRow.rows[0].status !== 'open' && !office) {
-        throw new AppError('FORBIDDEN', `${key} 期已由专班关闭，不能再修改。本次未保存任何数据。如需更正，请联系专班。`);
-      }
+      if (!periodRow.rows[0] || (periodRow.rows[0].status !== 'open' && !office)) throw closed();
       const current = await client.query<FigureRow>(
         `SELECT f.system_id, f.indicator_id, f.region, f.value, f.note, f.source, f.revision, f.at, f.by, f.origin
            FROM zb.figures f
@@ -200,42 +204,48 @@ export class ServerFigureStore {
         inTransaction = false;
         return { period: key, revision: periodRow.rows[0]?.revision ?? 0, changed: 0, unchanged: changes.length };
       }
-      const bumped = await client.query<{ revision: number }>(
-        'UPDATE zb.periods SET revision = revision + 1 WHERE period = $1 RETURNING revision',
-        [key],
-      );
-      const revision = bumped.rows[0]?.revision;
-      if (revision === undefined)
-        throw new AppError('FORBIDDEN', `${key} 期不能由您的账号修改（期别已关闭或无权限）。本次未保存任何数据。`);
-      const cols = {
-        s: finals.map((f) => f.record.s),
-        i: finals.map((f) => f.record.i),
-        r: finals.map((f) => f.record.r),
-        v: finals.map((f) => json(f.record.new)),
-        note: finals.map((f) => f.note),
-        source: finals.map((f) => f.source),
-        origin: finals.map((f) => json(f.record.origin ?? origin)),
-      };
-      await client.query(
-        `INSERT INTO zb.figures (period, system_id, indicator_id, region, value, note, source, revision, origin)
-         SELECT $1, s, i, r, v, n, src, $2, o
-           FROM unnest($3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::jsonb[])
-             AS t(s, i, r, v, n, src, o)
-         ON CONFLICT (period, system_id, indicator_id, region) DO UPDATE
-           SET value = EXCLUDED.value, note = EXCLUDED.note, source = EXCLUDED.source,
-               revision = EXCLUDED.revision, at = EXCLUDED.at, by = EXCLUDED.by, origin = EXCLUDED.origin`,
-        [key, revision, cols.s, cols.i, cols.r, cols.v, cols.note, cols.source, cols.origin],
-      );
-      await client.query(
-        `INSERT INTO zb.revisions (period, revision, seq, origin, change_origin, system_id, indicator_id, region,
-                                   old, new, note, source)
-         SELECT $1, $2, t.seq - 1, $3, co, s, i, r, o, n, note, src
-           FROM unnest($4::jsonb[], $5::text[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[], $10::text[], $11::text[])
-             WITH ORDINALITY AS t(co, s, i, r, o, n, note, src, seq)`,
+      const regions = [...new Set(records.map((r) => r.r))];
+      // One statement while the period is locked: the revision, the cells, the journal, the audit row and
+      // the notification (delivered at commit) in a single round trip keeps the lock short.
+      const saved = await client.query<{ revision: number }>(
+        `WITH bumped AS (
+           UPDATE zb.periods SET revision = revision + 1 WHERE period = $1 RETURNING revision
+         ), cells AS (
+           INSERT INTO zb.figures (period, system_id, indicator_id, region, value, note, source, revision, origin)
+           SELECT $1, s, i, r, v, n, src, (SELECT revision FROM bumped), o
+             FROM unnest($3::text[], $4::text[], $5::text[], $6::jsonb[], $7::text[], $8::text[], $9::jsonb[])
+               AS t(s, i, r, v, n, src, o)
+           ON CONFLICT (period, system_id, indicator_id, region) DO UPDATE
+             SET value = EXCLUDED.value, note = EXCLUDED.note, source = EXCLUDED.source,
+                 revision = EXCLUDED.revision, at = EXCLUDED.at, by = EXCLUDED.by, origin = EXCLUDED.origin
+           RETURNING 1
+         ), journal AS (
+           INSERT INTO zb.revisions (period, revision, seq, origin, change_origin, system_id, indicator_id, region,
+                                     old, new, note, source)
+           SELECT $1, (SELECT revision FROM bumped), t.seq - 1, $2, co, s, i, r, o, n, note, src
+             FROM unnest($10::jsonb[], $11::text[], $12::text[], $13::text[], $14::jsonb[], $15::jsonb[], $16::text[],
+                         $17::text[]) WITH ORDINALITY AS t(co, s, i, r, o, n, note, src, seq)
+           RETURNING 1
+         ), audit AS (
+           INSERT INTO zb.audit (action, summary, period, region, detail)
+           SELECT 'figures.set', $18, $1, $19, jsonb_build_object('revision', revision, 'changed', $20::int)
+             FROM bumped
+           RETURNING 1
+         )
+         SELECT revision,
+                pg_notify('figures_changed', json_build_object('period', $1::text, 'revision', revision,
+                          'by', session_user, 'changed', $20::int)::text)
+           FROM bumped`,
         [
           key,
-          revision,
           json(origin),
+          finals.map((f) => f.record.s),
+          finals.map((f) => f.record.i),
+          finals.map((f) => f.record.r),
+          finals.map((f) => json(f.record.new)),
+          finals.map((f) => f.note),
+          finals.map((f) => f.source),
+          finals.map((f) => json(f.record.origin ?? origin)),
           records.map((r) => (r.origin ? json(r.origin) : null)),
           records.map((r) => r.s),
           records.map((r) => r.i),
@@ -244,20 +254,14 @@ export class ServerFigureStore {
           records.map((r) => json(r.new)),
           records.map((r) => r.note ?? null),
           records.map((r) => r.source ?? null),
-        ],
-      );
-      const regions = [...new Set(records.map((r) => r.r))];
-      await client.query(
-        `INSERT INTO zb.audit (action, summary, period, region, detail) VALUES ('figures.set', $1, $2, $3, $4)`,
-        [
           `${key} ${describeOrigin(origin)}，${records.length} 项`,
-          key,
           regions.length === 1 ? regions[0] : null,
-          json({ revision, changed: records.length }),
+          records.length,
         ],
       );
-      const payload: FiguresChanged = { period: key, revision, by: this.host.identity.user, changed: records.length };
-      await client.query(`SELECT pg_notify('figures_changed', $1)`, [json(payload)]);
+      const revision = saved.rows[0]?.revision;
+      if (revision === undefined)
+        throw new AppError('FORBIDDEN', `${key} 期不能由您的账号修改（期别已关闭或无权限）。本次未保存任何数据。`);
       await client.query('COMMIT');
       inTransaction = false;
       return { period: key, revision, changed: records.length, unchanged: changes.length - records.length };
