@@ -23,6 +23,7 @@ const commandLoaders: Record<string, () => Promise<CliCommand>> = {
   briefing: async () => (await import('./commands/documents')).briefingCommand,
   ranking: async () => (await import('./commands/documents')).rankingCommand,
   serve: async () => (await import('./commands/serve')).serveCommand,
+  server: async () => (await import('./commands/server')).serverCommand,
 };
 
 export const commandNames = Object.keys(commandLoaders);

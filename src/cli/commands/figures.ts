@@ -2,7 +2,19 @@ import type { FigureValue } from '../../shared/schemas/figure';
 import { parseCommandArgs, requireOption } from '../args';
 import { UsageError, type CliCommand } from '../command';
 import { damageNotice, problemNotices } from '../notices';
+import { withServerWorkspace, workspaceOrUrl } from '../server-arg';
 import { withWorkspace } from '../workspace-arg';
+import type { PeriodView } from '../../shared/api-types';
+import type { IndicatorSystem } from '../../shared/schemas/indicator-system';
+import type { WorkspaceFile } from '../../shared/schemas/workspace';
+
+/** What `figures get` reads, from a workspace folder or a server workspace alike. */
+interface FigureReader {
+  figures: { get(period: string): Promise<PeriodView> };
+  systemList(): IndicatorSystem[];
+  settings: WorkspaceFile;
+  problemList(): string[];
+}
 
 export interface FigureRow {
   systemId: string;
@@ -24,12 +36,15 @@ export const figuresCommand: CliCommand = {
   npm run cli -- figures get --workspace <工作区文件夹> --period <2023-09> [--system <体系编号>] [--json]
   npm run cli -- figures set --workspace <工作区文件夹> --period <2023-09> --system <体系编号> --indicator <指标编号> --region <区县简称> --value <数值>
 
+服务器工作区用 --url postgres://用户名:密码@主机:端口/数据库 代替 --workspace（get 和 set 均可）。
+
 --value 可以是数字（如 7.2、1,234.5、5.2%）、“/”表示不适用，或空字符串表示清空。
 set 在数据安全写入磁盘后才以 0 退出；数值不合格时不保存并说明原因。`,
   async run(args, { services, io }) {
     const [sub, ...rest] = args;
     const { values } = parseCommandArgs(rest, {
       workspace: { type: 'string' },
+      url: { type: 'string' },
       period: { type: 'string' },
       system: { type: 'string' },
       indicator: { type: 'string' },
@@ -38,13 +53,10 @@ set 在数据安全写入磁盘后才以 0 退出；数值不合格时不保存�
       note: { type: 'string' },
       json: { type: 'boolean' },
     });
-    const dir = requireOption(values.workspace, '--workspace');
+    const where = workspaceOrUrl(values);
     const period = requireOption(values.period, '--period');
     if (sub === 'get') {
-      return withWorkspace(
-        services,
-        dir,
-        async (ws) => {
+      const read = async (ws: FigureReader) => {
           const view = await ws.figures.get(period);
           const rows: FigureRow[] = [];
           for (const system of ws.systemList()) {
@@ -96,36 +108,33 @@ set 在数据安全写入磁盘后才以 0 退出；数值不合格时不保存�
             );
           }
           return view.damage || ws.problemList().length ? 1 : 0;
-        },
-        'read',
-      );
+      };
+      return where.url !== undefined
+        ? withServerWorkspace(services, where.url, read)
+        : withWorkspace(services, where.dir, read, 'read');
     }
     if (sub === 'set') {
       const systemId = requireOption(values.system, '--system');
       const indicatorId = requireOption(values.indicator, '--indicator');
       const region = requireOption(values.region, '--region');
       if (values.value === undefined) throw new UsageError('缺少必填选项 --value');
-      return withWorkspace(services, dir, async (ws) => {
-        const result = await ws.setFigures(
-          period,
-          [
-            {
-              systemId,
-              indicatorId,
-              region,
-              value: values.value ?? null,
-              ...(values.note !== undefined ? { note: values.note } : {}),
-            },
-          ],
-          { kind: 'cli' },
-        );
-        io.out(
-          result.changed
-            ? `已保存：${period} 第 ${result.revision} 版。\n`
-            : `数值未变化，无需保存（第 ${result.revision} 版）。\n`,
-        );
-        return 0;
-      });
+      const change = {
+        systemId,
+        indicatorId,
+        region,
+        value: values.value ?? null,
+        ...(values.note !== undefined ? { note: values.note } : {}),
+      };
+      const result =
+        where.url !== undefined
+          ? await withServerWorkspace(services, where.url, (ws) => ws.figures.set(period, [change], { kind: 'cli' }))
+          : await withWorkspace(services, where.dir, (ws) => ws.setFigures(period, [change], { kind: 'cli' }));
+      io.out(
+        result.changed
+          ? `已保存：${period} 第 ${result.revision} 版。\n`
+          : `数值未变化，无需保存（第 ${result.revision} 版）。\n`,
+      );
+      return 0;
     }
     throw new UsageError(sub ? `不认识的子命令“${sub}”` : '请给出子命令：get 或 set');
   },
