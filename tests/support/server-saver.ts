@@ -7,7 +7,10 @@ import { join } from 'node:path';
 async function main(): Promise<void> {
   const [root, url, period, size] = process.argv.slice(2);
   const templates = new TemplatesService(join(root!, 'templates'));
-  const ws = await ServerWorkspace.open(url!, { registries: await templates.registries(), applicationName: 'zjb-saver' });
+  const ws = await ServerWorkspace.open(url!, {
+    registries: await templates.registries(),
+    applicationName: 'zjb-saver',
+  });
   const system = ws.systemList()[0]!;
   const cells = system.indicators
     .filter((i) => i.frequency === 'monthly')

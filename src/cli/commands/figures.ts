@@ -57,57 +57,57 @@ set 在数据安全写入磁盘后才以 0 退出；数值不合格时不保存�
     const period = requireOption(values.period, '--period');
     if (sub === 'get') {
       const read = async (ws: FigureReader) => {
-          const view = await ws.figures.get(period);
-          const rows: FigureRow[] = [];
-          for (const system of ws.systemList()) {
-            if (values.system && system.id !== values.system) continue;
-            const bySystem = view.figures[system.id] ?? {};
-            for (const ind of system.indicators) {
-              for (const [region, record] of Object.entries(bySystem[ind.id] ?? {})) {
-                rows.push({
-                  systemId: system.id,
-                  indicatorId: ind.id,
-                  indicatorName: ind.name,
-                  unit: ind.unit,
-                  region,
-                  value: record.v,
-                });
-              }
+        const view = await ws.figures.get(period);
+        const rows: FigureRow[] = [];
+        for (const system of ws.systemList()) {
+          if (values.system && system.id !== values.system) continue;
+          const bySystem = view.figures[system.id] ?? {};
+          for (const ind of system.indicators) {
+            for (const [region, record] of Object.entries(bySystem[ind.id] ?? {})) {
+              rows.push({
+                systemId: system.id,
+                indicatorId: ind.id,
+                indicatorName: ind.name,
+                unit: ind.unit,
+                region,
+                value: record.v,
+              });
             }
           }
-          if (values.system && !ws.systemList().some((s) => s.id === values.system)) {
-            io.err(`本工作区没有编号为“${values.system}”的指标体系。\n`);
-            return 1;
-          }
-          if (values.json) {
+        }
+        if (values.system && !ws.systemList().some((s) => s.id === values.system)) {
+          io.err(`本工作区没有编号为“${values.system}”的指标体系。\n`);
+          return 1;
+        }
+        if (values.json) {
+          io.out(
+            JSON.stringify(
+              {
+                workspace: ws.settings.name,
+                sample: ws.settings.sample,
+                period: view.period,
+                revision: view.revision,
+                ...(view.damage ? { damage: view.damage } : {}),
+                // Only when there is something to say, so a healthy workspace prints the shape it always did.
+                ...(ws.problemList().length ? { problems: ws.problemList() } : {}),
+                figures: rows,
+              },
+              null,
+              2,
+            ) + '\n',
+          );
+        } else {
+          io.err(problemNotices(ws.problemList()));
+          if (view.damage) io.err(damageNotice(view.damage));
+          for (const r of rows)
             io.out(
-              JSON.stringify(
-                {
-                  workspace: ws.settings.name,
-                  sample: ws.settings.sample,
-                  period: view.period,
-                  revision: view.revision,
-                  ...(view.damage ? { damage: view.damage } : {}),
-                  // Only when there is something to say, so a healthy workspace prints the shape it always did.
-                  ...(ws.problemList().length ? { problems: ws.problemList() } : {}),
-                  figures: rows,
-                },
-                null,
-                2,
-              ) + '\n',
+              `${r.region}\t${r.indicatorName}\t${formatValue(r.value)}${r.value !== null && r.value !== '/' ? r.unit : ''}\n`,
             );
-          } else {
-            io.err(problemNotices(ws.problemList()));
-            if (view.damage) io.err(damageNotice(view.damage));
-            for (const r of rows)
-              io.out(
-                `${r.region}\t${r.indicatorName}\t${formatValue(r.value)}${r.value !== null && r.value !== '/' ? r.unit : ''}\n`,
-              );
-            io.out(
-              `${view.period} 共 ${rows.length} 项，第 ${view.revision} 版。${ws.settings.sample ? '（示例数据）' : ''}\n`,
-            );
-          }
-          return view.damage || ws.problemList().length ? 1 : 0;
+          io.out(
+            `${view.period} 共 ${rows.length} 项，第 ${view.revision} 版。${ws.settings.sample ? '（示例数据）' : ''}\n`,
+          );
+        }
+        return view.damage || ws.problemList().length ? 1 : 0;
       };
       return where.url !== undefined
         ? withServerWorkspace(services, where.url, read)

@@ -173,6 +173,13 @@ describe.skipIf(skip !== null)('who may touch which cells, enforced by PostgreSQ
       role: (await c.query(`SELECT role FROM zb.users WHERE name = $1`, [WUXING])).rows[0].role,
     }));
     expect(state).toEqual({ period: 'closed', tables: 0, policies: 0, rls: true, role: 'district' });
+    // The journal and the audit trail are append-only even for the database owner.
+    const owner = await asPerson(adminUrl, async (c) => ({
+      journal: await sqlError(c, `UPDATE zb.revisions SET new = '0'`),
+      audit: await sqlError(c, `DELETE FROM zb.audit`),
+    }));
+    expect(owner.journal).toMatch(/^42501: revisions 只能追加记录，不能修改或删除/);
+    expect(owner.audit).toMatch(/^42501: audit 只能追加记录，不能修改或删除/);
   });
 
   it('a leader reads everything and changes nothing', async () => {

@@ -90,7 +90,10 @@ describe.skipIf(skip !== null)('many clerks saving at once on a real server', ()
         const history = await office.figures.cellHistory('2023-09', REGIONAL, cell.indicatorId, cell.region);
         expect(history[0]).toMatchObject({ new: SAVES });
       }
-      const audit = await query<{ n: string }>(adminUrl, `SELECT count(*) AS n FROM zb.audit WHERE action = 'figures.set'`);
+      const audit = await query<{ n: string }>(
+        adminUrl,
+        `SELECT count(*) AS n FROM zb.audit WHERE action = 'figures.set'`,
+      );
       expect(Number(audit[0]!.n)).toBe(total);
       // LISTEN/NOTIFY delivered every save after the listener started, in revision order.
       const deadline = Date.now() + 10_000;
@@ -125,7 +128,12 @@ describe.skipIf(skip !== null)('many clerks saving at once on a real server', ()
       expect(after.revision).toBe(2);
       expect(after.figures[REGIONAL]!['industrial-value-added-growth']!['南浔']!.v).toBe(4);
       // Another cell saved against the same older read goes through: only changed cells conflict.
-      const ok = await a.figures.set('2023-10', [growth('南浔', 4.4)], { kind: 'entry' }, { readRevision: read.revision });
+      const ok = await a.figures.set(
+        '2023-10',
+        [growth('南浔', 4.4)],
+        { kind: 'entry' },
+        { readRevision: read.revision },
+      );
       expect(ok).toMatchObject({ revision: 3, changed: 1 });
     } finally {
       await a.close();
@@ -166,7 +174,10 @@ describe.skipIf(skip !== null)('many clerks saving at once on a real server', ()
       }
     }
     expect(killedInTransaction).toBeGreaterThan(0);
-    const period = await query<{ revision: number }>(adminUrl, `SELECT revision FROM zb.periods WHERE period = '2023-11'`);
+    const period = await query<{ revision: number }>(
+      adminUrl,
+      `SELECT revision FROM zb.periods WHERE period = '2023-11'`,
+    );
     const perRevision = await query<{ revision: number; n: string }>(
       adminUrl,
       `SELECT revision, count(*) AS n FROM zb.revisions WHERE period = '2023-11' GROUP BY revision ORDER BY revision`,

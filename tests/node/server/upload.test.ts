@@ -75,7 +75,9 @@ describe.skipIf(skip !== null)('a file workspace uploaded to a server workspace,
       value,
       ...extra,
     });
-    await ws.setFigures('2023-09', [cell('吴兴', 9.9, { note: '统计局快报口径', source: '统计局' })], { kind: 'entry' });
+    await ws.setFigures('2023-09', [cell('吴兴', 9.9, { note: '统计局快报口径', source: '统计局' })], {
+      kind: 'entry',
+    });
     await ws.setFigures(
       '2023-09',
       [cell('南浔', 8.8, { origin: { kind: 'import', file: '南浔.xlsx', sheet: '填报', cell: 'D7' } })],
@@ -136,7 +138,9 @@ describe.skipIf(skip !== null)('a file workspace uploaded to a server workspace,
       expect(await server.figures.cellHistory('2023-09', sys.id, ind.id, '吴兴')).toEqual(
         await ws.figures.cellHistory('2023-09', sys.id, ind.id, '吴兴'),
       );
-      console.log(`upload: ${periods.length} periods, ${cells} cells, ${revisions} changes, ${fileAudit.length} audit items`);
+      console.log(
+        `upload: ${periods.length} periods, ${cells} cells, ${revisions} changes, ${fileAudit.length} audit items`,
+      );
     } finally {
       await server.close();
       await ws.close();
@@ -149,8 +153,18 @@ describe.skipIf(skip !== null)('a file workspace uploaded to a server workspace,
 
   it('people are added by the administrator and work with --url; refusals are explained in Chinese', async () => {
     const adminUrl = await cluster.createDatabase('cli');
-    await cli(['server', 'init', '--url', adminUrl, '--workspace-name', '测试专班', '--system', 'hz-mfg-cluster-regional-2023']);
-    const add = (...a: string[]) => cli(['server', 'user', 'add', '--url', adminUrl, '--password', 'pw-12345678', ...a]);
+    await cli([
+      'server',
+      'init',
+      '--url',
+      adminUrl,
+      '--workspace-name',
+      '测试专班',
+      '--system',
+      'hz-mfg-cluster-regional-2023',
+    ]);
+    const add = (...a: string[]) =>
+      cli(['server', 'user', 'add', '--url', adminUrl, '--password', 'pw-12345678', ...a]);
     expect((await add('--name', '专班甲', '--role', 'office')).out).toBe('已添加用户“专班甲”（office）。\n');
     expect((await add('--name', '吴兴乙', '--role', 'district', '--region', '吴兴')).code).toBe(0);
     expect((await add('--name', '领导丙', '--role', 'leader')).code).toBe(0);
@@ -202,7 +216,14 @@ describe.skipIf(skip !== null)('a file workspace uploaded to a server workspace,
     expect(refused.code).toBe(1);
     expect(refused.err).toMatch(/^服务器拒绝登录（吴兴乙@127\.0\.0\.1:\d+\/cli）：用户名或密码不对/);
     expect(refused.err).not.toContain('wrong');
-    const down = await cli(['figures', 'get', '--url', url('吴兴乙').replace(`:${cluster.port}/`, ':1/'), '--period', '2026-03']);
+    const down = await cli([
+      'figures',
+      'get',
+      '--url',
+      url('吴兴乙').replace(`:${cluster.port}/`, ':1/'),
+      '--period',
+      '2026-03',
+    ]);
     expect(down.err).toMatch(/^连接不上服务器（吴兴乙@127\.0\.0\.1:1\/cli）/);
     const both = await cli(['figures', 'get', '--url', url('吴兴乙'), '--workspace', '/tmp', '--period', '2026-03']);
     expect(both.code).toBe(2);

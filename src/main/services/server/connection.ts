@@ -22,8 +22,10 @@ export function parseServerUrl(url: string): URL {
   }
   if (u.protocol !== 'postgres:' && u.protocol !== 'postgresql:')
     throw new AppError('BAD_INPUT', `服务器地址应以 postgres:// 开头，而不是 ${u.protocol}//。`);
-  if (!u.hostname) throw new AppError('BAD_INPUT', '服务器地址中缺少主机名（例如 postgres://张三:密码@192.168.1.10:5432/zhuanban）。');
-  if (!u.pathname.replace(/^\//, '')) throw new AppError('BAD_INPUT', '服务器地址中缺少数据库名（地址最后的 /数据库名）。');
+  if (!u.hostname)
+    throw new AppError('BAD_INPUT', '服务器地址中缺少主机名（例如 postgres://张三:密码@192.168.1.10:5432/zhuanban）。');
+  if (!u.pathname.replace(/^\//, ''))
+    throw new AppError('BAD_INPUT', '服务器地址中缺少数据库名（地址最后的 /数据库名）。');
   return u;
 }
 
@@ -95,12 +97,13 @@ export function createPool(url: string, options: { max?: number; applicationName
   return pool;
 }
 
-export async function connectClient(
-  url: string,
-  applicationName = 'zhibiao-jianbao',
-): Promise<pg.Client> {
+export async function connectClient(url: string, applicationName = 'zhibiao-jianbao'): Promise<pg.Client> {
   parseServerUrl(url);
-  const client = new pg.Client({ connectionString: url, application_name: applicationName, connectionTimeoutMillis: 10_000 });
+  const client = new pg.Client({
+    connectionString: url,
+    application_name: applicationName,
+    connectionTimeoutMillis: 10_000,
+  });
   client.on('error', () => undefined);
   try {
     await client.connect();

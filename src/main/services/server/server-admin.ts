@@ -122,8 +122,7 @@ export async function addServerUser(url: string, user: NewUser): Promise<void> {
   if (user.role === 'department' && !user.indicators?.length)
     throw new AppError('BAD_INPUT', '部门账号必须用 --indicator 指定负责的指标（体系编号/指标编号，可多次）。');
   await withAdmin(url, '添加用户', async (client) => {
-    if (!(await isOwner(client)))
-      throw new AppError('FORBIDDEN', '只有建立该工作区的数据库管理员账号才能添加用户。');
+    if (!(await isOwner(client))) throw new AppError('FORBIDDEN', '只有建立该工作区的数据库管理员账号才能添加用户。');
     const settings = await client.query<{ regions: string[] }>(
       `SELECT ARRAY(SELECT jsonb_array_elements_text(settings->'regions')) AS regions FROM zb.workspace`,
     );

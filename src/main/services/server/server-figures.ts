@@ -150,7 +150,10 @@ export class ServerFigureStore {
       const office = this.host.identity.role === 'office' || this.host.identity.role === 'owner';
       if (!seen.rows[0]) {
         if (!office)
-          throw new AppError('FORBIDDEN', `${key} 期尚未由专班开放填报，本次未保存任何数据。请联系专班开放该期后再填报。`);
+          throw new AppError(
+            'FORBIDDEN',
+            `${key} 期尚未由专班开放填报，本次未保存任何数据。请联系专班开放该期后再填报。`,
+          );
         await client.query('INSERT INTO zb.periods (period) VALUES ($1) ON CONFLICT DO NOTHING', [key]);
       }
       const closed = () =>

@@ -102,7 +102,11 @@ export class ServerWorkspace {
             `账号“${row.user}”不是这个工作区的成员。请专班管理员用 server user add 添加后再登录。`,
           );
         const ws = await client.query<{ settings: unknown }>('SELECT settings FROM zb.workspace');
-        if (!ws.rows[0]) throw new AppError('NOT_FOUND', '服务器工作区还没有设置（zb.workspace 为空）。请管理员重新运行 server init。');
+        if (!ws.rows[0])
+          throw new AppError(
+            'NOT_FOUND',
+            '服务器工作区还没有设置（zb.workspace 为空）。请管理员重新运行 server init。',
+          );
         const file = parseSettings(ws.rows[0].settings);
         const formerNames = Object.values(file.regionFormerNames).flat();
         const rows = await client.query<{ id: string; body: unknown }>(
@@ -174,7 +178,13 @@ export class ServerWorkspace {
   async auditLog(filter: { period?: string; limit?: number } = {}): Promise<AuditItem[]> {
     const items: AuditItem[] = [];
     try {
-      const events = await this.pool.query<{ at: Date; by: string; action: string; summary: string; period: string | null }>(
+      const events = await this.pool.query<{
+        at: Date;
+        by: string;
+        action: string;
+        summary: string;
+        period: string | null;
+      }>(
         `SELECT at, by, action, summary, period FROM zb.audit
           WHERE action <> 'figures.set' AND ($1::text IS NULL OR period = $1) ORDER BY id`,
         [filter.period ?? null],

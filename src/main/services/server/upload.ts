@@ -147,14 +147,17 @@ async function copy(
   }
   for (const e of audit) {
     const period = (e.detail as { period?: unknown } | undefined)?.period;
-    await client.query('INSERT INTO zb.audit (at, by, action, summary, period, detail) VALUES ($1, $2, $3, $4, $5, $6)', [
-      e.at,
-      e.by,
-      e.action,
-      e.summary,
-      typeof period === 'string' ? period : null,
-      e.detail === undefined ? null : json(e.detail),
-    ]);
+    await client.query(
+      'INSERT INTO zb.audit (at, by, action, summary, period, detail) VALUES ($1, $2, $3, $4, $5, $6)',
+      [
+        e.at,
+        e.by,
+        e.action,
+        e.summary,
+        typeof period === 'string' ? period : null,
+        e.detail === undefined ? null : json(e.detail),
+      ],
+    );
   }
   await client.query(`INSERT INTO zb.audit (action, summary) VALUES ('workspace.upload', $1)`, [
     `从本地工作区“${file.name}”上传：${data.length} 期，${figures} 个数值，${revisions} 条修改记录`,
