@@ -74,7 +74,10 @@ export function toAppError(err: unknown, url: string, doing: string): AppError {
       `${doing}被服务器拒绝：您的账号没有这项权限（例如领导账号只能查看）。本次未保存任何数据。`,
       text,
     );
-  if (CONNECTION_LOST_CODES.has(code) || /Connection terminated|connection.*(closed|ended)/i.test(text))
+  if (
+    CONNECTION_LOST_CODES.has(code) ||
+    /Connection terminated|connection error|not queryable|connection.*(closed|ended)/i.test(text)
+  )
     return new AppError(
       'INTERNAL',
       `${doing}时与服务器的连接中断（${target}）。服务器按“全部或全不”处理每次保存：未收到“已保存”的这次修改不会只存一半。请重新连接后查看数据，确认这次修改是否已保存。`,
@@ -94,6 +97,8 @@ export function createPool(url: string, options: { max?: number; applicationName
   });
   // An idle connection the server drops (restart) is discarded by the pool; the next query reconnects.
   pool.on('error', () => undefined);
+  // A connection that breaks while checked out rejects its query; its 'error' event must not crash the app.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

@@ -98,6 +98,7 @@ export class ServerFigureStore {
     const client = await this.host.pool.connect().catch((err: unknown) => {
       throw toAppError(err, this.host.url, '读取数据');
     });
+    let broken = false;
     try {
       // One snapshot for the revision and the cells, so they agree.
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
@@ -117,9 +118,11 @@ export class ServerFigureStore {
       };
     } catch (err) {
       await client.query('ROLLBACK').catch(() => undefined);
+      broken = true;
       throw toAppError(err, this.host.url, '读取数据');
     } finally {
-      client.release();
+      // A connection that failed is closed rather than handed to the next caller.
+      client.release(broken);
     }
   }
 
@@ -142,6 +145,7 @@ export class ServerFigureStore {
       throw toAppError(err, this.host.url, '保存数据');
     });
     let inTransaction = false;
+    let broken = false;
     try {
       await client.query('BEGIN');
       inTransaction = true;
@@ -269,10 +273,11 @@ export class ServerFigureStore {
       inTransaction = false;
       return { period: key, revision, changed: records.length, unchanged: changes.length - records.length };
     } catch (err) {
-      if (inTransaction) await client.query('ROLLBACK').catch(() => undefined);
+      if (inTransaction) await client.query('ROLLBACK').catch(() => (broken = true));
+      if (!(err instanceof AppError)) broken = true;
       throw toAppError(err, this.host.url, '保存数据');
     } finally {
-      client.release();
+      client.release(broken);
     }
   }
 
