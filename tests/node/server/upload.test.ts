@@ -146,6 +146,31 @@ describe.skipIf(skip !== null)('a file workspace uploaded to a server workspace,
       await ws.close();
     }
 
+    // Restoring an earlier revision gives the same figures on both sides, as a new revision after the uploaded ones.
+    const file = await Workspace.open(sampleDir, await context('科员甲'));
+    const again2 = await openServer(adminUrl);
+    try {
+      const [a, b] = [await file.restorePeriod('2023-09', 1), await again2.figures.restore('2023-09', 1)];
+      expect(b).toEqual(a);
+      expect(b.changed).toBeGreaterThan(0);
+      // Same values, notes and sources (the time and person of the restore are each side's own).
+      const values = (v: Awaited<ReturnType<typeof file.figures.get>>) => {
+        const out: Record<string, unknown> = {};
+        for (const [sys, x] of Object.entries(v.figures))
+          for (const [ind, y] of Object.entries(x))
+            for (const [region, f] of Object.entries(y)) out[`${sys}/${ind}/${region}`] = [f.v, f.note, f.source];
+        return out;
+      };
+      expect(values(await again2.figures.get('2023-09'))).toEqual(values(await file.figures.get('2023-09')));
+      expect((await again2.figures.history('2023-09'))[0]).toMatchObject({
+        summary: '恢复到第 1 版，' + b.changed + ' 项',
+      });
+      await expect(again2.figures.restore('2023-09', 99)).rejects.toThrow(/无法恢复到第 99 版/);
+    } finally {
+      await again2.close();
+      await file.close();
+    }
+
     const twice = await cli(['server', 'upload', '--workspace', sampleDir, '--url', adminUrl]);
     expect(twice.code).toBe(1);
     expect(twice.err).toContain('服务器工作区里已经有数据，上传只能进入新建的服务器工作区');
