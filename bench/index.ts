@@ -15,6 +15,7 @@ import { benchPages } from './pages.bench';
 import { benchServer } from './server.bench';
 import { existsSync } from 'node:fs';
 import { PROJECT_ROOT } from '../tests/support/project';
+import { benchTableImport } from './table-import.bench';
 
 async function section(name: string, run: () => Promise<unknown>): Promise<void> {
   process.stdout.write(`\n== ${name}\n`);
@@ -78,6 +79,10 @@ async function main(): Promise<void> {
       return benchPages();
     });
   }
+  if (!only || only === 'table-import')
+    await section('table import: target tables and past figures (83-row table, 10,000-row sheets)', () =>
+      benchTableImport(),
+    );
 }
 
 void main();

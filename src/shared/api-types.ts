@@ -170,13 +170,19 @@ export interface FontCheckItem {
   substitute?: string;
 }
 
-/** One item of the format checker's report on a .docx. */
+/**
+ * One item of the checker's report on a .docx: what was checked (label), what was found (measured), what is
+ * required (expected), as structured data so the wording can be adapted for the reader. `group` says whether it
+ * is about the official layout (格式) or about what the text says (内容: unfilled places, stale numbers, a missing
+ * 版记 or 主送机关).
+ */
 export interface CheckItem {
   id: string;
   label: string;
   pass: boolean;
   measured: string;
   expected: string;
+  group?: '格式' | '内容';
 }
 
 export interface ExportedFile {

@@ -3,6 +3,7 @@ import { call, type CallSpec, type Envelope } from './contract-kit';
 import type {
   AppInfo,
   ChartImage,
+  ExportedFile,
   ExportResult,
   FontCheckItem,
   Provenance,
@@ -28,6 +29,10 @@ import { BriefingEditsSchema, DocumentKindSchema, type BriefingEdits } from './s
 import { SettingsPatchSchema } from './schemas/settings-patch';
 import { PeriodKeySchema, type IssueRecord, type WorkspaceFile } from './schemas/workspace';
 import type { ReportModel } from './report/model';
+import { FiguresReadOptionsSchema } from './table-import/figures-table';
+import { TableReadOptionsSchema } from './table-import/schemas';
+import { MAX_PASTE_CHARS } from './table-import/tsv';
+import type { FiguresImportPreview, FiguresImportResult, SystemImportPreview } from './table-import/types';
 
 /**
  * THE api between the renderer and main. Every call the renderer can make is declared here once,
@@ -44,6 +49,22 @@ const previewId = z.string().regex(/^[0-9a-f-]{36}$/, '预览编号格式不对'
  * the limit is refused by name (without being decoded) rather than failing the whole request.
  */
 const MAX_UPLOAD_BASE64_CHARS = Math.ceil((32 * 1024 * 1024) / 3) * 4;
+/** A target or figures table: an .xlsx as base64, or text pasted from Excel, WPS or Word. */
+const tableSource = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('file'),
+    name: z.string().trim().min(1).max(255),
+    base64: z
+      .string()
+      .refine((b) => b.length <= MAX_UPLOAD_BASE64_CHARS, '文件远超 20 MB 上限，不像是一张目标表或数据表，未读取'),
+  }),
+  z.strictObject({
+    kind: z.literal('text'),
+    text: z.string().max(MAX_PASTE_CHARS, '粘贴的内容过长，不像是一张表格。请只复制表格部分'),
+  }),
+]);
+const systemTable = z.strictObject({ source: tableSource, options: TableReadOptionsSchema.default({}) });
+const figuresTable = z.strictObject({ source: tableSource, options: FiguresReadOptionsSchema.default({}) });
 
 export const calls = {
   'app.info': call<AppInfo>()(empty),
@@ -102,6 +123,24 @@ export const calls = {
   ),
   /** The workspace's districts: add, rename (figures kept under the old name, read as the new), order. */
   'regions.edit': call<WorkspaceInfo>()(z.strictObject({ edit: RegionEditSchema })),
+
+  /** 从表格新建: what a target table would become; nothing is written. */
+  'systems.importPreview': call<SystemImportPreview>()(systemTable),
+  /** Reads the table again with the clerk's choices and adds the system; refused while errors remain. */
+  'systems.importApply': call<{ system: SystemSummary }>()(systemTable),
+  /** A system as an .xlsx in the shape 从表格新建 reads, written to the workspace's exports/systems/. */
+  'systems.exportXlsx': call<ExportedFile>()(z.strictObject({ id: systemId })),
+  /** 导入历史数据: figures of a plain sheet compared with what is stored; nothing is written. */
+  'figures.importPreview': call<FiguresImportPreview>()(figuresTable),
+  /** Writes a previewed table's changed figures, refused when the table or a period changed since. */
+  'figures.importApply': call<FiguresImportResult>()(
+    z.strictObject({
+      source: tableSource,
+      options: FiguresReadOptionsSchema.default({}),
+      digest: z.string().regex(/^[0-9a-f]{64}$/, '预览编号格式不对'),
+      basis: z.record(PeriodKeySchema, z.number().int().nonnegative()),
+    }),
+  ),
 
   'figures.get': call<PeriodView>()(z.strictObject({ period: PeriodKeySchema })),
   'figures.set': call<SaveResult>()(

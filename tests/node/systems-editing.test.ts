@@ -397,7 +397,7 @@ describe('新建下一年度 and systems from elsewhere', () => {
     );
     const built = { ...JSON.parse(text), id: 'from-table-2026', regions: ['吴兴', '拱墅'] };
     await refused(
-      addSystemToWorkspace(ws, registries, { built, fileName: '2026分解表.xlsx' }),
+      addSystemToWorkspace(ws, registries, { built, fileName: '2026分解表.xlsx', sheet: '分解' }),
       '从“2026分解表.xlsx”导入的体系有误，未添加：regions[1]：未知区县“拱墅”',
     );
     expect(readdirSync(join(ws.dir, 'systems')).sort()).toEqual([`${REGIONAL}-2.json`, `${REGIONAL}.json`]);

@@ -44,8 +44,29 @@ describe("the format checker's result", () => {
 
   it('says so when every item passed', () => {
     const w = mount(CheckResultTable, { props: { checks: checks.map((c) => ({ ...c, pass: true })) } });
-    expect(w.get('[data-testid="check-summary"]').text()).toBe('格式检查：3/3 项通过文稿符合公文格式要求。');
+    expect(w.get('[data-testid="check-summary"]').text()).toBe(
+      '格式检查：3/3 项通过文稿符合公文格式要求，内容检查未发现问题。',
+    );
     expect(w.get('[data-testid="check-summary"]').classes()).toContain('is-pass');
     expect(w.findAll('tbody td:last-child').map((td) => td.text())).toEqual(['✓', '✓', '✓']);
+  });
+
+  it('never calls a document in order when only a content check failed', () => {
+    const content: CheckItem = {
+      id: 'placeholders',
+      label: '待填写的原因分析',
+      pass: false,
+      measured: '还有 2 处“【请填写原因分析】”',
+      expected: '每处原因分析都已填写',
+      group: '内容',
+    };
+    const w = mount(CheckResultTable, { props: { checks: [...checks.map((c) => ({ ...c, pass: true })), content] } });
+    const summary = w.get('[data-testid="check-summary"]');
+    expect(summary.text()).toBe(
+      '格式检查：3/3 项通过；内容检查：0/1 项通过格式符合要求，但有 1 项未通过：待填写的原因分析。请核对后再印发。',
+    );
+    expect(summary.text()).not.toContain('符合公文格式要求');
+    expect(summary.classes()).toContain('is-fail');
+    expect(w.findAll('tbody tr').at(-1)!.findAll('td')[0]!.text()).toBe('内容：待填写的原因分析');
   });
 });

@@ -58,4 +58,40 @@ describe('paginate: blocks onto pages the way Word flows the .docx', () => {
       [[20, 25]],
     ]);
   });
+
+  it('moves a short table whole to the next page rather than leaving 全市 alone at the foot of a page', () => {
+    const table: Measure = { type: 'table', caption: 10, head: 10, rows: [10, 10, 10, 10], notes: 10, keepWhole: true };
+    const pages = paginate([lines(7), table], PAGE);
+    expect(pages).toEqual([
+      [{ item: 0, part: 'lines', from: 0, to: 7, first: true }],
+      [{ item: 1, part: 'rows', from: 0, to: 4, caption: true, notes: true }],
+    ]);
+  });
+
+  it('never leaves a lone row at the top of the next page: the break comes one row earlier', () => {
+    const table: Measure = { type: 'table', caption: 10, head: 10, rows: [15, 15, 15, 15, 15, 15], notes: 0 };
+    const pages = paginate([table], PAGE);
+    expect(pages.map((p) => p.map((s) => (s.part === 'rows' ? [s.from, s.to] : s.part)))).toEqual([[[0, 4]], [[4, 6]]]);
+  });
+
+  it('keeps the notes with the last two rows when they do not fit under the table', () => {
+    const table: Measure = {
+      type: 'table',
+      caption: 0,
+      head: 10,
+      rows: [10, 10, 10, 10, 10, 10, 10, 10, 10],
+      notes: 30,
+    };
+    const pages = paginate([table], PAGE);
+    expect(pages).toEqual([
+      [{ item: 0, part: 'rows', from: 0, to: 7, caption: true, notes: false }],
+      [{ item: 0, part: 'rows', from: 7, to: 9, caption: false, notes: true }],
+    ]);
+  });
+
+  it('starts an attachment on a new page, and keeps the closing lines with the 署名', () => {
+    const closing: Measure = { type: 'lines', lines: 2, pitch: PITCH, spaceBefore: 0, keepWithNext: true };
+    const pages = paginate([lines(6), closing, block(30), { type: 'block', height: 20, breakBefore: true }], PAGE);
+    expect(pages.map((p) => p.map((s) => s.item))).toEqual([[0], [1, 2], [3]]);
+  });
 });

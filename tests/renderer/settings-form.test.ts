@@ -48,6 +48,16 @@ describe('settings form ↔ patch', () => {
     expect(documentPatch({ ...form, issueThisYear: null }, ws, '2026').documents).not.toHaveProperty('issueCounters');
   });
 
+  it('keeps each kind’s counter apart: a 通报 文号 and a report number change only their own', () => {
+    const form = { ...documentForm(ws, '2026'), noticeThisYear: 5, reportThisYear: 3, addressees: '各区县人民政府\n' };
+    const patch = documentPatch(form, ws, '2026');
+    expect(patch.documents?.noticeCounters).toEqual({ '2026': 5 });
+    expect(patch.documents?.reportCounters).toEqual({ '2026': 3 });
+    expect(patch.documents?.issueCounters).toEqual({ '2023': 8, '2026': 1 });
+    expect(patch.documents?.noticeAddressees).toEqual(['各区县人民政府']);
+    expect(patch.documents?.noticeCopyTo).toEqual([]);
+  });
+
   it('keeps decimal overrides of indicators that are not key indicators, and drops cleared ones', () => {
     const form = rankingForm(ws);
     expect(form.decimals).toEqual({ 'sys/a': 2, 'sys/b': null });

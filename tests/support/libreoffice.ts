@@ -47,7 +47,8 @@ export async function toPdfs(files: { name: string; data: Buffer }[]): Promise<s
     [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', dir, ...inputs],
     {
       env: { ...process.env, FONTCONFIG_FILE: FONTCONFIG },
-      timeout: 300_000,
+      // A minute a file at worst (a loaded machine), and never less than five minutes for the batch.
+      timeout: Math.max(300_000, files.length * 60_000),
     },
   );
   return files.map((f) => {

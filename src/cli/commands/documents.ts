@@ -12,8 +12,11 @@ export function printExport(io: CliIo, result: ExportResult & { absolutePaths: s
   for (const p of result.absolutePaths) io.out(`已生成：${p}\n`);
   if (result.checks.length) {
     const failed = result.checks.filter((c) => !c.pass);
+    const format = result.checks.filter((c) => c.group !== '内容');
+    const content = result.checks.filter((c) => c.group === '内容');
+    const passed = (list: typeof format) => list.filter((c) => c.pass).length;
     io.out(
-      `格式检查：${result.checks.length - failed.length}/${result.checks.length} 项通过${failed.length ? '' : '。'}\n`,
+      `格式检查：${passed(format)}/${format.length} 项通过${content.length ? `；内容检查：${passed(content)}/${content.length} 项通过` : ''}${failed.length ? '' : '。'}\n`,
     );
     for (const c of failed) io.out(`  未通过：${c.label}（实测 ${c.measured}，要求 ${c.expected}）\n`);
   }

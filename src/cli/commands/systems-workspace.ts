@@ -20,7 +20,8 @@ export const WORKSPACE_SUBCOMMANDS = ['rollover', 'add', 'history', 'restore'] a
 export function isJsonFileExport(rest: readonly string[]): boolean {
   const at = rest.indexOf('--out');
   const out = at >= 0 ? rest[at + 1] : rest.find((a) => a.startsWith('--out='))?.slice('--out='.length);
-  return rest.includes('--workspace') && out !== undefined && out.toLowerCase().endsWith('.json');
+  const inWorkspace = rest.some((a) => a === '--workspace' || a.startsWith('--workspace='));
+  return inWorkspace && out !== undefined && out.toLowerCase().endsWith('.json');
 }
 
 export const workspaceSystemsUsage = `

@@ -1,5 +1,10 @@
 import type { NamespaceHandlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
+import { XLSX_CONTENT_TYPE } from '../services/downloads/download-store';
+import { summarize } from '../services/systems/templates-service';
+import { saveSystemExport } from '../services/table-import/system-export';
+import { applySystemTable, previewSystemTable } from '../services/table-import/system-import';
+import { decodeTableSource } from '../services/table-import/uploads';
 import { editSystem, updateIndicator } from '../services/systems/system-editor';
 import {
   addSystemToWorkspace,
@@ -8,7 +13,7 @@ import {
   systemHistory,
 } from '../services/systems/workspace-systems';
 
-export function systemsHandlers({ session, templates }: Services): NamespaceHandlers<'systems'> {
+export function systemsHandlers({ session, templates, dialogs, downloads }: Services): NamespaceHandlers<'systems'> {
   const registries = () => templates.registries();
   return {
     'systems.get': ({ id }) => session.require().system(id),
@@ -39,6 +44,28 @@ export function systemsHandlers({ session, templates }: Services): NamespaceHand
           : { fileName: input.file.name, text: input.file.text };
       const added = await addSystemToWorkspace(ws, await registries(), source);
       return { ...added, info: await ws.info() };
+    },
+    'systems.importPreview': async ({ source, options }) =>
+      previewSystemTable(
+        session.require(),
+        { source: decodeTableSource(source), options },
+        { registries: await registries(), now: new Date() },
+      ),
+    'systems.importApply': async ({ source, options }) => {
+      const { system } = await applySystemTable(
+        session.require(),
+        { source: decodeTableSource(source), options },
+        { registries: await registries(), now: new Date() },
+      );
+      return { system: summarize(system) };
+    },
+    'systems.exportXlsx': async ({ id }) => {
+      const saved = await saveSystemExport(session.require(), id);
+      const file = { name: saved.name, relativePath: saved.relativePath, bytes: saved.buffer.length };
+      // The browser host cannot open the workspace folder: it offers the file for download as well.
+      if (dialogs) return file;
+      const download = downloads.put({ fileName: saved.name, contentType: XLSX_CONTENT_TYPE, body: saved.buffer });
+      return { ...file, downloadId: download.id };
     },
   };
 }

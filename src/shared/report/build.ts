@@ -1,25 +1,23 @@
-import { periodTitle as titleOfPeriod, asOfLabel } from '../domain/period-labels';
+import { asOfLabel } from '../domain/period-labels';
 import { formatFixed } from '../domain/rounding';
 import type { Period } from '../domain/periods';
 import type { BriefingEdits } from '../schemas/briefing';
 import type { IndicatorSystem } from '../schemas/indicator-system';
 import type { DocumentSettings, RankingSettings } from '../schemas/workspace';
-import { buildBriefingTable } from './briefing-table';
 import { buildCompositeTable } from './composite-table';
 import { computeIndicator, RATE_DECIMALS, type FigureLookup, type IndicatorResult } from './compute';
-import type { Block, ChartBlock, DocumentKind, ParagraphBlock, ReportModel, Section } from './model';
-import {
-  districtParagraph,
-  nextStepParagraphs,
-  overallParagraph,
-  problemParagraphs,
-  subjectOf as subjectOfName,
-  summaryParagraph,
-} from './narrative';
-import { buildRankingTable } from './ranking-table';
 import { applyBriefingEdits } from './edits';
+import { balancedHeaderLines, emWidth } from './layout-text';
+import { formatDocumentNumber, kindSpec, nextNumber } from './kinds';
+import type { DocumentKind, ReportModel } from './model';
+import { buildRankingTable } from './ranking-table';
 import { activeIndicator, activeIndicators } from '../systems/accessors';
 import { indicatorForYear, lineageLookup, refForYear, systemsForYear } from '../systems/lineage';
+import { buildSections } from './sections';
+import { projectNameOf } from './subject';
+import { documentPeriodTitle } from './wording';
+
+export { chartFor } from './charts';
 
 export interface ReportWorkspace {
   name: string;
@@ -42,9 +40,15 @@ export interface BuildReportInput {
 
 const MAX_DEFAULT_KEY_INDICATORS = 8;
 
-/** "湖州市先进制造业集群培育工程简报" → "先进制造业集群培育工程". */
-export function subjectOf(documents: DocumentSettings): string {
+/**
+ * What the documents are about ("先进制造业集群培育工程"): the workspace's setting; else the 简报 name the clerk
+ * gave, without city and "简报"; else (the name is still the default made from the workspace's name) the 工程 of
+ * the key indicators' system.
+ */
+export function subjectOf(documents: DocumentSettings, system?: IndicatorSystem, workspaceName?: string): string {
   if (documents.subject) return documents.subject;
+  const defaultName = workspaceName !== undefined && documents.briefingName === `${workspaceName}简报`;
+  if (system && (defaultName || workspaceName === undefined)) return projectNameOf(system);
   return documents.briefingName.replace(/^.{2,4}?市/, '').replace(/(工作)?简报$/, '') || documents.briefingName;
 }
 
@@ -70,10 +74,9 @@ export function computeKeyIndicators(
   const results = picks
     .map(({ system, ind }) => computeIndicator(system, ind, options))
     .filter((r): r is IndicatorResult => r !== null);
-  const withData = configured.length
+  return configured.length
     ? results
     : results.filter((r) => r.rows.some((row) => typeof row.value === 'number')).slice(0, MAX_DEFAULT_KEY_INDICATORS);
-  return withData;
 }
 
 /**
@@ -94,155 +97,78 @@ export function computeAll(
   );
 }
 
-export function chartFor(res: IndicatorResult | undefined): ChartBlock | null {
-  if (!res) return null;
-  const completion = res.rankBy === 'completion';
-  const bars = res.rows
-    .filter((r) => !r.isTotal)
-    .map((r) => {
-      const value = completion
-        ? r.completion?.ok
-          ? r.completion.rate
-          : null
-        : typeof r.value === 'number'
-          ? r.value
-          : null;
-      return {
-        region: r.region,
-        value,
-        ...(value !== null
-          ? {
-              ref: completion
-                ? `calc:completion:${res.periodKey}/${res.systemId}/${res.indicator.id}/${r.region}`
-                : r.ref,
-            }
-          : {}),
-      };
-    });
-  const city = res.rows.find((r) => r.isTotal);
-  const lines: ChartBlock['lines'] = [];
-  const cityValue = completion
-    ? city?.completion?.ok
-      ? city.completion.rate
-      : null
-    : typeof city?.value === 'number'
-      ? city.value
-      : null;
-  if (cityValue !== null) lines.push({ label: '全市', value: cityValue, kind: 'city' });
-  if (completion && res.timeProgress)
-    lines.push({ label: '序时进度', value: res.timeProgress.percent, kind: 'progress' });
-  if (!completion && typeof city?.target === 'number')
-    lines.push({ label: '年度目标', value: city.target, kind: 'target' });
-  const unit = completion ? '%' : res.indicator.unit;
-  const name =
-    res.indicator.kind === 'growth'
-      ? `${subjectOfName(res.indicator.name)}增速`
-      : `${res.indicator.name}${completion ? '完成率' : ''}`;
-  return {
-    type: 'chart',
-    id: `chart/${res.systemId}/${res.indicator.id}`,
-    title: `各区县${name}`,
-    unit,
-    decimals: completion ? RATE_DECIMALS : res.decimals,
-    bars,
-    lines,
-  };
-}
-
-function nextPeriodLabel(period: Period): string {
-  if (period.kind === 'month') return period.month === 12 ? `${period.year + 1}年1月` : `${period.month + 1}月`;
-  if (period.kind === 'quarter')
-    return period.quarter === 4 ? '下一年度第一季度' : `第${['一', '二', '三', '四'][period.quarter] ?? ''}季度`;
-  return '下一期';
-}
-
-/** Width of a title line in Chinese characters: digits and Latin letters are half as wide. */
+/** Width of a title line in Chinese characters (digits half, with the space Word puts around them). */
 function titleWidth(text: string): number {
-  let w = 0;
-  for (const ch of text) w += ch.charCodeAt(0) < 0x2000 ? 0.5 : 1;
-  return w;
+  return emWidth(text);
 }
 
-/** Characters of a 2号 title per line in the 156 mm text block. */
-const TITLE_CHARS_PER_LINE = 20;
+/** Characters of a 2号 title per line in the 156 mm type area: 442 pt ÷ 22 pt (the width counts digits' spacing). */
+const TITLE_CHARS_PER_LINE = 20.05;
 
 /**
- * A long title is broken between its parts, never inside a word, choosing the break that balances the
- * lines (GB/T 9704 7.3.1: 回行时词意完整、排列对称); "\n" marks the break for every writer.
+ * A long title is broken between its parts, never inside a word, choosing the fewest lines and, among them, the
+ * break that balances the lines (GB/T 9704 7.3.1: 回行时词意完整、排列对称); "\n" marks the breaks for every
+ * writer. Only a part too long for a line by itself is broken inside, into even lines.
  */
 export function balanceTitle(parts: string[]): string {
   const whole = parts.join('');
-  if (titleWidth(whole) <= TITLE_CHARS_PER_LINE || parts.length < 2) return whole;
-  let best = whole;
-  let bestWidth = Number.POSITIVE_INFINITY;
-  for (let i = 1; i < parts.length; i++) {
-    const first = parts.slice(0, i).join('');
-    const second = parts.slice(i).join('');
-    const width = Math.max(titleWidth(first), titleWidth(second));
-    if (width < bestWidth) {
-      best = `${first}\n${second}`;
-      bestWidth = width;
+  if (titleWidth(whole) <= TITLE_CHARS_PER_LINE) return whole;
+  for (let lines = 2; lines <= parts.length; lines++) {
+    let best: string[] | null = null;
+    let bestWidth = Number.POSITIVE_INFINITY;
+    for (const split of partitions(parts, lines)) {
+      const width = Math.max(...split.map(titleWidth));
+      if (width <= TITLE_CHARS_PER_LINE && width < bestWidth) {
+        best = split;
+        bestWidth = width;
+      }
     }
+    if (best) return best.join('\n');
   }
-  return best;
+  return balancedHeaderLines(whole, TITLE_CHARS_PER_LINE, 0.95).join('\n');
 }
 
-function documentTitle(kind: DocumentKind, periodText: string, subject: string): string {
-  if (kind === '运行分析报告') return balanceTitle([periodText, subject, '运行分析报告']);
-  if (kind === '通报') return balanceTitle(['关于', `${periodText}${subject}`, '主要指标进展情况的通报']);
-  return balanceTitle([periodText, subject, '主要指标运行情况']);
+/** Every way of cutting `parts` into `lines` runs of consecutive parts, each joined into one line. */
+function partitions(parts: readonly string[], lines: number): string[][] {
+  if (lines === 1) return [[parts.join('')]];
+  const out: string[][] = [];
+  for (let i = 1; i <= parts.length - lines + 1; i++)
+    for (const rest of partitions(parts.slice(i), lines - 1)) out.push([parts.slice(0, i).join(''), ...rest]);
+  return out;
+}
+
+/** The system the documents are about: the first key indicator's, else the first. */
+function mainSystem(
+  results: readonly IndicatorResult[],
+  systems: readonly IndicatorSystem[],
+): IndicatorSystem | undefined {
+  const id = results[0]?.systemId;
+  return systems.find((s) => s.id === id) ?? systems[0];
 }
 
 /**
- * Builds the whole report model: narrative, tables, chart and document metadata. Pure. A caller that also
- * needs the key indicators' results computes them once and passes them in.
+ * Builds the whole report model of a kind: narrative, tables, chart and document metadata. Pure. A caller that
+ * also needs the key indicators' results computes them once and passes them in.
  */
 export function buildReportModel(input: BuildReportInput, results = computeKeyIndicators(input)): ReportModel {
   const { workspace, period, kind, edits } = input;
+  const spec = kindSpec(kind);
   const docs = workspace.documents;
-  const periodText = titleOfPeriod(period);
+  const periodText = documentPeriodTitle(period);
   const asOf = asOfLabel(period);
-  const subject = subjectOf(docs);
-  const year = String(input.issueDate.year);
+  const subject = subjectOf(docs, mainSystem(results, input.systems), workspace.name);
+  const year = input.issueDate.year;
 
-  const overall = results
-    .map((r) => overallParagraph(r, period, periodText))
-    .filter((p): p is ParagraphBlock => p !== null);
-  const districtBlocks: Block[] = results.flatMap((r, i) => {
-    const p = districtParagraph(r);
-    return p
-      ? [
-          {
-            type: 'heading' as const,
-            level: 2 as const,
-            text: `（${['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'][i] ?? i + 1}）${r.indicator.name}`,
-          },
-          p,
-        ]
-      : [];
-  });
-  const tableNotes = [
-    `注：位次按${results.some((r) => r.rankBy === 'completion') ? '完成率、' : ''}增速或数值排列，相同者并列；“—”表示未报送或不计算，“/”表示不适用。`,
-  ];
-  if (workspace.sample) tableNotes.push('本表数据为示例数据。');
-  const briefingTable = buildBriefingTable(
-    'briefing-table',
-    `表1  ${periodText}各区县主要指标及位次`,
+  const { sections, attachments } = buildSections({
+    spec,
+    period,
+    periodText,
+    subject,
     results,
-    workspace.regions,
-    tableNotes,
-  );
-  const chart = chartFor(results[0]);
-  const sections: Section[] = [
-    { id: 'overall', heading: '一、总体情况', blocks: [summaryParagraph(results, period), ...overall] },
-    {
-      id: 'districts',
-      heading: '二、分区县情况',
-      blocks: [...districtBlocks, briefingTable, ...(chart ? [chart] : [])],
-    },
-    { id: 'problems', heading: '三、存在问题', blocks: problemParagraphs(results) },
-    { id: 'next', heading: '四、下步工作', blocks: nextStepParagraphs(results, nextPeriodLabel(period)) },
-  ];
+    regions: workspace.regions,
+    lookup: input.lookup,
+    sample: workspace.sample,
+  });
 
   const ranking = buildRankingTable({
     id: 'ranking',
@@ -267,25 +193,33 @@ export function buildReportModel(input: BuildReportInput, results = computeKeyIn
       })
     : null;
 
-  const issueNumber = docs.issueCounters[year] ?? 1;
+  const number = nextNumber(spec.counter, docs, year);
   const draft: ReportModel = {
     sample: workspace.sample,
     meta: {
       kind,
       briefingName: docs.briefingName,
-      issueNumber,
-      ...(docs.totalIssueNext ? { totalIssueNumber: docs.totalIssueNext } : {}),
+      issueNumber: number,
+      documentNumber: formatDocumentNumber(spec.counter, docs.noticeNumberPrefix, year, number),
+      ...(kind === '简报' && docs.totalIssueNext ? { totalIssueNumber: docs.totalIssueNext } : {}),
       issuer: docs.issuer,
       dateText: `${input.issueDate.year}年${input.issueDate.month}月${input.issueDate.day}日`,
-      noticeIssuerMark: docs.noticeIssuerMark,
-      noticeNumber: `${docs.noticeNumberPrefix}〔${year}〕${issueNumber}号`,
+      ...(spec.head === 'noticeMark'
+        ? {
+            noticeIssuerMark: docs.noticeIssuerMark,
+            noticeNumber: formatDocumentNumber(spec.counter, docs.noticeNumberPrefix, year, number),
+          }
+        : {}),
+      addressees: spec.addressee ? (docs.noticeAddressees.length ? docs.noticeAddressees : docs.distribution.fa) : [],
       distribution: docs.distribution,
+      copyTo: docs.noticeCopyTo.length ? docs.noticeCopyTo : [...docs.distribution.bao, ...docs.distribution.song],
       copies: docs.copies,
     },
     periodTitle: periodText,
     asOf,
-    title: documentTitle(kind, periodText, subject),
+    title: balanceTitle(spec.titleParts(periodText, subject)),
     sections,
+    attachments,
     ranking,
     ...(composite ? { composite } : {}),
     style: {

@@ -26,6 +26,7 @@ export function formatChartValue(value: number, decimals: number): string {
  * values are close (全市 77.3 and 序时进度 75.0 are a few pixels apart).
  */
 export function chartOption(block: ChartBlock): Record<string, unknown> {
+  if (block.trend) return trendOption(block, block.trend);
   const decimals = block.decimals;
   const categories = block.bars.map((b) => (b.value === null ? `${b.region}\n（无数据）` : b.region));
   const data = block.bars.map((b) => (b.value === null ? '-' : b.value));
@@ -93,5 +94,66 @@ export function chartOption(block: ChartBlock): Record<string, unknown> {
       },
       ...lineSeries,
     ],
+  };
+}
+
+/** Line and marker styles of the years of a trend, this year first: distinct in black-and-white print. */
+const TREND_STYLES = [
+  { type: 'solid', width: 3, symbol: 'circle' },
+  { type: 'dashed', width: 2, symbol: 'emptyTriangle' },
+] as const;
+
+/** A year's trend against last year's: one line per year over the months (or quarters), values at this year's points. */
+function trendOption(block: ChartBlock, trend: NonNullable<ChartBlock['trend']>): Record<string, unknown> {
+  const decimals = block.decimals;
+  return {
+    animation: false,
+    backgroundColor: '#ffffff',
+    textStyle: { fontFamily: CHART_FONT_FAMILY, color: '#000000' },
+    legend: {
+      top: 4,
+      right: 8,
+      itemWidth: 40,
+      textStyle: { fontSize: 15, color: '#000000' },
+      data: trend.series.map((s) => s.name),
+    },
+    grid: { left: 64, right: 24, top: 56, bottom: 48 },
+    xAxis: {
+      type: 'category',
+      data: trend.labels,
+      axisTick: { alignWithLabel: true },
+      axisLine: { lineStyle: { color: '#000000' } },
+      axisLabel: { fontSize: 15, color: '#000000', interval: 0 },
+    },
+    yAxis: {
+      type: 'value',
+      scale: true,
+      name: block.unit ? `单位：${block.unit}` : '',
+      nameTextStyle: { fontSize: 15, color: '#000000', align: 'left' },
+      axisLine: { show: true, lineStyle: { color: '#000000' } },
+      axisLabel: { fontSize: 15, color: '#000000' },
+      splitLine: { lineStyle: { color: '#d0d0d0', type: 'dashed' } },
+    },
+    series: trend.series.map((s, i) => {
+      const style = TREND_STYLES[Math.min(i, TREND_STYLES.length - 1)]!;
+      return {
+        type: 'line',
+        name: s.name,
+        data: s.values.map((v) => (v === null ? '-' : v)),
+        connectNulls: false,
+        symbol: style.symbol,
+        symbolSize: 8,
+        lineStyle: { type: style.type, width: style.width, color: '#000000' },
+        itemStyle: { color: '#000000' },
+        label: {
+          show: i === 0,
+          position: 'top',
+          fontSize: 13,
+          color: '#000000',
+          formatter: (p: { value: unknown }) =>
+            typeof p.value === 'number' ? formatChartValue(p.value, decimals) : '',
+        },
+      };
+    }),
   };
 }

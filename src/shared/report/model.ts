@@ -4,7 +4,9 @@
  * Every number carries `ref`, the id of the figure or calculation it came from (provenance).
  */
 
-export type DocumentKind = '简报' | '运行分析报告' | '通报';
+import type { DocumentKind } from '../schemas/document-kind';
+
+export type { DocumentKind } from '../schemas/document-kind';
 
 /**
  * Where a number came from. Figure refs are "fig:<period>/<systemId>/<indicatorId>/<region>";
@@ -22,6 +24,8 @@ export interface FactRef {
   value: number;
   /** The text as printed ("7.2", "103.0", "第3位"): an edited paragraph must still contain it. */
   text: string;
+  /** The unit printed right after the number ("%", "亿元"): no line may end between the two. */
+  unit?: string;
 }
 
 export interface ParagraphBlock {
@@ -31,8 +35,11 @@ export interface ParagraphBlock {
   runs: Run[];
   /** Set when the text is the user's edit rather than the draft; facts are still checked against it. */
   editedText?: string | undefined;
-  /** Paragraph style: body text (default), or a note in smaller type. */
-  style?: 'body' | 'note';
+  /**
+   * Paragraph style: body text (default); a note in smaller type; the 附件说明 after a 通报's body (a blank line
+   * before it, wrapped lines aligned after "附件："); a place the clerk must fill in (原因分析), marked on screen.
+   */
+  style?: 'body' | 'note' | 'attachmentNote' | 'placeholder';
 }
 
 export interface HeadingBlock {
@@ -96,6 +103,8 @@ export interface TableBlock {
   notes: string[];
   /** Status fills used in this table, with their meaning (also readable in black and white). */
   legend: { status: CellStatus; label: string }[];
+  /** Set in the smaller type (5号) whatever its column count, so a document's tables look alike. */
+  small?: boolean;
 }
 
 export interface ChartBlock {
@@ -107,9 +116,17 @@ export interface ChartBlock {
   bars: { region: string; value: number | null; ref?: Ref }[];
   /** Horizontal reference lines: 全市, target, time progress. */
   lines: { label: string; value: number; kind: 'city' | 'target' | 'progress' }[];
+  /** A trend over the year instead of district bars: one line per year, period by period. */
+  trend?: { labels: string[]; series: { name: string; values: (number | null)[] }[] };
 }
 
 export type Block = ParagraphBlock | HeadingBlock | TableBlock | ChartBlock;
+
+export interface Attachment {
+  /** Centred on the attachment's first page ("2023年1—9月各区县主要指标完成情况表"). */
+  title: string;
+  blocks: Block[];
+}
 
 export interface Section {
   id: string;
@@ -122,9 +139,11 @@ export interface DocumentMeta {
   kind: DocumentKind;
   /** 简报名称 (masthead). */
   briefingName: string;
-  /** 第N期 (per year) and the optional 总第N期. */
+  /** The number from the kind's own counter for the year (第N期, or the N of a 通报's 〔2026〕N号), and 总第N期. */
   issueNumber: number;
   totalIssueNumber?: number;
+  /** The number as printed: "第8期", "湖制造专班〔2026〕8号". */
+  documentNumber: string;
   /** 编印单位. */
   issuer: string;
   /** Issue date written like 2023年10月8日. */
@@ -132,8 +151,12 @@ export interface DocumentMeta {
   /** 通报: 发文机关标志 and 发文字号 (湖制造专班〔2023〕8号). */
   noticeIssuerMark?: string;
   noticeNumber?: string;
+  /** 主送机关 of a 通报 (empty for the other kinds). */
+  addressees: string[];
   /** 报 / 送 / 发 lists and 印数. */
   distribution: { bao: string[]; song: string[]; fa: string[] };
+  /** 抄送 of a 通报's 版记. */
+  copyTo: string[];
   copies: number;
 }
 
@@ -149,6 +172,8 @@ export interface ReportModel {
   /** 按语 / 编者按, optional. */
   editorNote?: string;
   sections: Section[];
+  /** 附件 after the body and the 署名, each on a new page (GB/T 9704 §7.3.7): a 通报's district tables. */
+  attachments: Attachment[];
   /** The ranking table of the key indicators (亮晒表): the .xlsx sheet and the briefing's table. */
   ranking: TableBlock;
   /** The 赛马 composite table, when weights are configured. */

@@ -1,5 +1,6 @@
 import { formatFixed, roundHalfUp } from '../domain/rounding';
 import type { ParagraphBlock, Run } from './model';
+import { valueText } from './wording';
 
 /** Builds a paragraph's runs; numbers are linked to the fact they state. */
 export class RunBuilder {
@@ -21,6 +22,16 @@ export class RunBuilder {
   }
 
   /**
+   * A value with its unit ("8202.6亩", "9980亩", "9.0%"): the number linked to `ref`, a whole amount without ".0",
+   * and the unit kept with it so no line ends between them.
+   */
+  amount(value: number, decimals: number, unit: string, ref: string): this {
+    const text = valueText(value, decimals, unit);
+    this.runs.push({ text, fact: { ref, value, text, ...(unit ? { unit } : {}) } });
+    return this.text(unit);
+  }
+
+  /**
    * A ready-made phrase ("增长8.4%", "超序时进度3.2个百分点") whose magnitude is the fact: the number in it
    * becomes a linked run, the words stay text. A phrase without the number ("持平") stays plain text.
    */
@@ -29,8 +40,13 @@ export class RunBuilder {
     const at = phrase.indexOf(magnitude);
     if (at < 0 || roundHalfUp(value, decimals) === 0) return this.text(phrase);
     this.text(phrase.slice(0, at));
-    this.runs.push({ text: magnitude, fact: { ref, value: Math.abs(value), text: magnitude } });
-    return this.text(phrase.slice(at + magnitude.length));
+    const rest = phrase.slice(at + magnitude.length);
+    const unit = /^(%|‰|个百分点|个千分点)/.exec(rest)?.[0];
+    this.runs.push({
+      text: magnitude,
+      fact: { ref, value: Math.abs(value), text: magnitude, ...(unit ? { unit } : {}) },
+    });
+    return this.text(rest);
   }
 
   get length(): number {

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { DocumentKindSchema } from './document-kind';
 import { PeriodKeySchema } from './workspace';
 
-export const DocumentKindSchema = z.enum(['简报', '运行分析报告', '通报']);
+export { DocumentKindSchema } from './document-kind';
 
 /**
  * The clerk's edits to a drafted document, kept per period and kind (briefings/<period>/<kind>.json):

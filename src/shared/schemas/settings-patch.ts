@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { DistributionSchema, FontSettingsSchema, RankingSettingsSchema } from './workspace';
 
 /** What the 设置 page may change in workspace.json; the whole file is re-validated after applying it. */
+const counters = z.record(z.string().regex(/^\d{4}$/), z.number().int().positive());
+
 export const SettingsPatchSchema = z.strictObject({
   name: z.string().trim().min(1).max(100).optional(),
   documents: z
@@ -18,7 +20,11 @@ export const SettingsPatchSchema = z.strictObject({
       mastheadSizePt: z.number().min(20).max(72).optional(),
       linePitchTwips: z.number().int().min(400).max(800).optional(),
       dataSource: z.string().trim().max(200).optional(),
-      issueCounters: z.record(z.string().regex(/^\d{4}$/), z.number().int().positive()).optional(),
+      issueCounters: counters.optional(),
+      reportCounters: counters.optional(),
+      noticeCounters: counters.optional(),
+      noticeAddressees: z.array(z.string().trim().min(1)).max(50).optional(),
+      noticeCopyTo: z.array(z.string().trim().min(1)).max(50).optional(),
       totalIssueNext: z.number().int().positive().optional(),
     })
     .optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DocumentKindSchema } from './document-kind';
 
 /** workspace.json, format version 2 (docs/workspace-format.md). */
 export const WORKSPACE_FORMAT_VERSION = 2;
@@ -26,13 +27,15 @@ export const IssueRecordSchema = z.strictObject({
   year: z.string().regex(/^\d{4}$/),
   number: z.number().int().positive(),
   total: z.number().int().positive().optional(),
-  kind: z.enum(['简报', '运行分析报告', '通报']),
+  kind: DocumentKindSchema,
   period: z.string(),
   title: z.string(),
   issuedAt: z.string(),
   issuedBy: z.string(),
 });
 export type IssueRecord = z.infer<typeof IssueRecordSchema>;
+
+const counters = z.record(z.string().regex(/^\d{4}$/), z.number().int().positive()).default({});
 
 export const DocumentSettingsSchema = z.strictObject({
   briefingName: z.string().min(1),
@@ -45,9 +48,18 @@ export const DocumentSettingsSchema = z.strictObject({
   noticeNumberPrefix: z.string().min(1),
   distribution: DistributionSchema.default({ bao: [], song: [], fa: [] }),
   copies: z.number().int().min(1).max(100000).default(40),
-  /** Next 第N期 per year, and the next 总第N期; they move only when a briefing is marked issued (签发). */
-  issueCounters: z.record(z.string().regex(/^\d{4}$/), z.number().int().positive()).default({}),
+  /**
+   * The next number per year of each kind (src/shared/report/kinds.ts says which kind uses which): 简报 第N期,
+   * 运行分析报告 第N期, 通报 文号 〔2026〕N号; and the 简报's next 总第N期. They move only when a document is marked
+   * issued (签发), so drafting and exporting never burn a number.
+   */
+  issueCounters: counters,
+  reportCounters: counters,
+  noticeCounters: counters,
   totalIssueNext: z.number().int().positive().optional(),
+  /** 通报: 主送机关 (the bodies it is addressed to) and 抄送 (printed in the 版记). */
+  noticeAddressees: z.array(z.string().min(1)).default([]),
+  noticeCopyTo: z.array(z.string().min(1)).default([]),
   issued: z.array(IssueRecordSchema).default([]),
   paper: z.enum(['A4']).default('A4'),
   rankingPaper: z.enum(['A4', 'A3']).default('A4'),

@@ -117,6 +117,7 @@ describe('checkBriefingDocx on altered and broken files', () => {
         pass: false,
         measured: expect.stringContaining('不是有效的 zip 压缩包'),
         expected: '有效的 .docx（Word 文档）文件',
+        group: '格式',
       },
     ]);
   });

@@ -167,7 +167,7 @@ describe('computing one indicator for the districts', () => {
     expect(rows['全市']?.completion).toEqual({ ok: true, rate: 62 });
   });
 
-  it('never gives a completion rate for a growth target or a text target', () => {
+  it('never gives a completion rate for a growth target, or for a text target that states no amount', () => {
     const growth = indicator({ id: 'g', kind: 'growth', targets: { '2023': '高于GDP增速1个百分点' } });
     const rows = run(growth, '2023-09', { '2023-09': { 全市: 7 } });
     expect(rows['全市']?.completion).toBeNull();
@@ -182,8 +182,11 @@ describe('computing one indicator for the districts', () => {
       targets: { '2023': '2个以上' },
     });
     const t = run(text, '2023', { '2023': { 全市: 3 } });
-    expect(t['全市']?.completion).toEqual({ ok: false, reason: '目标为文字，不计算完成率' });
+    // "2个以上" states its amount: the total is measured against it (3 of 2, 150%) and judged met.
+    expect(t['全市']?.completion).toEqual({ ok: true, rate: 150 });
     expect(t['全市']?.targetEval?.status).toBe('met');
+    const pending = run({ ...text, targets: { '2023': '完成省定目标' } }, '2023', { '2023': { 全市: 3 } });
+    expect(pending['全市']?.completion).toEqual({ ok: false, reason: '目标为文字，不计算完成率' });
   });
 
   it('gives 同比 with a zero or negative base as unavailable, never a number', () => {

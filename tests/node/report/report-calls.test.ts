@@ -48,7 +48,7 @@ describe('report calls on the sample workspace', () => {
   });
 
   it('warns when an edited paragraph states a number that no longer matches', async () => {
-    const id = 'overall/hz-mfg-cluster-regional-2023/industrial-value-added-growth';
+    const id = 'overall/speed/1';
     await call('briefing.saveEdits', {
       period: '2023-09',
       kind: '简报',
@@ -80,6 +80,19 @@ describe('report calls on the sample workspace', () => {
     expect(after.documents.issued).toHaveLength(1);
     const audit = await call('audit.list', {});
     expect(audit.find((a) => a.action === 'briefing.issue')?.summary).toContain(`签发简报${year}年第${first}期`);
+  });
+
+  it('numbers a 通报 from its own 文号 counter, leaving the 简报 期号 alone', async () => {
+    const year = String(new Date().getFullYear());
+    const before = await call('settings.get', {});
+    const notice = before.documents.noticeCounters[year] ?? 1;
+    const { model } = await call('report.preview', { period: '2023-09', kind: '通报' });
+    expect(model.meta.documentNumber).toBe(`湖制造专班〔${year}〕${notice}号`);
+    const record = await call('briefing.issue', { period: '2023-09', kind: '通报' });
+    expect(record).toMatchObject({ number: notice, kind: '通报' });
+    const after = await call('settings.get', {});
+    expect(after.documents.noticeCounters[year]).toBe(notice + 1);
+    expect(after.documents.issueCounters[year]).toBe(before.documents.issueCounters[year]);
   });
 
   it('updates settings with validation and keeps the file readable', async () => {

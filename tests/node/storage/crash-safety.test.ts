@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Workspace } from '../../../src/main/services/storage/workspace';
 import { PROJECT_ROOT } from '../../support/project';
@@ -70,6 +70,24 @@ function start(script: string, args: string[]): { child: ChildProcess; lines: Li
   return { child, lines: new Lines(child), stderr: () => stderr };
 }
 
+/**
+ * SIGSTOP is delivered when each thread next returns to user space: a file-system call already in the
+ * kernel (libuv's pool creating a temp file, say) still completes. Wait until every thread is stopped,
+ * so a file that appears afterwards can only be the reader's doing.
+ */
+async function stoppedEverywhere(pid: number): Promise<void> {
+  for (let tries = 0; tries < 500; tries++) {
+    const tasks = readdirSync(`/proc/${pid}/task`);
+    const states = tasks.map((t) => {
+      const stat = readFileSync(`/proc/${pid}/task/${t}/stat`, 'utf8');
+      return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    });
+    if (states.every((s) => s === 'T' || s === 't')) return;
+    await new Promise((r) => setTimeout(r, 2));
+  }
+  throw new Error(`process ${pid} did not stop`);
+}
+
 type Cell = string; // `${period}|${region}`
 type View = Record<string, { revision: number; damage: string | null; values: Record<string, number> }>;
 
@@ -102,6 +120,7 @@ describe('crash safety, for real: SIGKILL a writing process again and again, a r
       const pausedAt = reader.lines.all.length;
       await reader.lines.next((l) => l === 'PAUSED', pausedAt);
       writer.child.kill('SIGSTOP');
+      await stoppedEverywhere(writer.child.pid!);
       for (const line of reader.lines.all.slice(readerFrom)) {
         if (!line.startsWith('VIEW ')) continue;
         const view = JSON.parse(line.slice(5)) as View;

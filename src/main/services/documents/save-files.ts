@@ -42,7 +42,7 @@ export async function replaceInFolder(
     try {
       await writeFileAtomic(path, f.buffer);
     } catch (err) {
-      const code = (err as NodeJS.ErrnoException).code;
+      const code = errnoOf(err);
       if (code === 'EPERM' || code === 'EBUSY' || code === 'EACCES') {
         throw new AppError(
           'CONFLICT',
@@ -50,9 +50,20 @@ export async function replaceInFolder(
           { path, code },
         );
       }
+      if (code === 'EROFS')
+        throw new AppError('READ_ONLY', `导出文件夹“${folder}”不允许写入，文件没有保存。请换一个文件夹导出。`, {
+          path,
+          code,
+        });
       throw err;
     }
     paths.push(path);
   }
   return paths;
+}
+
+/** The system error code of a failed write, also when the storage layer has already worded it for the clerk. */
+function errnoOf(err: unknown): string | undefined {
+  if (err instanceof AppError) return (err.detail as { code?: string } | undefined)?.code;
+  return (err as NodeJS.ErrnoException | null)?.code;
 }

@@ -1,7 +1,8 @@
 import { mkdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import type { ExportResult } from '../../../shared/api-types';
-import type { Period } from '../../../shared/domain/periods';
+import { endMonth, type Period } from '../../../shared/domain/periods';
+import { modelContentChecks } from '../../../shared/report/model-checks';
 import type { DocumentKind, ReportModel } from '../../../shared/report/model';
 import { checkBriefingDocx } from '../documents/docx-checker';
 import { renderBriefingDocx } from '../documents/docx';
@@ -29,12 +30,7 @@ export interface ExportRequest {
 /** File names say what the file is, its issue and period, and 示例数据 for the sample. */
 export function exportFileNames(model: ReportModel): { docx: string; xlsx: string } {
   const sample = model.sample ? '（示例数据）' : '';
-  const issue =
-    model.meta.kind === '简报'
-      ? `第${model.meta.issueNumber}期`
-      : model.meta.kind === '通报'
-        ? (model.meta.noticeNumber ?? '')
-        : '';
+  const issue = model.meta.documentNumber;
   return {
     docx: `${model.periodTitle}${model.meta.kind}${issue ? `（${issue}）` : ''}${sample}.docx`,
     xlsx: `${model.periodTitle}各区县主要指标亮晒表${sample}.xlsx`,
@@ -72,14 +68,18 @@ export async function exportDocuments(
   if (request.parts.includes('docx')) {
     job.progress(step++, total, '正在生成简报 .docx');
     const docx = await renderBriefingDocx(model, { onWarning: (w) => warnings.push(w) });
-    checks = await checkBriefingDocx(docx, {
-      kind: model.meta.kind,
-      linePitchTwips: model.style.linePitchTwips,
-      fonts: model.style.fonts,
-      sample: model.sample,
-      copies: model.meta.copies,
-      dateText: model.meta.dateText,
-    });
+    checks = [
+      ...(await checkBriefingDocx(docx, {
+        kind: model.meta.kind,
+        linePitchTwips: model.style.linePitchTwips,
+        fonts: model.style.fonts,
+        sample: model.sample,
+        copies: model.meta.copies,
+        dateText: model.meta.dateText,
+        yearEnd: endMonth(request.period) === 12,
+      })),
+      ...modelContentChecks(model),
+    ];
     files.push({ fileName: names.docx, buffer: docx });
   }
   if (request.parts.includes('xlsx')) {

@@ -4,16 +4,21 @@ import type { FigureTable } from '../../../shared/schemas/figures';
 import type { Frequency, IndicatorSystem } from '../../../shared/schemas/indicator-system';
 import type { FigureLookup } from '../../../shared/report/compute';
 import { figureKeyFor, lastYearFigureKey, previousFigureKey } from '../../../shared/report/figure-keys';
+import { seriesKeys } from '../../../shared/report/series';
 import type { Workspace } from '../storage/workspace';
 
 function keyToPeriod(key: string): Period {
   return parsePeriod(key);
 }
 
-/** Every storage key a computation for `period` reads: this period, last year, the previous period and its last year. */
-export function keysNeeded(period: Period, frequencies: Iterable<Frequency>): string[] {
+/**
+ * Every storage key a computation for `period` reads: this period, last year, the previous period and its last
+ * year; with `wholeYears`, every month or quarter of this year and last (a report's trend and 当月).
+ */
+export function keysNeeded(period: Period, frequencies: Iterable<Frequency>, wholeYears = false): string[] {
   const keys = new Set<string>();
   for (const f of frequencies) {
+    if (wholeYears) for (const y of [period.year, period.year - 1]) for (const k of seriesKeys(f, y)) keys.add(k);
     const current = figureKeyFor(f, period);
     if (!current) continue;
     keys.add(current);
@@ -36,8 +41,14 @@ export interface LoadedFigures {
 }
 
 /** Loads the period files a computation needs and returns a lookup over them. */
-export async function loadFigures(ws: Workspace, period: Period, systems: IndicatorSystem[]): Promise<LoadedFigures> {
-  const keys = keysNeeded(period, new Set(systems.flatMap((s) => s.indicators.map((i) => i.frequency))));
+export async function loadFigures(
+  ws: Workspace,
+  period: Period,
+  systems: IndicatorSystem[],
+  options: { wholeYears?: boolean } = {},
+): Promise<LoadedFigures> {
+  const frequencies = new Set(systems.flatMap((s) => s.indicators.map((i) => i.frequency)));
+  const keys = keysNeeded(period, frequencies, options.wholeYears);
   const tables = new Map<string, FigureTable>();
   const damaged: LoadedFigures['damaged'] = [];
   for (const key of keys) {

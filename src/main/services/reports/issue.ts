@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { kindSpec } from '../../../shared/report/kinds';
 import type { DocumentKind } from '../../../shared/report/model';
 import type { IssueRecord } from '../../../shared/schemas/workspace';
 import type { Workspace } from '../storage/workspace';
@@ -13,14 +14,16 @@ export async function markIssued(
 ): Promise<IssueRecord> {
   const year = String(input.now.getFullYear());
   const docs = ws.settings.documents;
-  const number = docs.issueCounters[year] ?? 1;
+  // Each kind numbers from its own counter (a 通报's 文号 never takes a 简报's 期号).
+  const counter = kindSpec(input.kind).counter.setting;
+  const number = docs[counter][year] ?? 1;
   if (docs.issued.some((r) => r.year === year && r.number === number && r.kind === input.kind)) {
     throw new AppError('CONFLICT', `${year}年第${number}期${input.kind}已经签发过，请检查期号设置。`);
   }
   const record: IssueRecord = {
     year,
     number,
-    ...(docs.totalIssueNext ? { total: docs.totalIssueNext } : {}),
+    ...(counter === 'issueCounters' && docs.totalIssueNext ? { total: docs.totalIssueNext } : {}),
     kind: input.kind,
     period: input.period,
     title: input.title,
@@ -32,8 +35,10 @@ export async function markIssued(
       ...current,
       documents: {
         ...current.documents,
-        issueCounters: { ...current.documents.issueCounters, [year]: number + 1 },
-        ...(current.documents.totalIssueNext ? { totalIssueNext: current.documents.totalIssueNext + 1 } : {}),
+        [counter]: { ...current.documents[counter], [year]: number + 1 },
+        ...(counter === 'issueCounters' && current.documents.totalIssueNext
+          ? { totalIssueNext: current.documents.totalIssueNext + 1 }
+          : {}),
         issued: [...current.documents.issued, record],
       },
     }),

@@ -9,6 +9,14 @@ const WHAT: Record<string, string> = {
   rank: '位次（按发布精度排序）',
   ahead: '与序时进度之差',
   gap: '与目标之差',
+  province: '与全省平均之差（由全市数和全省数计算）',
+  node: '与节点目标之差',
+  month: '当月数（本月累计减上月累计）',
+  mom: '环比（当月与上月当月相比）',
+  trend: '累计增速较上期的变化',
+  remaining: '完成全年目标尚需完成的量',
+  pace: '完成全年目标所需的月均量',
+  average: '本年已过月份的月均量',
 };
 
 /** Resolves a report-model ref ("fig:2023-09/sys/ind/吴兴", "calc:yoy:…") to the stored figure and its history. */

@@ -3,6 +3,7 @@ import type { Period } from '../../../shared/domain/periods';
 import { BriefingDraftFileSchema, type BriefingEdits } from '../../../shared/schemas/briefing';
 import { buildReportModel, computeAll, computeKeyIndicators, type ReportWorkspace } from '../../../shared/report/build';
 import type { IndicatorResult } from '../../../shared/report/compute';
+import { kindSpec } from '../../../shared/report/kinds';
 import type { DocumentKind, ReportModel } from '../../../shared/report/model';
 import type { Workspace } from '../storage/workspace';
 import { loadFigures } from './figure-loader';
@@ -98,7 +99,9 @@ export interface WorkspaceReport {
 export async function buildWorkspaceReport(ws: Workspace, request: ReportRequest): Promise<WorkspaceReport> {
   const systems = ws.systemList();
   if (systems.length === 0) throw new AppError('NOT_FOUND', '本工作区没有可用的指标体系，无法生成文稿。');
-  const { lookup, damaged } = await loadFigures(ws, request.period, systems);
+  const spec = kindSpec(request.kind);
+  const wholeYears = spec.monthlyDetail || spec.chart === 'trend';
+  const { lookup, damaged } = await loadFigures(ws, request.period, systems, { wholeYears });
   const edits = request.edits ?? (await loadEdits(ws, request.periodKey, request.kind));
   const d = request.issueDate;
   const input = {

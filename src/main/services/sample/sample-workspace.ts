@@ -28,6 +28,8 @@ export interface SampleOptions {
   userName: string;
   /** Year whose issue counter is seeded besides 2023 (defaults to the current year). */
   issueYear?: number;
+  /** The last month of 2023 with figures (defaults to SAMPLE_LAST_MONTH); 12 gives a whole year. */
+  lastMonth?: number;
 }
 
 interface Period {
@@ -37,15 +39,15 @@ interface Period {
   months: number;
 }
 
-function periodsOf(frequency: Indicator['frequency']): Period[] {
+function periodsOf(frequency: Indicator['frequency'], lastMonthOf2023: number): Period[] {
   const out: Period[] = [];
   for (const year of [2022, 2023]) {
-    const lastMonth = year === 2023 ? SAMPLE_LAST_MONTH : 12;
+    const lastMonth = year === 2023 ? lastMonthOf2023 : 12;
     if (frequency === 'monthly') {
       for (let m = 1; m <= lastMonth; m++) out.push({ key: `${year}-${String(m).padStart(2, '0')}`, year, months: m });
     } else if (frequency === 'quarterly') {
       for (let q = 1; q * 3 <= lastMonth; q++) out.push({ key: `${year}Q${q}`, year, months: q * 3 });
-    } else if (year === 2022) {
+    } else if (year === 2022 || lastMonth === 12) {
       out.push({ key: `${year}`, year, months: 12 });
     }
   }
@@ -69,7 +71,12 @@ function numericTarget(ind: Indicator, region: string): number | null {
  * some districts ahead of the time progress and some behind; growth rates around their targets;
  * one tie, one unreported district and one '/' at 2023-09. Nothing here is a real statistic.
  */
-function generate(systems: IndicatorSystem[], regions: string[], seed: number): Map<string, FigureChangeInput[]> {
+function generate(
+  systems: IndicatorSystem[],
+  regions: string[],
+  seed: number,
+  lastMonth: number,
+): Map<string, FigureChangeInput[]> {
   const random = createRandom(seed);
   const byPeriod = new Map<string, FigureChangeInput[]>();
   const put = (period: string, c: FigureChangeInput) => {
@@ -83,7 +90,7 @@ function generate(systems: IndicatorSystem[], regions: string[], seed: number): 
 
   const regional = systems.find((s) => s.id === REGIONAL);
   for (const ind of regional?.indicators ?? []) {
-    for (const p of periodsOf(ind.frequency)) {
+    for (const p of periodsOf(ind.frequency, lastMonth)) {
       const values = new Map<string, number | '/' | null>();
       for (const region of regions) {
         const target = numericTarget(ind, region);
@@ -127,7 +134,7 @@ function generate(systems: IndicatorSystem[], regions: string[], seed: number): 
   for (const ind of cityTargets?.indicators ?? []) {
     if (ind.frequency === 'annual') continue;
     const target = cityTargetOf(ind, PLAN_YEAR);
-    for (const p of periodsOf(ind.frequency)) {
+    for (const p of periodsOf(ind.frequency, lastMonth)) {
       const shared = cityValues.get(`${ind.name}@${p.key}`);
       let value: number | null = shared ?? null;
       if (value === null && typeof target === 'number') {
@@ -147,7 +154,7 @@ function generate(systems: IndicatorSystem[], regions: string[], seed: number): 
   const milestones = systems.find((s) => s.id === MILESTONES);
   const startRate = milestones?.indicators.find((i) => hasMilestones(i, PLAN_YEAR));
   if (startRate) {
-    for (const p of periodsOf('quarterly')) {
+    for (const p of periodsOf('quarterly', lastMonth)) {
       const due = milestonesOf(startRate, PLAN_YEAR).find((m) => m.period === `Q${p.months / 3}`)?.percent ?? 0;
       let sum = 0;
       for (const region of regions) {
@@ -202,6 +209,7 @@ export async function createSampleWorkspace(options: SampleOptions): Promise<Wor
       id: `sample-${options.seed}`,
       documents: {
         briefingName: '湖州市先进制造业集群培育工程简报',
+        subject: '先进制造业集群培育工程',
         issuer: '湖州市先进制造业集群培育工程工作专班办公室',
         noticeIssuerMark: '湖州市先进制造业集群培育工程工作专班办公室',
         noticeNumberPrefix: '湖制造专班',
@@ -209,6 +217,8 @@ export async function createSampleWorkspace(options: SampleOptions): Promise<Wor
         copies: 60,
         // 2023 for the demo's fixed-date briefing; the current year for briefings drafted today.
         issueCounters: { '2023': 8, [String(options.issueYear ?? new Date().getFullYear())]: 8 },
+        reportCounters: { '2023': 9, [String(options.issueYear ?? new Date().getFullYear())]: 9 },
+        noticeCounters: { '2023': 3, [String(options.issueYear ?? new Date().getFullYear())]: 3 },
         totalIssueNext: 31,
       },
       ranking: {
@@ -219,7 +229,9 @@ export async function createSampleWorkspace(options: SampleOptions): Promise<Wor
           'inefficient-firms-rectified',
           'inefficient-rectification-land-freed',
           'industrial-tax-per-mu',
-        ].map((indicatorId) => ({ systemId: REGIONAL, indicatorId })),
+        ]
+          .map((indicatorId) => ({ systemId: REGIONAL, indicatorId }))
+          .concat([{ systemId: MILESTONES, indicatorId: 'new-provincial-major-projects-start-rate' }]),
         composite: {
           title: '先进制造业集群培育赛马比拼综合得分',
           rule: 'rankPoints',
@@ -237,7 +249,7 @@ export async function createSampleWorkspace(options: SampleOptions): Promise<Wor
     },
     ctx,
   );
-  const batches = generate(systems, regions, options.seed);
+  const batches = generate(systems, regions, options.seed, options.lastMonth ?? SAMPLE_LAST_MONTH);
   for (const key of [...batches.keys()].sort()) {
     // Figures "arrive" on the 8th of the month after the period, as they would from the districts.
     const year = Number(key.slice(0, 4));

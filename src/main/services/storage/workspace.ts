@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import type { AuditItem, LockHolderInfo, WorkspaceInfo } from '../../../shared/api-types';
 import type { FigureSpec } from '../../../shared/domain/figure-input';
 import { AppError } from '../../../shared/errors';
+import { newWorkspaceDocuments } from '../../../shared/report/document-defaults';
 import type { AuditEvent, FigureOrigin } from '../../../shared/schemas/figures';
 import type { Frequency, IndicatorSystem } from '../../../shared/schemas/indicator-system';
 import { TOTAL_REGION, type RegionRegistry } from '../../../shared/schemas/region';
@@ -181,13 +182,7 @@ export class Workspace {
       systems: init.systems.map((s) => s.id),
       sample: init.sample ?? false,
       createdAt: ctx.now().toISOString(),
-      documents: {
-        briefingName: `${init.name}简报`,
-        issuer: `${init.name}办公室`,
-        noticeIssuerMark: `${init.name}办公室`,
-        noticeNumberPrefix: '专班',
-        ...init.documents,
-      },
+      documents: { ...newWorkspaceDocuments(init), ...init.documents },
       ...(init.ranking ? { ranking: init.ranking } : {}),
     });
     await mkdir(join(files.root, 'data'), { recursive: true });
@@ -411,8 +406,18 @@ export class Workspace {
     await this.assertWritable();
     if (this.systems.has(system.id) || this.file.systems.includes(system.id))
       throw new AppError('CONFLICT', `本工作区已有编号为“${system.id}”的指标体系。`);
-    if (!(await this.files.createExclusive(`systems/${system.id}.json`, JSON.stringify(system, null, 2) + '\n')))
-      throw new AppError('CONFLICT', `工作区的 systems 文件夹中已有“${system.id}.json”，请先移走该文件。`);
+    const rel = `systems/${system.id}.json`;
+    const text = JSON.stringify(system, null, 2) + '\n';
+    if (!(await this.files.createExclusive(rel, text))) {
+      // A file no workspace.json lists (an add interrupted after its first write, or one copied in by hand)
+      // is kept in history, then replaced; a link or an oversized file is left alone and the add refused.
+      const stray = await this.files.readText(rel, 4 * 1024 * 1024).catch(() => null);
+      if (stray === null)
+        throw new AppError('CONFLICT', `工作区的 systems 文件夹中已有“${system.id}.json”，请先移走该文件。`);
+      const stamp = this.ctx.now().toISOString().replace(/[:.]/g, '-');
+      await this.files.writeAtomic(`history/systems/${system.id}-${stamp}-unlisted.json`, stray);
+      await this.files.writeAtomic(rel, text);
+    }
     this.systems.set(system.id, system);
     try {
       await this.updateSettings((f) => ({ ...f, systems: [...f.systems, system.id] }), summary, 'system.add', {

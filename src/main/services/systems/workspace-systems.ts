@@ -79,7 +79,7 @@ export async function addSystemToWorkspace(
     | { template: IndicatorSystem }
     | { fileName: string; text: string }
     /** A system built from a target table (.xlsx or pasted) by the importer. */
-    | { built: unknown; fileName: string },
+    | { built: unknown; fileName: string; sheet: string },
 ): Promise<{ system: IndicatorSystem; renamedFrom?: string }> {
   await ws.assertWritable();
   let raw: unknown;
@@ -99,7 +99,7 @@ export async function addSystemToWorkspace(
     } catch {
       throw new AppError(
         'BAD_INPUT',
-        `${what}不是有效的 JSON 文件。请选择从“指标体系”页面“导出 JSON”得到的文件（.json）；Excel 表格请用“从表格导入”。`,
+        `${what}不是有效的 JSON 文件。请选择从“指标体系”页面“导出 JSON”得到的文件（.json）；Excel 表格请用“从表格新建”。`,
       );
     }
   }
@@ -116,9 +116,12 @@ export async function addSystemToWorkspace(
     const { previous: _dropped, ...rest } = system;
     system = normalizeSystem(rest);
   }
+  const renamed = renamedFrom ? `，编号改为 ${system.id}` : '';
   await ws.addSystem(
     system,
-    `添加指标体系“${system.title}”（来自${what}）${renamedFrom ? `，编号改为 ${system.id}` : ''}`,
+    'built' in source
+      ? `从“${source.fileName}”（工作表“${source.sheet}”）新建指标体系“${system.title}”，${system.indicators.length} 项指标${renamed}`
+      : `添加指标体系“${system.title}”（来自${what}）${renamed}`,
   );
   return { system, ...(renamedFrom ? { renamedFrom } : {}) };
 }

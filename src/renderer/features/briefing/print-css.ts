@@ -13,6 +13,7 @@ export function briefingPageCss(latinFont: string): string {
   .doc-page:last-child { break-after: auto; }
   .doc-measure, .rail { display: none !important; }
   .fact { text-decoration: none !important; }
+  .nb { white-space: nowrap !important; }
   .is-interactive, .doc-p.is-edited, .doc-p.is-stale, .doc-title.is-edited { background: none !important; outline: none !important; }
   .mh-name, .mh-rule { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }`;

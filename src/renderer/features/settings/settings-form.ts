@@ -15,8 +15,14 @@ export interface DocumentForm {
   song: string;
   fa: string;
   copies: number | null;
+  /** 通报 主送机关 and 抄送: one name per line. */
+  addressees: string;
+  copyTo: string;
   /** 第N期 of the next briefing issued this year, and the next 总第N期 (empty = not printed). */
   issueThisYear: number | null;
+  /** The next 运行分析报告 第N期 and 通报 文号 number this year (each kind has its own counter). */
+  reportThisYear: number | null;
+  noticeThisYear: number | null;
   totalIssueNext: number | null;
 }
 
@@ -82,7 +88,11 @@ export function documentForm(ws: WorkspaceFile, year: string): DocumentForm {
     song: d.distribution.song.join('\n'),
     fa: d.distribution.fa.join('\n'),
     copies: d.copies,
+    addressees: d.noticeAddressees.join('\n'),
+    copyTo: d.noticeCopyTo.join('\n'),
     issueThisYear: d.issueCounters[year] ?? 1,
+    reportThisYear: d.reportCounters[year] ?? 1,
+    noticeThisYear: d.noticeCounters[year] ?? 1,
     totalIssueNext: d.totalIssueNext ?? null,
   };
 }
@@ -100,8 +110,16 @@ export function documentPatch(form: DocumentForm, ws: WorkspaceFile, year: strin
       dataSource: form.dataSource,
       distribution: { bao: linesToList(form.bao), song: linesToList(form.song), fa: linesToList(form.fa) },
       ...(form.copies !== null ? { copies: form.copies } : {}),
+      noticeAddressees: linesToList(form.addressees),
+      noticeCopyTo: linesToList(form.copyTo),
       ...(form.issueThisYear !== null
         ? { issueCounters: { ...ws.documents.issueCounters, [year]: form.issueThisYear } }
+        : {}),
+      ...(form.reportThisYear !== null
+        ? { reportCounters: { ...ws.documents.reportCounters, [year]: form.reportThisYear } }
+        : {}),
+      ...(form.noticeThisYear !== null
+        ? { noticeCounters: { ...ws.documents.noticeCounters, [year]: form.noticeThisYear } }
         : {}),
       ...(form.totalIssueNext !== null ? { totalIssueNext: form.totalIssueNext } : {}),
     },

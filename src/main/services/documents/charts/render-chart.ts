@@ -60,6 +60,7 @@ export async function renderChartPng(block: ChartBlock, options: ChartRenderOpti
     block.decimals,
     block.bars,
     block.lines,
+    block.trend ?? null,
     width,
     height,
     scale,

@@ -1,6 +1,8 @@
 import { family, fontMatches, GB, headingLevel, isRed, item, pt, show, type CheckContext } from './context';
 import type { ParagraphInfo } from './document-view';
 import type { CheckItem } from './types';
+import { kindSpec } from '../../../../shared/report/kinds';
+import { emWidth } from '../../../../shared/report/layout-text';
 
 const NOT_BODY = /^(报|送|发|抄送|主送|注)[:：]|^（共印|^附件/;
 
@@ -157,8 +159,8 @@ function titleCheck(c: CheckContext): CheckItem {
 
 export function redRuleCheck(c: CheckContext): CheckItem {
   const expected = `红色（FF0000）分隔线，与版心等宽（${c.textWidth} twip）`;
-  if (c.expect.kind === '运行分析报告')
-    return item('red-rule', '版头红色分隔线', true, '运行分析报告不设版头', expected);
+  if (c.expect.kind && kindSpec(c.expect.kind).head === 'reportTitle')
+    return item('red-rule', '版头红色分隔线', true, `${c.expect.kind}不设版头`, expected);
   const rules: { where: string; width: number }[] = [];
   for (const p of c.doc.paragraphs) {
     for (const b of [p.para.top, p.para.bottom]) {
@@ -182,22 +184,28 @@ export function redRuleCheck(c: CheckContext): CheckItem {
 }
 
 export function mastheadCheck(c: CheckContext): CheckItem | undefined {
-  if (c.expect.kind !== '简报' && c.expect.kind !== '通报') return undefined;
+  if (!c.expect.kind) return undefined;
+  const head = kindSpec(c.expect.kind).head;
+  if (head === 'reportTitle') return undefined;
   const first = c.doc.paragraphs.find(
     (p) => !p.inTable && p.text.trim() !== '' && p.text.trim() !== '（示例数据，仅供演示）',
   );
+  // One line (GB/T 9704 §7.2.4 practice: a long name is set smaller rather than broken): its width at its size.
+  const widthPt = first ? (emWidth(first.text.trim()) * (first.main.sz ?? 0)) / 2 : 0;
+  const oneLine = widthPt <= pt(c.textWidth);
   const ok =
     first !== undefined &&
     isRed(first.main.color) &&
     first.para.jc === 'center' &&
-    family(first.main.eastAsia) === family(c.fonts.title);
+    family(first.main.eastAsia) === family(c.fonts.title) &&
+    oneLine;
   return item(
     'masthead',
-    c.expect.kind === '简报' ? '报头名称' : '发文机关标志',
+    head === 'briefingMasthead' ? '报头名称' : '发文机关标志',
     ok,
     first
-      ? `“${first.text.trim()}”：${show(first.main.color, '黑色')}，${show(first.para.jc, 'left')}，${show(first.main.eastAsia)} ${show(first.main.sz)} 半磅`
+      ? `“${first.text.trim()}”：${show(first.main.color, '黑色')}，${show(first.para.jc, 'left')}，${show(first.main.eastAsia)} ${show(first.main.sz)} 半磅，宽 ${widthPt.toFixed(0)} pt`
       : '无',
-    `红色、居中、${c.fonts.title}`,
+    `红色、居中、${c.fonts.title}，排在一行内（不超过版心宽 ${pt(c.textWidth).toFixed(0)} pt）`,
   );
 }

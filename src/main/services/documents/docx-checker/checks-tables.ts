@@ -1,3 +1,4 @@
+import { kindSpec } from '../../../../shared/report/kinds';
 import { item, type CheckContext } from './context';
 import type { CheckItem } from './types';
 
@@ -37,22 +38,25 @@ export function tableChecks(c: CheckContext): CheckItem[] {
 
 const DISTRIBUTION = /^(报|送|发|抄送|主送)[:：]/;
 
+/** The 版记: its 报/送/发 (a 通报: 抄送) lines each ending with 。, then 印数 or 印发机关 and date; an empty one fails. */
 export function endBlockChecks(c: CheckContext): CheckItem[] {
   const lines = c.doc.paragraphs.map((p) => p.text.trim()).filter((t) => DISTRIBUTION.test(t));
   const bad = lines.filter((l) => !l.endsWith('。'));
+  const copyTo = c.expect.kind !== undefined && kindSpec(c.expect.kind).endBlock === 'copyTo';
+  const wanted = copyTo ? '“抄送：…。”' : '“报：…。”“送：…。”“发：…。”各占一行';
   const out = [
     item(
       'distribution',
-      '报送范围（报/送/发）',
+      copyTo ? '版记（抄送）' : '版记（报/送/发）',
       lines.length > 0 && bad.length === 0,
       lines.length
         ? `${lines.length} 行${bad.length ? `，未以句号结尾：${bad.map((l) => l.slice(0, 12)).join('；')}` : '，均以句号结尾'}`
-        : '没有“报：/送：/发：”行',
-      '“报：…。”“送：…。”“发：…。”各占一行，以句号结尾',
+        : `版记是空的：没有${copyTo ? '“抄送：”' : '“报：/送：/发：”'}行，请在“设置”中填写报送范围`,
+      `${wanted}，以句号结尾`,
     ),
   ];
   const text = c.doc.allText;
-  if (c.expect.kind === '通报') {
+  if (copyTo) {
     const issued = text.match(/\d{4}年\d{1,2}月\d{1,2}日印发/);
     out.push(
       item('issued', '印发机关和印发日期', issued !== null, issued ? issued[0] : '没有“……印发”', '“××××年×月×日印发”'),

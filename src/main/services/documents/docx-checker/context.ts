@@ -48,8 +48,15 @@ export const mm = (twips: number) => (twips * 25.4) / 1440;
 export const fmtMm = (twips: number) => `${mm(twips).toFixed(1)} mm`;
 export const pt = (twips: number) => twips / 20;
 
-export function item(id: string, label: string, pass: boolean, measured: string, expected: string): CheckItem {
-  return { id, label, pass, measured, expected };
+export function item(
+  id: string,
+  label: string,
+  pass: boolean,
+  measured: string,
+  expected: string,
+  group: CheckItem['group'] = '格式',
+): CheckItem {
+  return { id, label, pass, measured, expected, group };
 }
 
 const FAMILIES: [RegExp, string][] = [

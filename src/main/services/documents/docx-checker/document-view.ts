@@ -108,7 +108,7 @@ function readParagraph(p: XmlNode, styles: StyleSheet, inTable: boolean): Paragr
             } else if (t === 'end') fieldState = 'none';
           } else if (r.name === 'w:instrText') instr += r.text;
           else if (fieldState === 'result') continue;
-          else if (r.name === 'w:t') text += r.text;
+          else if (r.name === 'w:t') text += r.text.replace(/\u2060/g, '');
           else if (r.name === 'w:tab') text += '\t';
           else if (r.name === 'w:br' || r.name === 'w:cr') text += '\n';
         }

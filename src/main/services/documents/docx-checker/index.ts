@@ -2,6 +2,7 @@ import { bodyChecks, mastheadCheck, redRuleCheck } from './checks-body';
 import { footerChecks, pageChecks } from './checks-page';
 import { endBlockChecks, tableChecks } from './checks-tables';
 import { textChecks } from './checks-text';
+import { contentChecks } from './checks-content';
 import { contextOf, item, type CheckContext } from './context';
 import { readDocument } from './document-view';
 import { NotADocxError, openDocx } from './package';
@@ -17,6 +18,7 @@ const GROUPS: [string, (c: CheckContext) => (CheckItem | undefined)[]][] = [
   ['表格', tableChecks],
   ['版记', endBlockChecks],
   ['文字', textChecks],
+  ['内容', contentChecks],
 ];
 
 /**
@@ -49,6 +51,7 @@ export async function checkBriefingDocx(
           false,
           `检查时出错：${e instanceof Error ? e.message : String(e)}`,
           '能够完成检查',
+          group === '内容' ? '内容' : '格式',
         ),
       );
     }

@@ -12,4 +12,6 @@ export interface CheckExpectations {
   sample?: boolean;
   copies?: number;
   dateText?: string;
+  /** The period ends a year: the text says "2023年"/"全年", never "1—12月". */
+  yearEnd?: boolean;
 }

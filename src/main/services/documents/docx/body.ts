@@ -1,11 +1,16 @@
 import { ImageRun, Paragraph, TextRun, type FileChild } from 'docx';
+import { kindSpec } from '../../../../shared/report/kinds';
+import { addresseeLine, CLOSING_SECTION, REASON_PLACEHOLDER } from '../../../../shared/report/layout-text';
 import {
   paragraphText,
+  type Attachment,
   type Block,
   type ChartBlock,
+  type ParagraphBlock,
   type ReportModel,
   type TableBlock,
 } from '../../../../shared/report/model';
+import { joinUnits, paragraphUnits } from '../../../../shared/report/no-break';
 import type { RenderedChart } from '../charts';
 import { runFont, type Fonts } from './fonts';
 import { S } from './style-ids';
@@ -43,15 +48,28 @@ function chartChildren(block: ChartBlock, images: ChartImages): FileChild[] {
   ];
 }
 
-function blockChildren(block: Block, images: ChartImages): FileChild[] {
+const PARAGRAPH_STYLE: Record<NonNullable<ParagraphBlock['style']>, string> = {
+  body: S.body,
+  note: S.note,
+  attachmentNote: S.attachmentNote,
+  placeholder: S.body,
+};
+
+/** A narrative paragraph; numbers joined to their units; a place still to fill in is highlighted. */
+function paragraphChildren(block: ParagraphBlock, keepNext: boolean): Paragraph {
+  const text = joinUnits(paragraphText(block), paragraphUnits(block));
+  const open = block.style === 'placeholder' && text.includes(REASON_PLACEHOLDER);
+  return new Paragraph({
+    style: PARAGRAPH_STYLE[block.style ?? 'body'],
+    ...(keepNext ? { keepNext } : {}),
+    children: [open ? new TextRun({ text, highlight: 'yellow' }) : new TextRun(text)],
+  });
+}
+
+function blockChildren(block: Block, images: ChartImages, keepNext = false): FileChild[] {
   switch (block.type) {
     case 'paragraph':
-      return [
-        new Paragraph({
-          style: block.style === 'note' ? S.note : S.body,
-          children: [new TextRun(paragraphText(block))],
-        }),
-      ];
+      return [paragraphChildren(block, keepNext)];
     case 'heading':
       return [new Paragraph({ style: HEADING_STYLE[block.level], children: [new TextRun(block.text)] })];
     case 'table':
@@ -79,9 +97,12 @@ export function editorNoteChildren(note: string | undefined, fonts: Fonts, lineP
 
 export function sectionsChildren(model: ReportModel, images: ChartImages): FileChild[] {
   const out: FileChild[] = [];
+  // The closing lines go to the 署名's page with it, so the 署名 never stands on a page of its own (§7.3.5.5).
+  const signed = kindSpec(model.meta.kind).signature;
   for (const section of model.sections) {
     if (section.heading) out.push(new Paragraph({ style: S.heading1, children: [new TextRun(section.heading)] }));
-    for (const block of section.blocks) out.push(...blockChildren(block, images));
+    const keep = signed && section.id === CLOSING_SECTION;
+    for (const block of section.blocks) out.push(...blockChildren(block, images, keep));
   }
   return out;
 }
@@ -92,10 +113,29 @@ export function rankingInBody(model: ReportModel): boolean {
 }
 
 /**
- * The ranking table as an attachment (GB/T 9704 §7.3.7): on a new page, "附件" in 黑体 at the top left, the title
- * centred on the third line, then the table.
+ * An attachment (GB/T 9704 §7.3.7): on a new page, "附件" (with its number when there are several) in 黑体 at the
+ * top left, the title centred on the third line, then its blocks.
  */
-export function attachmentChildren(table: TableBlock): FileChild[] {
+export function attachmentChildren(
+  attachment: Attachment,
+  number: number | undefined,
+  images: ChartImages,
+): FileChild[] {
+  if (attachment.blocks.length === 0) return [];
+  return [
+    new Paragraph({
+      style: S.attachmentLabel,
+      pageBreakBefore: true,
+      children: [new TextRun(`${ATTACHMENT_LABEL}${number ?? ''}`)],
+    }),
+    new Paragraph({ style: S.body }),
+    new Paragraph({ style: S.title, children: lineRuns(attachment.title) }),
+    ...attachment.blocks.flatMap((b) => blockChildren(b, images)),
+  ];
+}
+
+/** The ranking table printed as an attachment (when the workspace asks for it), under its own title. */
+export function rankingAttachmentChildren(table: TableBlock): FileChild[] {
   if (table.rows.length === 0) return [];
   return [
     new Paragraph({ style: S.attachmentLabel, pageBreakBefore: true, children: [new TextRun(ATTACHMENT_LABEL)] }),
@@ -103,4 +143,10 @@ export function attachmentChildren(table: TableBlock): FileChild[] {
     new Paragraph({ style: S.title, children: lineRuns(table.title) }),
     ...tableBlockChildren(table, { withTitle: false }),
   ];
+}
+
+/** The 主送机关 line of a 通报, flush left under the title (GB/T 9704 §7.3.2). */
+export function addresseeChildren(model: ReportModel): FileChild[] {
+  const line = addresseeLine(model);
+  return line ? [new Paragraph({ style: S.addressee, children: [new TextRun(line)] })] : [];
 }

@@ -12,10 +12,11 @@ import {
   WidthType,
   type FileChild,
 } from 'docx';
+import { kindSpec } from '../../../../shared/report/kinds';
 import type { ReportModel } from '../../../../shared/report/model';
 import { S } from './style-ids';
 import { END_LINE_INDENT } from './styles';
-import { closingLine, endBlockLines } from '../../../../shared/report/layout-text';
+import { closingLine, endBlockLines, signatureLayout } from '../../../../shared/report/layout-text';
 import { emWidth } from './text-fit';
 
 export { closingLine, distributionLine, endBlockLines } from '../../../../shared/report/layout-text';
@@ -106,23 +107,19 @@ export function endBlockChildren(model: ReportModel): FileChild[] {
 
 /** 发文机关署名 and 成文日期 of a 通报 without a seal (GB/T 9704 §7.3.5.2). */
 export function signatureChildren(model: ReportModel, linePitch: number): FileChild[] {
-  if (model.meta.kind !== '通报') return [];
+  if (!kindSpec(model.meta.kind).signature) return [];
   const char = charTwips(SIZE_PT.sanhao);
-  const issuer = emWidth(model.meta.issuer);
-  const date = emWidth(model.meta.dateText);
-  // The date starts two characters right of the name's start, both at least two characters from the right edge.
-  const dateGap = Math.max(2, issuer - date);
-  const issuerGap = dateGap + date + 2 - issuer;
+  const { lines, issuerGap, dateGap } = signatureLayout(model.meta.issuer, model.meta.dateText);
   return [
     new Paragraph({
       style: S.signature,
       alignment: 'right',
       spacing: { before: linePitch },
       indent: { right: Math.round(issuerGap * char) },
-      children: [new TextRun(model.meta.issuer)],
+      children: lines.map((line, i) => new TextRun(i === 0 ? line : { text: line, break: 1 })),
     }),
     new Paragraph({
-      style: S.signature,
+      style: S.signatureDate,
       alignment: 'right',
       indent: { right: Math.round(dateGap * char) },
       children: [new TextRun(model.meta.dateText)],

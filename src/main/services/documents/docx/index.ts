@@ -1,14 +1,23 @@
 import { Document, Packer, type FileChild } from 'docx';
 import type { ChartBlock, ReportModel } from '../../../../shared/report/model';
 import type { RenderedChart } from '../charts';
-import { attachmentChildren, editorNoteChildren, rankingInBody, sectionsChildren, type ChartImages } from './body';
+import {
+  addresseeChildren,
+  attachmentChildren,
+  editorNoteChildren,
+  rankingAttachmentChildren,
+  rankingInBody,
+  sectionsChildren,
+  type ChartImages,
+} from './body';
 import { endBlockChildren, signatureChildren } from './end-block';
 import { resolvedFonts } from './fonts';
-import { mastheadChildren, mastheadText, titleChildren } from './masthead';
+import { mastheadChildren, titleChildren } from './masthead';
 import { sectionOptions } from './page';
 import { styleComponents } from './styles';
-import { fitOneLinePt } from './text-fit';
-import { SIZE_PT, TEXT_HEIGHT } from './units';
+import { kindSpec } from '../../../../shared/report/kinds';
+import { mastheadSizePt as sharedMastheadSize } from '../../../../shared/report/layout-text';
+import { TEXT_HEIGHT } from './units';
 
 export interface RenderBriefingOptions {
   /** CJK font files for chart labels, first found wins; defaults to the platform's usual fonts. */
@@ -26,7 +35,8 @@ export function effectiveLinePitch(model: ReportModel): number {
 }
 
 function chartBlocks(model: ReportModel): ChartBlock[] {
-  return model.sections.flatMap((s) => s.blocks.filter((b): b is ChartBlock => b.type === 'chart'));
+  const blocks = [...model.sections.flatMap((s) => s.blocks), ...model.attachments.flatMap((a) => a.blocks)];
+  return blocks.filter((b): b is ChartBlock => b.type === 'chart');
 }
 
 async function renderCharts(model: ReportModel, options: RenderBriefingOptions): Promise<ChartImages> {
@@ -46,39 +56,46 @@ async function renderCharts(model: ReportModel, options: RenderBriefingOptions):
   return images;
 }
 
-/** Everything in the document body, top to bottom. */
+/** The part above the body: per the kind's head layout, with the 按语 where the kind puts it. */
+function headChildren(model: ReportModel, mastheadPt: number, linePitch: number): FileChild[] {
+  const fonts = resolvedFonts(model.style);
+  const note = editorNoteChildren(model.editorNote, fonts, linePitch);
+  switch (kindSpec(model.meta.kind).head) {
+    case 'reportTitle':
+      return [...titleChildren(model, linePitch, note.length > 0), ...note];
+    case 'briefingMasthead':
+    case 'noticeMark':
+      return [
+        ...mastheadChildren(model, mastheadPt, linePitch),
+        ...note,
+        ...titleChildren(model, linePitch, note.length > 0),
+      ];
+  }
+}
+
+/** Everything in the document body, top to bottom: head, 主送, sections, 署名, 附件, 版记. */
 export function bodyChildren(
   model: ReportModel,
   images: ChartImages,
   mastheadPt: number,
   linePitch: number,
 ): FileChild[] {
-  const fonts = resolvedFonts(model.style);
-  const note = editorNoteChildren(model.editorNote, fonts, linePitch);
-  const head =
-    model.meta.kind === '运行分析报告'
-      ? [...titleChildren(model, linePitch, note.length > 0), ...note]
-      : [
-          ...mastheadChildren(model, mastheadPt, linePitch),
-          ...note,
-          ...titleChildren(model, linePitch, note.length > 0),
-        ];
   return [
-    ...head,
+    ...headChildren(model, mastheadPt, linePitch),
+    ...addresseeChildren(model),
     ...sectionsChildren(model, images),
     ...signatureChildren(model, linePitch),
-    ...(model.attachRanking && !rankingInBody(model) ? attachmentChildren(model.ranking) : []),
+    ...model.attachments.flatMap((a, i) =>
+      attachmentChildren(a, model.attachments.length > 1 ? i + 1 : undefined, images),
+    ),
+    ...(model.attachRanking && !rankingInBody(model) ? rankingAttachmentChildren(model.ranking) : []),
     ...endBlockChildren(model),
   ];
 }
 
-/** The masthead name / 发文机关标志 size: the model's size, shrunk (not below 2号) until the text fits one line. */
+/** The masthead name / 发文机关标志 size, fitted to one line (shared with the preview). */
 export function mastheadSizePt(model: ReportModel): number {
-  const max =
-    Number.isFinite(model.style.mastheadSizePt) && model.style.mastheadSizePt > 0
-      ? model.style.mastheadSizePt
-      : SIZE_PT.chuhao;
-  return fitOneLinePt(mastheadText(model), max, Math.min(max, SIZE_PT.erhao));
+  return sharedMastheadSize(model);
 }
 
 /** Builds the docx object tree (synchronous part of rendering; exposed for benchmarks). */

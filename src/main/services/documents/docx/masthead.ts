@@ -1,8 +1,15 @@
 import { Paragraph, Tab, TabStopType, TextRun, type FileChild } from 'docx';
+import { kindSpec } from '../../../../shared/report/kinds';
 import type { ReportModel } from '../../../../shared/report/model';
 import { S } from './style-ids';
 import { lineRuns } from './table';
-import { issueText, issuerLineFit, issuerWithSuffix, SAMPLE_LINE } from '../../../../shared/report/layout-text';
+import {
+  issueText,
+  issuerLineFit,
+  issuerLineSizePt,
+  issuerWithSuffix,
+  SAMPLE_LINE,
+} from '../../../../shared/report/layout-text';
 import { emWidth } from './text-fit';
 import { charTwips, mmToTwip, SIZE_PT, TEXT_WIDTH } from './units';
 
@@ -38,7 +45,10 @@ function issuerLine(issuer: string, date: string, linePitch: number): Paragraph 
     indent: { left: indent, right: indent, firstLine: 0 },
     // A hair inside the right edge: LibreOffice ignores a tab stop lying exactly on it.
     tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - indent - 10 }],
-    children: [new TextRun(issuer), new TextRun({ ...(fit.oneLine ? {} : { break: 1 }), children: [new Tab(), date] })],
+    children: [
+      new TextRun({ text: issuer, size: Math.round(issuerLineSizePt(issuer) * 2) }),
+      new TextRun({ ...(fit.oneLine ? {} : { break: 1 }), children: [new Tab(), date] }),
+    ],
   });
 }
 
@@ -70,26 +80,26 @@ function noticeMasthead(model: ReportModel, markPt: number, linePitch: number): 
       children: [new TextRun(mark)],
     }),
   ];
-  if (m.noticeNumber)
+  if (m.documentNumber)
     out.push(
       new Paragraph({
         style: S.noticeNumber,
         spacing: { before: linePitch * 2 },
-        children: [new TextRun(m.noticeNumber)],
+        children: [new TextRun(m.documentNumber)],
       }),
     );
   out.push(new Paragraph({ style: S.redRule }), ...sampleLine(model));
   return out;
 }
 
-/** The part above the title, per kind; a 运行分析报告 has none (its sample line goes under the title). */
+/** The part above the title, per the kind's head layout; a report has none (its lines go under the title). */
 export function mastheadChildren(model: ReportModel, sizePt: number, linePitch: number): FileChild[] {
-  switch (model.meta.kind) {
-    case '简报':
+  switch (kindSpec(model.meta.kind).head) {
+    case 'briefingMasthead':
       return briefingMasthead(model, sizePt, linePitch);
-    case '通报':
+    case 'noticeMark':
       return noticeMasthead(model, sizePt, linePitch);
-    case '运行分析报告':
+    case 'reportTitle':
       return [];
   }
 }
@@ -98,15 +108,16 @@ export { mastheadText } from '../../../../shared/report/layout-text';
 
 /** Title (with the blank lines GB/T 9704 §7.3.1 puts above it) and, for a report, its 编印单位/date and sample lines. */
 export function titleChildren(model: ReportModel, linePitch: number, hasEditorNote: boolean): FileChild[] {
-  const kind = model.meta.kind;
-  const before = kind === '运行分析报告' ? 0 : hasEditorNote || model.sample ? linePitch : linePitch * 2;
+  const spec = kindSpec(model.meta.kind);
+  const report = spec.head === 'reportTitle';
+  const lines = hasEditorNote || model.sample ? Math.min(1, spec.titleLinesBefore) : spec.titleLinesBefore;
   const title = new Paragraph({
     style: S.title,
-    // One blank line between the title and the body (the report's byline sits right under its title).
-    spacing: { before, after: kind === '运行分析报告' ? 0 : linePitch },
+    // One blank line between the title and the body (the report's number and byline sit right under its title).
+    spacing: { before: lines * linePitch, after: report ? 0 : linePitch },
     children: lineRuns(model.title),
   });
-  if (kind !== '运行分析报告') return [title];
+  if (!report) return [title];
   // 编印单位 and date under the title, on one line when they fit, else one under the other.
   const oneLine =
     emWidth(model.meta.issuer) + emWidth(model.meta.dateText) + 1 <= TEXT_WIDTH / charTwips(SIZE_PT.sanhao) - 2;
@@ -117,6 +128,7 @@ export function titleChildren(model: ReportModel, linePitch: number, hasEditorNo
       new TextRun(oneLine ? `\u3000${model.meta.dateText}` : { text: model.meta.dateText, break: 1 }),
     ],
   });
+  const number = new Paragraph({ style: S.mastheadIssue, children: [new TextRun(model.meta.documentNumber)] });
   // One blank line before the body; an 编者按 brings its own.
-  return [title, byline, ...sampleLine(model), ...(hasEditorNote ? [] : [new Paragraph({ style: S.body })])];
+  return [title, number, byline, ...sampleLine(model), ...(hasEditorNote ? [] : [new Paragraph({ style: S.body })])];
 }

@@ -27,6 +27,8 @@ export interface PrebuiltCellSpec {
   bold?: boolean;
   fill?: string;
   vAlignCenter?: boolean;
+  /** Keep the row on the page of the row after it. */
+  keepNext?: boolean;
 }
 
 const attr = (a: Record<string, string | number>) => ({ _attr: a });
@@ -37,6 +39,7 @@ export function prebuiltCellXml(c: PrebuiltCellSpec): IXmlableObject {
   if (c.fill) tcPr.push({ 'w:shd': attr({ 'w:fill': c.fill, 'w:color': 'auto', 'w:val': 'clear' }) });
   if (c.vAlignCenter) tcPr.push({ 'w:vAlign': attr({ 'w:val': 'center' }) });
   const pPr: IXmlableObject[] = [{ 'w:pStyle': attr({ 'w:val': c.style }) }];
+  if (c.keepNext) pPr.push({ 'w:keepNext': {} });
   if (c.alignment) pPr.push({ 'w:jc': attr({ 'w:val': c.alignment }) });
   const run: IXmlableObject[] = [];
   if (c.bold) run.push({ 'w:rPr': [{ 'w:b': {} }, { 'w:bCs': {} }] });

@@ -24,6 +24,7 @@ export interface StyleParams {
 
 const NO_INDENT = { firstLine: 0, firstLineChars: 0 };
 const ONE_CHAR_SIHAO = charTwips(SIZE_PT.sihao);
+const ONE_CHAR_SANHAO = charTwips(SIZE_PT.sanhao);
 
 /** Lines of the 版记 (4号): left and right one character in, wrapped lines aligned after "报：". */
 export const END_LINE_INDENT = { left: ONE_CHAR_SIHAO * 3, hanging: ONE_CHAR_SIHAO * 2, right: ONE_CHAR_SIHAO };
@@ -175,6 +176,33 @@ export function styleDefinitions(p: StyleParams): StyleDef[] {
       name: '署名和日期',
       basedOn: S.normal,
       paragraph: { keepNext: true, ind: NO_INDENT, jc: 'left' },
+      run: { spacing: SANHAO_CHARACTER_SPACING },
+    },
+    {
+      // The date ends the 署名 block: it must not pull the 署名 onto an attachment's new page.
+      id: S.signatureDate,
+      name: '成文日期',
+      basedOn: S.normal,
+      paragraph: { ind: NO_INDENT, jc: 'left' },
+      run: { spacing: SANHAO_CHARACTER_SPACING },
+    },
+    {
+      id: S.addressee,
+      name: '主送机关',
+      basedOn: S.normal,
+      paragraph: { keepNext: true, ind: NO_INDENT, jc: 'left' },
+      run: { spacing: SANHAO_CHARACTER_SPACING },
+    },
+    {
+      id: S.attachmentNote,
+      name: '附件说明',
+      basedOn: S.normal,
+      // One blank line above, two characters in; wrapped lines align after "附件：" (GB/T 9704 §7.3.4).
+      paragraph: {
+        spacing: { before: p.linePitch },
+        ind: { left: ONE_CHAR_SANHAO * 5, hanging: ONE_CHAR_SANHAO * 3 },
+        jc: 'left',
+      },
       run: { spacing: SANHAO_CHARACTER_SPACING },
     },
     {

@@ -15,6 +15,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import type { CellStatus, TableBlock, TableCell as ModelCell, TableColumn } from '../../../../shared/report/model';
+import { balancedHeaderLines, KEEP_WHOLE_ROWS } from '../../../../shared/report/layout-text';
 import { placeHeader } from './header-grid';
 import { PrebuiltCell, prebuiltCellXml } from './prebuilt-cell';
 import { S } from './style-ids';
@@ -55,6 +56,15 @@ export function columnWidthsTwips(columns: readonly TableColumn[], total = TEXT_
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const THICK = { style: BorderStyle.SINGLE, size: 12, color: '000000' };
 
+/**
+ * Which body rows keep with the row after them: all but the last in a short table, so it moves to the next page
+ * whole; in a long one the first and the last but one, so no page holds a lone row under the repeated header.
+ */
+export function keepsWithNextRow(index: number, count: number): boolean {
+  if (index >= count - 1) return false;
+  return count <= KEEP_WHOLE_ROWS || index === 0 || index === count - 2;
+}
+
 function dataCell(
   cell: ModelCell | undefined,
   column: TableColumn,
@@ -62,6 +72,7 @@ function dataCell(
   bold: boolean,
   style: string,
   shaded: ReadonlySet<CellStatus>,
+  keepNext: boolean,
 ): TableCell {
   const text = cell && cell.text.trim() !== '' ? cell.text : MISSING_TEXT;
   const align = text === MISSING_TEXT ? 'center' : (cell?.align ?? column.align);
@@ -75,18 +86,29 @@ function dataCell(
       ...(align === 'center' ? {} : { alignment: align }),
       ...(bold ? { bold } : {}),
       ...(fill ? { fill } : {}),
+      ...(keepNext ? { keepNext } : {}),
     }),
   );
 }
 
 /** The table itself: DXA width of the type area, fixed layout, explicit grid, repeated header rows. */
+/** Whether a table is set in 5号: when asked to, or when 4号 would leave under four characters a column. */
+export function isSmallTable(block: Pick<TableBlock, 'columns' | 'small'>): boolean {
+  return block.small === true || block.columns.length > MAX_COLUMNS_AT_SIHAO;
+}
+
 export function buildTable(block: TableBlock): Table {
-  const small = block.columns.length > MAX_COLUMNS_AT_SIHAO;
+  const small = isSmallTable(block);
   const cellStyle = small ? S.cellSmall : S.cell;
   const headStyle = small ? S.cellHeadSmall : S.cellHead;
   const widths = columnWidthsTwips(block.columns);
   const shaded = new Set(block.legend.map((l) => l.status));
 
+  // Header text in balanced lines for its cell's width (cell margins off), in the header's type size, with a
+  // little to spare: symbols such as ☆ and Latin text set wider than the estimate.
+  const charTwips = small ? 210 : 280;
+  const room = (column: number, span: number) =>
+    (widths.slice(column, column + span).reduce((a, b) => a + b, 0) - 114) / charTwips;
   const headerRows = placeHeader(block.header, block.columns.length, block.title).map(
     (cells) =>
       new TableRow({
@@ -100,20 +122,31 @@ export function buildTable(block: TableBlock): Table {
               ...(c.vMerge
                 ? { verticalMerge: c.vMerge === 'restart' ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE }
                 : {}),
-              children: [new Paragraph({ style: headStyle, children: c.text ? [new TextRun(c.text)] : [] })],
+              children: [
+                new Paragraph({
+                  style: headStyle,
+                  keepNext: true,
+                  children: c.text
+                    ? balancedHeaderLines(c.text, room(c.column, c.colSpan), 0.92).map(
+                        (line, i) => new TextRun(i === 0 ? line : { text: line, break: 1 }),
+                      )
+                    : [],
+                }),
+              ],
             }),
         ),
       }),
   );
-  const bodyRows = block.rows.map(
-    (row) =>
-      new TableRow({
-        cantSplit: true,
-        children: block.columns.map((column, i) =>
-          dataCell(row.cells[i], column, widths[i]!, row.isTotal, cellStyle, shaded),
-        ),
-      }),
-  );
+  const bodyRows = block.rows.map((row, r) => {
+    // The last row keeps with the notes under the table, so they never start a page on their own.
+    const keep = keepsWithNextRow(r, block.rows.length) || (r === block.rows.length - 1 && block.notes.length > 0);
+    return new TableRow({
+      cantSplit: true,
+      children: block.columns.map((column, i) =>
+        dataCell(row.cells[i], column, widths[i]!, row.isTotal, cellStyle, shaded, keep),
+      ),
+    });
+  });
   return new Table({
     rows: [...headerRows, ...bodyRows],
     width: { size: TEXT_WIDTH, type: WidthType.DXA },
@@ -145,7 +178,7 @@ function legendParagraph(block: TableBlock, style: string): Paragraph | undefine
 export function tableBlockChildren(block: TableBlock, options: { withTitle: boolean }): FileChild[] {
   // A table without columns has nothing to print (Word cannot open a table row without cells).
   if (block.columns.length === 0) return [];
-  const small = block.columns.length > MAX_COLUMNS_AT_SIHAO;
+  const small = isSmallTable(block);
   const noteStyle = small ? S.tableNoteSmall : S.tableNote;
   const out: FileChild[] = [];
   if (options.withTitle && block.title) out.push(new Paragraph({ style: S.caption, children: lineRuns(block.title) }));
@@ -159,6 +192,7 @@ export function tableBlockChildren(block: TableBlock, options: { withTitle: bool
     out.push(
       new Paragraph({
         style: noteStyle,
+        keepNext: i < block.notes.length - 1 || block.legend.length > 0,
         indent: lead ? { left: noteIndent, hanging: noteIndent } : { left: noteIndent },
         children: [new TextRun(note)],
       }),

@@ -1,5 +1,7 @@
 import { isListSection } from '../../../../shared/report/edits';
-import type { ChartBlock, ParagraphBlock, ReportModel, TableBlock } from '../../../../shared/report/model';
+import { kindSpec } from '../../../../shared/report/kinds';
+import { addresseeLine, CLOSING_SECTION } from '../../../../shared/report/layout-text';
+import type { ChartBlock, ParagraphBlock, ReportModel, Section, TableBlock } from '../../../../shared/report/model';
 
 /**
  * The document as a flow of blocks, top to bottom, in the order and with the spacing the .docx writer uses
@@ -12,15 +14,37 @@ export type FlowItem =
   | { kind: 'byline'; key: string; blankAfter: boolean }
   | { kind: 'sectionHeading'; key: string; sectionId: string; text: string; listSection: boolean }
   | { kind: 'heading'; key: string; level: 1 | 2 | 3 | 4; text: string }
-  | { kind: 'paragraph'; key: string; block: ParagraphBlock; sectionId: string; listIndex: number | null }
+  | {
+      kind: 'paragraph';
+      key: string;
+      block: ParagraphBlock;
+      sectionId: string;
+      listIndex: number | null;
+      /** Kept on one page with what follows (a 通报's closing lines with its 署名). */
+      keepWithNext?: boolean;
+    }
+  | { kind: 'addressee'; key: string; text: string }
   | { kind: 'table'; key: string; block: TableBlock }
   | { kind: 'chart'; key: string; block: ChartBlock }
   | { kind: 'signature'; key: string }
+  /** An attachment's first lines ("附件", its title on the third line), always on a new page. */
+  | { kind: 'attachmentHead'; key: string; label: string; title: string }
   | { kind: 'endBlock'; key: string };
 
 /** Whether a block must stay on the page of the block after it (headings and titles, as keepNext in Word). */
 export function keepsWithNext(item: FlowItem): boolean {
-  return item.kind === 'title' || item.kind === 'sectionHeading' || item.kind === 'heading';
+  return (
+    item.kind === 'title' ||
+    item.kind === 'sectionHeading' ||
+    item.kind === 'heading' ||
+    item.kind === 'addressee' ||
+    item.kind === 'attachmentHead'
+  );
+}
+
+/** Whether a block starts a new page (an attachment, GB/T 9704 §7.3.7). */
+export function startsPage(item: FlowItem): boolean {
+  return item.kind === 'attachmentHead';
 }
 
 /**
@@ -31,10 +55,10 @@ export function buildFlow(
   model: ReportModel,
   options: { editingNote?: boolean; titleEdited?: boolean } = {},
 ): FlowItem[] {
-  const kind = model.meta.kind;
+  const spec = kindSpec(model.meta.kind);
   const note = model.editorNote?.trim() ?? '';
   const hasNote = note !== '' || options.editingNote === true;
-  const report = kind === '运行分析报告';
+  const report = spec.head === 'reportTitle';
   const items: FlowItem[] = [];
   const noteItem: FlowItem = {
     kind: 'editorNote',
@@ -46,7 +70,7 @@ export function buildFlow(
     kind: 'title',
     key: 'title',
     text: model.title,
-    linesBefore: report ? 0 : hasNote || model.sample ? 1 : 2,
+    linesBefore: hasNote || model.sample ? Math.min(1, spec.titleLinesBefore) : spec.titleLinesBefore,
     lineAfter: !report,
     edited: options.titleEdited === true,
   };
@@ -58,7 +82,22 @@ export function buildFlow(
     if (hasNote) items.push(noteItem);
     items.push(title);
   }
-  for (const section of model.sections) {
+  const addressee = addresseeLine(model);
+  if (addressee) items.push({ kind: 'addressee', key: 'addressee', text: addressee });
+  pushBlocks(items, model.sections, spec.signature);
+  if (spec.signature) items.push({ kind: 'signature', key: 'signature' });
+  model.attachments.forEach((a, i) => {
+    const label = `附件${model.attachments.length > 1 ? i + 1 : ''}`;
+    items.push({ kind: 'attachmentHead', key: `attachment/${i}`, label, title: a.title });
+    pushBlocks(items, [{ id: `attachment-${i}`, blocks: a.blocks }]);
+  });
+  items.push({ kind: 'endBlock', key: 'end-block' });
+  return items;
+}
+
+/** The flow items of sections: headings, paragraphs, tables, charts. */
+function pushBlocks(items: FlowItem[], sections: readonly Section[], signed = false): void {
+  for (const section of sections) {
     const listSection = isListSection(section.id);
     if (section.heading)
       items.push({
@@ -79,6 +118,7 @@ export function buildFlow(
             block,
             sectionId: section.id,
             listIndex: listSection ? listIndex++ : null,
+            ...(signed && section.id === CLOSING_SECTION ? { keepWithNext: true } : {}),
           });
           break;
         case 'heading':
@@ -93,9 +133,6 @@ export function buildFlow(
       }
     });
   }
-  if (kind === '通报') items.push({ kind: 'signature', key: 'signature' });
-  items.push({ kind: 'endBlock', key: 'end-block' });
-  return items;
 }
 
 /** The texts of a list section (存在问题 / 下步工作) as they stand, for rewriting one of them. */

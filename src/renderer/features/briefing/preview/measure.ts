@@ -1,5 +1,6 @@
+import { KEEP_WHOLE_ROWS } from '../../../../shared/report/layout-text';
 import type { FlowItem } from './flow';
-import { keepsWithNext } from './flow';
+import { keepsWithNext, startsPage } from './flow';
 import type { Measure } from './paginate';
 
 /** 225 mm of type area at 96 dpi. */
@@ -22,8 +23,10 @@ function height(el: Element | null | undefined): number {
 export function measureItem(item: FlowItem, el: HTMLElement | undefined, pitch: number): Measure {
   if (!el) return { type: 'block', height: 0 };
   if (item.kind === 'paragraph') {
-    const lines = Math.round(height(el.querySelector('.doc-p')) / pitch);
-    return { type: 'lines', lines, pitch, spaceBefore: 0 };
+    const p = el.querySelector('.doc-p');
+    const space = height(el.querySelector('.p-space'));
+    const lines = Math.round(height(p) / pitch);
+    return { type: 'lines', lines, pitch, spaceBefore: space, ...(item.keepWithNext ? { keepWithNext: true } : {}) };
   }
   if (item.kind === 'table') {
     const box = el.getBoundingClientRect();
@@ -37,9 +40,10 @@ export function measureItem(item: FlowItem, el: HTMLElement | undefined, pitch: 
       head: height(scroll.querySelector('thead')),
       rows,
       notes: Math.max(0, box.bottom - scrollBox.bottom),
+      keepWhole: rows.length <= KEEP_WHOLE_ROWS,
     };
   }
   const h = height(el);
   if (item.kind === 'endBlock') return { type: 'block', height: h + pitch };
-  return { type: 'block', height: h, keepWithNext: keepsWithNext(item) };
+  return { type: 'block', height: h, keepWithNext: keepsWithNext(item), breakBefore: startsPage(item) };
 }

@@ -5,12 +5,18 @@
  */
 
 export type Measure =
-  /** Drawn whole; `keepWithNext` moves it to the next page with the first line of the block after it. */
-  | { type: 'block'; height: number; keepWithNext?: boolean }
-  /** A paragraph: whole lines at a fixed pitch, after `spaceBefore`. */
-  | { type: 'lines'; lines: number; pitch: number; spaceBefore: number }
-  /** A table: caption (title, subtitle), header rows, each body row, notes and legend. */
-  | { type: 'table'; caption: number; head: number; rows: number[]; notes: number };
+  /**
+   * Drawn whole; `keepWithNext` moves it to the next page with the first line of the block after it; `breakBefore`
+   * starts a new page (an attachment).
+   */
+  | { type: 'block'; height: number; keepWithNext?: boolean; breakBefore?: boolean }
+  /** A paragraph: whole lines at a fixed pitch, after `spaceBefore`; `keepWithNext` as for blocks. */
+  | { type: 'lines'; lines: number; pitch: number; spaceBefore: number; keepWithNext?: boolean }
+  /**
+   * A table: caption (title, subtitle), header rows, each body row, notes and legend. `keepWhole` (a short table)
+   * moves it to the next page whole rather than splitting it; a long one never leaves a lone row on a page.
+   */
+  | { type: 'table'; caption: number; head: number; rows: number[]; notes: number; keepWhole?: boolean };
 
 export type Slice =
   | { item: number; part: 'whole' }
@@ -23,7 +29,8 @@ function firstChunk(m: Measure | undefined): number {
   if (!m) return 0;
   if (m.type === 'block') return m.height;
   if (m.type === 'lines') return m.spaceBefore + (m.lines > 0 ? m.pitch : 0);
-  return m.caption + m.head + (m.rows[0] ?? m.notes);
+  if (m.keepWhole) return m.caption + m.head + m.rows.reduce((a, b) => a + b, 0) + m.notes;
+  return m.caption + m.head + (m.rows[0] ?? m.notes) + (m.rows[1] ?? 0);
 }
 
 const EPSILON = 0.5;
@@ -40,6 +47,7 @@ export function paginate(measures: readonly Measure[], pageHeight: number): Slic
 
   measures.forEach((m, item) => {
     if (m.type === 'block') {
+      if (m.breakBefore && page().length > 0) newPage();
       let need = m.height;
       if (m.keepWithNext) need += firstChunk(measures[item + 1]);
       if (!fits(need) && page().length > 0) newPage();
@@ -53,6 +61,9 @@ export function paginate(measures: readonly Measure[], pageHeight: number): Slic
         used += m.spaceBefore;
         return;
       }
+      const whole = m.spaceBefore + m.lines * m.pitch;
+      if (m.keepWithNext && page().length > 0 && !fits(whole + firstChunk(measures[item + 1])) && whole <= pageHeight)
+        newPage();
       let from = 0;
       let space = m.spaceBefore;
       while (from < m.lines) {
@@ -74,22 +85,34 @@ export function paginate(measures: readonly Measure[], pageHeight: number): Slic
     let from = 0;
     let caption = true;
     used += m.caption + m.head;
-    for (let r = 0; r < m.rows.length; r++) {
+    const n = m.rows.length;
+    for (let r = 0; r < n;) {
       const h = m.rows[r] ?? 0;
-      if (!fits(h) && r > from) {
-        page().push({ item, part: 'rows', from, to: r, caption, notes: false });
-        newPage();
-        used += m.head;
-        from = r;
-        caption = false;
+      if (fits(h) || r === from) {
+        used += h;
+        r++;
+        continue;
       }
-      used += h;
+      // Break before row r; one row earlier when only one would be left for the next page (no lone row there).
+      const at = n - r === 1 && r - from >= 3 ? r - 1 : r;
+      page().push({ item, part: 'rows', from, to: at, caption, notes: false });
+      newPage();
+      used += m.head;
+      from = at;
+      r = at;
+      caption = false;
     }
     if (fits(m.notes) || m.notes === 0) {
       page().push({ item, part: 'rows', from, to: m.rows.length, caption, notes: true });
       used += m.notes;
+    } else if (n - from >= 4) {
+      // The notes go over with the last two rows, as the .docx keeps the last row with them.
+      page().push({ item, part: 'rows', from, to: n - 2, caption, notes: false });
+      newPage();
+      page().push({ item, part: 'rows', from: n - 2, to: n, caption: false, notes: true });
+      used += m.head + (m.rows[n - 2] ?? 0) + (m.rows[n - 1] ?? 0) + m.notes;
     } else {
-      page().push({ item, part: 'rows', from, to: m.rows.length, caption, notes: false });
+      page().push({ item, part: 'rows', from, to: n, caption, notes: false });
       newPage();
       page().push({ item, part: 'notes' });
       used += m.notes;

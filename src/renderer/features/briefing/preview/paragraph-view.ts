@@ -1,4 +1,5 @@
 import { staleFacts, type FactRef, type ParagraphBlock, type Run } from '../../../../shared/report/model';
+import { paragraphUnits, unitSpans } from '../../../../shared/report/no-break';
 
 /**
  * What a paragraph shows: the drafted runs (numbers linked to their facts), or the clerk's text with each
@@ -42,4 +43,39 @@ export function staleMessages(p: ParagraphBlock): string[] {
 /** The drafted text of a paragraph (what 恢复为自动起草 brings back). */
 export function draftedText(p: ParagraphBlock): string {
   return p.runs.map((r) => r.text).join('');
+}
+
+/** A stretch of a paragraph as shown: plain, or a number with its unit that must not be broken (`keep`). */
+export interface Segment {
+  keep: boolean;
+  pieces: Run[];
+}
+
+/**
+ * The displayed runs cut into segments so that each number stays on one line with its unit: a linked number and
+ * the unit after it form one unbreakable segment, and so does a number with its unit inside the plain text
+ * ("（1200家）").
+ */
+export function displaySegments(p: ParagraphBlock): Segment[] {
+  const units = paragraphUnits(p);
+  // A copy: a unit taken into a number's segment is cut from the run after it, never from the model's runs.
+  const runs = [...displayRuns(p)];
+  const out: Segment[] = [];
+  const plain = (text: string) => {
+    for (const span of unitSpans(text, units)) out.push({ keep: span.keep, pieces: [{ text: span.text }] });
+  };
+  for (let i = 0; i < runs.length; i++) {
+    const run = runs[i]!;
+    if (!('fact' in run)) {
+      plain(run.text);
+      continue;
+    }
+    const next = runs[i + 1];
+    const unit = next && !('fact' in next) ? units.find((u) => next.text.startsWith(u)) : undefined;
+    if (unit && next) {
+      out.push({ keep: true, pieces: [run, { text: unit }] });
+      runs[i + 1] = { text: next.text.slice(unit.length) };
+    } else out.push({ keep: false, pieces: [run] });
+  }
+  return out.filter((s) => s.pieces.some((x) => x.text !== ''));
 }
