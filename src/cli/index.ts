@@ -22,6 +22,9 @@ const commandLoaders: Record<string, () => Promise<CliCommand>> = {
   compute: async () => (await import('./commands/compute')).computeCommand,
   briefing: async () => (await import('./commands/documents')).briefingCommand,
   ranking: async () => (await import('./commands/documents')).rankingCommand,
+  audit: async () => (await import('./commands/audit')).auditCommand,
+  issue: async () => (await import('./commands/register')).issueCommand,
+  issued: async () => (await import('./commands/register')).issuedCommand,
   serve: async () => (await import('./commands/serve')).serveCommand,
   server: async () => (await import('./commands/server')).serverCommand,
 };

@@ -10,6 +10,7 @@ export const sections = [
     component: () => import('./features/systems/SystemsPage.vue'),
   },
   { path: '/entry', name: 'entry', title: '数据填报', component: () => import('./features/entry/EntryPage.vue') },
+  { path: '/review', name: 'review', title: '审核', component: () => import('./features/review/ReviewPage.vue') },
   {
     path: '/rankings',
     name: 'rankings',
@@ -21,6 +22,12 @@ export const sections = [
     name: 'briefing',
     title: '简报',
     component: () => import('./features/briefing/BriefingPage.vue'),
+  },
+  {
+    path: '/issued',
+    name: 'issued',
+    title: '已签发',
+    component: () => import('./features/issued/IssuedPage.vue'),
   },
   { path: '/import', name: 'import', title: '导入', component: () => import('./features/import/ImportPage.vue') },
   {

@@ -1,6 +1,9 @@
 import type { FigureValue } from './schemas/figure';
 import type { FigureOrigin, FigureRecord, FigureTable } from './schemas/figures';
 import type { ChartBlock, TableBlock } from './report/model';
+import type { ReviewFinding } from './review/engine';
+import type { IssuedDocument } from './schemas/register';
+import type { ReviewRule } from './review/rules';
 
 /** Output types of contract calls that are not plain schema types. */
 
@@ -8,7 +11,10 @@ export interface AppInfo {
   appName: string;
   version: string;
   host: 'electron' | 'http';
+  /** Who is working: 设置 → 我的姓名, recorded with every change. */
   userName: string;
+  /** False until the clerk has given a name: the app asks for it (the OS account is only a stand-in). */
+  userNameSet: boolean;
   platform: string;
   templatesCount: number;
   /** Problems found in shipped templates, in Chinese, so a broken install is visible at once. */
@@ -183,6 +189,8 @@ export interface CheckItem {
   measured: string;
   expected: string;
   group?: '格式' | '内容';
+  /** The requirement in a clerk's words ("正文：三号字"); measured and expected keep the technical values. */
+  plain?: string;
 }
 
 export interface ExportedFile {
@@ -214,6 +222,23 @@ export interface Provenance {
   what: string;
   record: FigureRecord | null;
   history: CellHistoryItem[];
+  /** 审核 findings about this figure that the clerk confirmed, with their 说明 (newest first). */
+  review: ProvenanceReviewNote[];
+  /** For an imported figure: the 填报人 and 联系电话 written on the returned form. */
+  reporter?: { name: string; phone: string; file: string };
+}
+
+export interface ProvenanceReviewNote {
+  code: string;
+  level: '错误' | '提示';
+  ruleName: string;
+  /** The finding as it read when confirmed. */
+  message: string;
+  note: string;
+  at: string;
+  by: string;
+  /** False when the figures changed after the confirmation: the 说明 was given for other values. */
+  current: boolean;
 }
 
 /** What the 排名亮晒 page shows: the same tables as the .xlsx, and a chart per key indicator. */
@@ -227,6 +252,52 @@ export interface RankingView {
   /** Time progress in percent (unrounded) and how it was set. */
   timeProgress: { percent: number; note: string } | null;
   warnings: string[];
+}
+
+/** One 审核 finding with the clerk's confirmation, if it still holds for the values as they are. */
+export interface ReviewItem extends ReviewFinding {
+  confirmation?: { note: string; at: string; by: string };
+  /** A 说明 given for other values of this cell: the figures changed since, so it no longer covers them. */
+  lapsed?: { note: string; at: string; by: string };
+}
+
+/** The 审核 of a reporting period, as the 审核 panel, the entry grid and the command line show it. */
+export interface ReviewReport {
+  period: string;
+  periodTitle: string;
+  sample: boolean;
+  rules: ReviewRule[];
+  items: ReviewItem[];
+  counts: { errors: number; openErrors: number; hints: number; openHints: number };
+  /** Figures looked at. */
+  checkedCells: number;
+  /** Period files that could not be read: their figures were not reviewed. */
+  damaged: { period: string; message: string }[];
+}
+
+/** 签发 done: the register entry of the frozen document, and what the clerk should know about it. */
+export interface IssueResult {
+  document: IssuedDocument;
+  warnings: string[];
+}
+
+/** One line of the 已签发 page: the document and each frozen file checked against its SHA-256. */
+export interface IssuedEntry extends IssuedDocument {
+  checks: { name: string; problem: string | null }[];
+}
+
+export interface IssuedList {
+  /** Newest first. */
+  documents: IssuedEntry[];
+  /** Frozen files changed or missing since 签发, in Chinese with their checksums. */
+  problems: string[];
+}
+
+/** Whether a period's document of a kind has been issued: the original, and the 更正 in force if any. */
+export interface IssuedStatus {
+  original: IssuedDocument;
+  current: IssuedDocument;
+  corrections: number;
 }
 
 /** A chart rendered by main exactly as in the .docx: a PNG at print resolution, base64. */

@@ -12,7 +12,11 @@ import type {
   CellHistoryItem,
   PeriodView,
   RecentWorkspace,
+  IssueResult,
+  IssuedList,
+  IssuedStatus,
   RevisionInfo,
+  ReviewReport,
   SaveResult,
   SystemHistoryItem,
   SystemSummary,
@@ -26,8 +30,11 @@ import { RegionEditSchema } from './schemas/region-edit';
 import { SystemEditSchema } from './schemas/system-edit';
 import type { SystemChange } from './systems/diff';
 import { BriefingEditsSchema, DocumentKindSchema, type BriefingEdits } from './schemas/briefing';
+import { ReturnStatusSchema } from './schemas/returns';
+import { ReviewNoteSchema } from './schemas/review';
 import { SettingsPatchSchema } from './schemas/settings-patch';
-import { PeriodKeySchema, type IssueRecord, type WorkspaceFile } from './schemas/workspace';
+import { UserNameSchema } from './schemas/user';
+import { PeriodKeySchema, type WorkspaceFile } from './schemas/workspace';
 import type { ReportModel } from './report/model';
 import { FiguresReadOptionsSchema } from './table-import/figures-table';
 import { TableReadOptionsSchema } from './table-import/schemas';
@@ -43,6 +50,7 @@ const systemId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '体系编号格式不
 const indicatorId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, '指标编号格式不对');
 const region = z.string().min(1).max(50);
 const empty = z.strictObject({});
+const reviewKey = z.string().min(1).max(500);
 const previewId = z.string().regex(/^[0-9a-f-]{36}$/, '预览编号格式不对');
 /**
  * A returned workbook as base64. The cap is above the importer's 20 MB per file, so a file somewhat over
@@ -68,6 +76,8 @@ const figuresTable = z.strictObject({ source: tableSource, options: FiguresReadO
 
 export const calls = {
   'app.info': call<AppInfo>()(empty),
+  /** 设置 → 我的姓名: kept for this PC's user, outside the workspace; every later change is recorded under it. */
+  'app.setUserName': call<AppInfo>()(z.strictObject({ name: UserNameSchema })),
   'templates.list': call<SystemSummary[]>()(empty),
   'templates.get': call<IndicatorSystem>()(z.strictObject({ id: systemId })),
 
@@ -167,8 +177,23 @@ export const calls = {
   'briefing.saveEdits': call<null>()(
     z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema, edits: BriefingEditsSchema }),
   ),
-  /** 签发: the only call that moves the issue counter. */
-  'briefing.issue': call<IssueRecord>()(z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema })),
+  /**
+   * 签发: freezes the .docx and .xlsx as issued into the workspace (issued/…, with SHA-256) and moves the kind's
+   * counter; the only call that does. A period and kind is issued once; after that only a 更正 with a reason.
+   */
+  'briefing.issue': call<IssueResult>()(
+    z.strictObject({
+      period: PeriodKeySchema,
+      kind: DocumentKindSchema,
+      date: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期应为 2026-10-12 这样的年-月-日')
+        .optional(),
+      correct: z
+        .strictObject({ reason: z.string().trim().min(2, '请写明更正的原因（至少 2 个字）').max(300) })
+        .optional(),
+    }),
+  ),
   'figures.provenance': call<Provenance>()(z.strictObject({ ref: z.string().min(5).max(300) })),
   'settings.get': call<WorkspaceFile>()(empty),
   'settings.update': call<WorkspaceFile>()(z.strictObject({ patch: SettingsPatchSchema })),
@@ -245,10 +270,50 @@ export const calls = {
    * its other previews go in morePreviewIds and all are checked before anything is written.
    */
   'import.apply': call<ApplyResult>()(
-    z.strictObject({ previewId, morePreviewIds: z.array(previewId).max(50).optional() }),
+    z.strictObject({
+      previewId,
+      morePreviewIds: z.array(previewId).max(50).optional(),
+      /** Rows the clerk unticked in the preview: not written, and not counted as returned. */
+      exclude: z
+        .array(z.strictObject({ file: z.string().min(1).max(255), ref: z.string().min(1).max(60) }))
+        .max(50_000)
+        .optional(),
+    }),
   ),
   /** The 催报 list: which regions have returned the period's figures. */
   'import.missing': call<RegionReturn[]>()(z.strictObject({ period: PeriodKeySchema })),
+  // 已签发
+  /** The register of issued documents, each frozen file checked against its SHA-256. */
+  'issued.list': call<IssuedList>()(empty),
+  /** The issued document in force for a period and kind (the latest 更正, else the original), or null. */
+  'issued.status': call<IssuedStatus | null>()(z.strictObject({ period: PeriodKeySchema, kind: DocumentKindSchema })),
+  /** A frozen file as issued: browser host, a download id; desktop, shown in its folder. Refused if altered. */
+  'issued.download': call<{ downloadId?: string; path?: string }>()(
+    z.strictObject({ id: z.string().min(1).max(120), name: z.string().min(1).max(255) }),
+  ),
+
+  /**
+   * Where a district's return of a period stands: 退回 (the reason goes into the 催报 text), 通过 (only
+   * when 已报齐), or 已报 / 待报. Returns the 报送情况 of the period again.
+   */
+  'returns.set': call<RegionReturn[]>()(
+    z.strictObject({
+      period: PeriodKeySchema,
+      region,
+      status: ReturnStatusSchema,
+      reason: z.string().max(200).optional(),
+    }),
+  ),
+
+  // 审核
+  /** The 审核 of a reporting period: every rule on the figures its documents use, with the confirmations. */
+  'review.run': call<ReviewReport>()(z.strictObject({ period: PeriodKeySchema })),
+  /** Confirms a finding with a 说明 (kept with the figure, audited); returns the 审核 again. */
+  'review.confirm': call<ReviewReport>()(
+    z.strictObject({ period: PeriodKeySchema, key: reviewKey, note: ReviewNoteSchema }),
+  ),
+  /** Writes the value a finding offers (全市 as the districts' sum, a twin's figure), recorded as computed. */
+  'review.fix': call<ReviewReport>()(z.strictObject({ period: PeriodKeySchema, key: reviewKey })),
 } as const satisfies Record<string, CallSpec<z.ZodType, unknown>>;
 
 /** Push events from main to the renderer, with their payload schemas. */

@@ -1,3 +1,5 @@
+import type { ReviewItem } from './api-types';
+import type { ReturnStatus } from './schemas/returns';
 import type { FigureValue } from './schemas/figure';
 
 /** Output types of the fill-in workbook (填报表) and import calls. Plain data: they cross IPC and HTTP. */
@@ -27,7 +29,7 @@ export interface FormsGenerateResult {
   zip?: { fileName: string; downloadId: string; downloadUrl: string };
 }
 
-export type AnomalyKind = 'jump' | 'signFlip' | 'ytdDecrease';
+export type AnomalyKind = 'jump' | 'signFlip' | 'ytdDecrease' | 'growthRange';
 
 /** A figure that passed every check but looks unusual: shown for the clerk to confirm, never blocking. */
 export interface ImportAnomaly {
@@ -95,6 +97,11 @@ export interface ImportPreview {
   files: ImportFileReport[];
   /** Revision of each period to be written, as read for this preview: apply refuses if one moved since. */
   basis: Record<string, number>;
+  /**
+   * The 审核 across cells (全市 against the districts, 同一数据) of the figures as they would be after this
+   * import, limited to findings touching its cells; per-figure checks are each cell's `anomalies`.
+   */
+  review: ReviewItem[];
   totals: ImportFileCounts & { files: number; refusedFiles: number };
 }
 
@@ -111,6 +118,8 @@ export interface ApplyResult {
   changed: number;
   /** Cells reported as rejected in the preview, not saved. */
   skippedCells: number;
+  /** Cells the clerk left out in the preview (不导入), not saved. */
+  excludedCells: number;
   refusedFiles: number;
 }
 
@@ -125,4 +134,17 @@ export interface RegionReturn {
   dueCount: number;
   /** The last import that brought figures of this region for the period. */
   lastImport?: { file: string; at: string; by: string };
+  /** Where the district's return stands (待报 / 已报 / 退回 / 通过). */
+  workflow?: ReturnStatus;
+  /** Why it was sent back (退回); it goes into the 催报 text. */
+  reason?: string;
+  /** Who set the status, and when. */
+  decided?: { at: string; by: string };
+  /** 填报人 and 联系电话 on the district's last returned form. */
+  reporter?: { name: string; phone: string };
+  /**
+   * Cells of the last returned form that were not taken (refused by the checks, or left out) and not
+   * entered since, as "制造业投资增长（D7未通过检查）": the district has not 报齐 while any remains.
+   */
+  notAccepted?: string[];
 }

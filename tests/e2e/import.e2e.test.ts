@@ -278,6 +278,54 @@ describe('导入 in Chromium against the real services', () => {
     await page.getByText('没有需要写入的数', { exact: true }).waitFor();
   });
 
+  it('leaves one row out (不导入): the rest is written, the row left out is not, and 吴兴 is no longer 已报齐', async () => {
+    await page.getByRole('button', { name: '清除' }).click();
+    await page.getByTestId('import-steps').waitFor();
+    await page.getByTestId('import-file-input').setInputFiles([
+      {
+        name: formName,
+        mimeType: 'application/octet-stream',
+        buffer: await fill(formBytes, { [GROWTH]: 6.8, [INVESTMENT]: 8.1, [DIGITAL]: 61 }),
+      },
+    ]);
+    await page.getByTestId('changes-table').waitFor();
+    const changes = await rowTexts('change-row');
+    expect(changes).toHaveLength(2);
+    expect(changes[0]).toBe('吴兴规上工业增加值增长（%）6.6→6.8D7');
+    expect(changes[1]).toMatch(/^吴兴数字经济核心产业制造业增加值增速（%）.*60→61D9$/);
+    const digitalRow = page.getByTestId('change-row').filter({ hasText: '数字经济核心产业' });
+    await digitalRow.getByTestId('change-include').click();
+    await expect.poll(() => digitalRow.getAttribute('class')).toContain('is-excluded');
+    await shot('import-row-excluded');
+    await page.getByTestId('apply-import').click();
+    const box = page.locator('.el-message-box');
+    await box.getByText('选为“不导入”的 1 个数不写入，该区县本期不算报齐。', { exact: false }).waitFor();
+    await box.getByRole('button', { name: '应用导入' }).click();
+    await page.getByTestId('apply-done').getByText('已导入 1 个数').waitFor();
+    await page.getByTestId('apply-done').getByText('选为“不导入”的 1 个数没有写入', { exact: false }).waitFor();
+    expect((await stored(GROWTH, '吴兴'))?.v).toBe(6.8);
+    expect((await stored(DIGITAL, '吴兴'))?.v).toBe(60);
+    await page.getByTestId('missing-row').filter({ hasText: '吴兴' }).waitFor();
+  });
+
+  it('退回 a district with a reason: the 催报 text carries it', async () => {
+    const row = page.getByTestId('return-row').filter({ hasText: '吴兴' });
+    await row.getByTestId('return-send-back').click();
+    const box = page.locator('.el-message-box');
+    await box.getByText('退回吴兴2023年1—10月的报表。请写明原因，它会写进催报文字：').waitFor();
+    await box.locator('input').fill('D9 数字经济核心产业增速与区统计局口径不符，请核实');
+    await box.getByRole('button', { name: '退回' }).click();
+    await row.getByText('退回', { exact: true }).first().waitFor();
+    const late = page.getByTestId('missing-row').filter({ hasText: '吴兴' });
+    await late.getByText(/原因：D9 数字经济核心产业增速与区统计局口径不符，请核实/).waitFor();
+    const text = await page.getByTestId('reminder-text').inputValue();
+    expect(text.split('\n').find((l) => l.startsWith('吴兴'))).toBe(
+      '吴兴：报表已退回，原因：D9 数字经济核心产业增速与区统计局口径不符，请核实；需更正 1 项：数字经济核心产业制造业增加值增速（D9未导入）；请更正后重新报送；',
+    );
+    await page.locator('.el-message').waitFor({ state: 'detached' });
+    await shot('import-sent-back');
+  });
+
   it('shows an empty state with a way back when no workspace is open', async () => {
     await page.getByTestId('nav-start').click();
     await page.getByRole('button', { name: '关闭工作区' }).click();

@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { checkBriefingDocx } from '../../src/main/services/documents/docx-checker';
+import { readRegister } from '../../src/main/services/register/register-store';
 import { loadEdits, buildWorkspaceReport } from '../../src/main/services/reports/report-service';
 import { parsePeriod } from '../../src/shared/domain/periods';
 import { installedFontFamilies, OFFICIAL_FAMILIES } from '../support/font-families';
@@ -44,6 +46,7 @@ beforeAll(async () => {
 afterAll(() => session?.close());
 
 const ws = () => app.services.session.require();
+const registerEntries = () => readRegister(ws());
 
 /** The native input of an Element Plus field, whichever element its data-testid landed on. */
 const field = (scope: ReturnType<Page['getByTestId']>, id: string) =>
@@ -434,21 +437,98 @@ describe('the monthly flow in Chromium: rankings, briefing, export, print, 签�
     await pdfPngs(pdf, 'flow-briefing-print');
   });
 
-  it('签发 records 第8期 after a confirmation, and the next draft is 第9期', async () => {
+  it('签发 freezes 第8期 after a confirmation; the preview keeps 第8期 and says it was issued', async () => {
     await page.getByTestId('issue').click();
     const box = page.locator('.el-message-box');
-    await box.getByText(`将把这份简报记录为${YEAR}年第8期（总第31期）签发`).waitFor();
+    await box.getByText(`将把这份简报作为${YEAR}年第8期（总第31期）签发`).waitFor();
     await screenshot(page, 'flow-11-issue-confirm');
     await box.getByRole('button', { name: '签发第8期' }).click();
-    await page.getByText(`已签发${YEAR}年第8期（总第31期）简报。`).waitFor();
-    await page.getByTestId('doc-pages').getByTestId('issue-number').getByText('第9期（总第32期）').waitFor();
-    expect(ws().settings.documents.issued.map((r) => [r.year, r.number, r.kind, r.period])).toEqual([
-      [YEAR, 8, '简报', '2023-09'],
-    ]);
+    await page.getByText('已签发简报第8期（总第31期），文件已存入“已签发”。').waitFor();
+    const banner = page.getByTestId('issued-banner');
+    await banner.getByText(/^第8期（总第31期）已于\d{4}年\d+月\d+日签发（/).waitFor();
+    await page.getByTestId('doc-pages').getByTestId('issue-number').getByText('第8期（总第31期）').waitFor();
+    expect(await page.getByTestId('issue').count()).toBe(0);
+    await page.getByTestId('correct').waitFor();
     expect(ws().settings.documents.issueCounters[YEAR]).toBe(9);
     await page.getByTestId('doc-page').first().scrollIntoViewIfNeeded();
     await screenshot(page, 'flow-12-issued');
     console.log(`整个月度流程（打开示例到签发）用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒`);
+  });
+
+  it('lists it on 已签发, and the downloaded files are the frozen bytes', async () => {
+    await page.getByTestId('nav-issued').click();
+    const table = page.getByTestId('issued-table');
+    await table.waitFor();
+    expect(await table.getByTestId('issued-label').allInnerTexts()).toEqual(['第8期（总第31期）']);
+    const row = await table.locator('tbody tr').first().innerText();
+    for (const text of ['简报', '2023年1—9月', 'e2e测试员', '文稿', '排名表', '修改记录']) expect(row).toContain(text);
+    expect(await page.getByTestId('issued-problems').count()).toBe(0);
+    await screenshot(page, 'flow-12b-issued-page');
+    const [entry] = await registerEntries();
+    expect(entry?.files.map((f) => f.role)).toEqual(['docx', 'xlsx', 'edits']);
+    const links = table.getByTestId('issued-download');
+    for (let i = 0; i < 2; i++) {
+      const [download] = await Promise.all([page.waitForEvent('download'), links.nth(i).click()]);
+      const frozen = entry!.files[i]!;
+      expect(download.suggestedFilename()).toBe(frozen.name);
+      const path = join(DOWNLOADS, `issued-${frozen.name}`);
+      await download.saveAs(path);
+      const bytes = readFileSync(path);
+      expect(bytes.equals(readFileSync(join(ws().dir, ...frozen.path.split('/'))))).toBe(true);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(frozen.sha256);
+    }
+  });
+
+  it('offers only 更正 for the issued period: a reason is asked, and the 更正 keeps 第8期', async () => {
+    await page.getByTestId('nav-briefing').click();
+    await page.getByTestId('issued-banner').waitFor();
+    expect(await page.getByTestId('issue').count()).toBe(0);
+    await page.getByTestId('correct').click();
+    const box = page.locator('.el-message-box');
+    await box.getByText(/第8期（总第31期）已于.*签发。更正稿沿用原编号/).waitFor();
+    await box.locator('input').fill('德');
+    await box.getByRole('button', { name: '签发更正稿' }).click();
+    await box.getByText('请写明更正的原因（至少 2 个字）').waitFor();
+    await box.locator('input').fill('吴兴规上工业增加值增速更正');
+    await box.getByRole('button', { name: '签发更正稿' }).click();
+    await page.getByText('已签发简报第8期（总第31期）（更正），文件已存入“已签发”。').waitFor();
+    await page
+      .getByTestId('issued-banner')
+      .getByText(/，共更正 1 次。/)
+      .waitFor();
+    const entries = await registerEntries();
+    expect(entries.map((d) => [d.label, d.correction?.reason ?? null])).toEqual([
+      ['第8期（总第31期）', null],
+      ['第8期（总第31期）（更正）', '吴兴规上工业增加值增速更正'],
+    ]);
+    expect(ws().settings.documents.issueCounters[YEAR]).toBe(9);
+    await page.locator('.el-message').first().waitFor({ state: 'detached' });
+    await scrollToTop(page);
+    await screenshot(page, 'flow-12c-corrected');
+  });
+
+  it('reports a frozen file changed on disk by its checksum on 已签发, and will not hand it out', async () => {
+    const [original] = await registerEntries();
+    const xlsx = original!.files[1]!;
+    const path = join(ws().dir, ...xlsx.path.split('/'));
+    writeFileSync(path, Buffer.concat([readFileSync(path), Buffer.from('改过')]));
+    await page.getByTestId('nav-issued').click();
+    const problems = page.getByTestId('issued-problems');
+    await problems.getByText('有 1 个签发文件与签发时不符').waitFor();
+    expect(await problems.innerText()).toContain(
+      `${xlsx.path} 与签发时不同，已被改动：签发时 SHA-256 为 ${xlsx.sha256.slice(0, 16)}…`,
+    );
+    await page.getByTestId('issued-table').getByText('已改动或丢失').waitFor();
+    await screenshot(page, 'flow-12d-issued-tampered');
+    const original8 = page.getByTestId('issued-table').locator('tbody tr').nth(1);
+    const before = consoleErrors.length;
+    await original8.getByTestId('issued-download').nth(1).click();
+    await page.locator('.el-message--error').getByText('这不是签发时的文件，不予提供', { exact: false }).waitFor();
+    // The refusal is the browser's one failed request (422) of this step, and nothing else.
+    await expect.poll(() => consoleErrors.slice(before)).toEqual([expect.stringContaining('status of 422')]);
+    consoleErrors.splice(before);
+    await page.getByTestId('nav-briefing').click();
+    await page.getByTestId('issued-banner').waitFor();
   });
 
   it('lays out a 通报 (mark and 文号, signature, 印发) and a 运行分析报告 (no masthead)', async () => {

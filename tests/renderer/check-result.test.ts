@@ -22,15 +22,20 @@ const checks: CheckItem[] = [
 ];
 
 describe("the format checker's result", () => {
-  it('lists 项目 / 实测 / 要求 / 通过 with ✓ and ✗, the failed item marked', () => {
-    const w = mount(CheckResultTable, { props: { checks } });
-    expect(w.findAll('thead th').map((th) => th.text())).toEqual(['项目', '实测', '要求', '通过']);
+  it('lists each requirement in plain words with 符合/不符合; the measured values fold under 详情', () => {
+    const plain = checks.map((c, i) => (i === 0 ? { ...c, plain: '纸张：A4（210×297毫米）' } : c));
+    const w = mount(CheckResultTable, { props: { checks: plain } });
+    expect(w.findAll('thead th').map((th) => th.text())).toEqual(['要求', '结果']);
     const rows = w.findAll('tbody tr');
-    expect(rows.map((r) => r.findAll('td').map((td) => td.text()))).toEqual([
-      ['纸张', '210×297 mm', 'A4（210×297 mm）', '✓'],
-      ['正文行距', '固定值 30 磅', '固定值 28.95 磅（每页 22 行）', '✗'],
-      ['页码', '— 1 —，单页居右', '4号宋体“— 1 —”，单页居右、双页居左', '✓'],
+    expect(rows.map((r) => [r.get('.check-plain').text(), r.get('.col-pass').text()])).toEqual([
+      ['纸张：A4（210×297毫米）', '✓ 符合'],
+      ['正文行距', '✗ 不符合'],
+      ['页码', '✓ 符合'],
     ]);
+    expect(rows[1]!.get('details').text()).toBe('详情实测：固定值 30 磅要求：固定值 28.95 磅（每页 22 行）');
+    // A failed item shows what was found; a passed one keeps the technical values folded.
+    expect(rows[1]!.get('details').attributes('open')).toBeDefined();
+    expect(rows[0]!.get('details').attributes('open')).toBeUndefined();
     expect(rows[1]!.classes()).toContain('is-failed');
     expect(rows[0]!.classes()).not.toContain('is-failed');
   });
@@ -48,7 +53,7 @@ describe("the format checker's result", () => {
       '格式检查：3/3 项通过文稿符合公文格式要求，内容检查未发现问题。',
     );
     expect(w.get('[data-testid="check-summary"]').classes()).toContain('is-pass');
-    expect(w.findAll('tbody td:last-child').map((td) => td.text())).toEqual(['✓', '✓', '✓']);
+    expect(w.findAll('tbody td:last-child').map((td) => td.text())).toEqual(['✓ 符合', '✓ 符合', '✓ 符合']);
   });
 
   it('never calls a document in order when only a content check failed', () => {
@@ -67,6 +72,6 @@ describe("the format checker's result", () => {
     );
     expect(summary.text()).not.toContain('符合公文格式要求');
     expect(summary.classes()).toContain('is-fail');
-    expect(w.findAll('tbody tr').at(-1)!.findAll('td')[0]!.text()).toBe('内容：待填写的原因分析');
+    expect(w.findAll('tbody tr').at(-1)!.get('.check-plain').text()).toBe('内容：待填写的原因分析');
   });
 });

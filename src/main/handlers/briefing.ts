@@ -1,7 +1,8 @@
 import type { NamespaceHandlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
 import { loadEdits, saveEdits } from '../services/reports/report-service';
-import { issueDocument } from '../services/reports/report-views';
+import { issueDocument } from '../services/register/issue-document';
+import { withoutUndefined } from '../../shared/objects';
 
 export function briefingHandlers({ session }: Services): NamespaceHandlers<'briefing'> {
   return {
@@ -10,7 +11,7 @@ export function briefingHandlers({ session }: Services): NamespaceHandlers<'brie
       await saveEdits(session.require(), period, kind, edits, new Date());
       return null;
     },
-    'briefing.issue': ({ period, kind }) =>
-      issueDocument(session.require(), { periodKey: period, kind, now: new Date() }),
+    'briefing.issue': ({ period, kind, date, correct }) =>
+      issueDocument(session.require(), { period, kind, ...withoutUndefined({ date, correct }) }),
   };
 }

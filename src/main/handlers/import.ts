@@ -1,6 +1,7 @@
 import type { NamespaceHandlers } from '../hosts/dispatch';
 import type { Services } from '../services/container';
-import { applyImport, decodeUploads, missingRegions, previewImport } from '../services/import';
+import { applyImport, decodeUploads, excludeKey, previewImport } from '../services/import';
+import { returnsOverview } from '../services/returns/returns-service';
 import { withoutUndefined } from '../../shared/objects';
 
 export function importHandlers({ session, importPreviews }: Services): NamespaceHandlers<'import'> {
@@ -10,9 +11,10 @@ export function importHandlers({ session, importPreviews }: Services): Namespace
         store: importPreviews,
         ...withoutUndefined({ period, anomalies }),
       }),
-    'import.apply': async ({ previewId, morePreviewIds }, ctx) => {
+    'import.apply': async ({ previewId, morePreviewIds, exclude }, ctx) => {
       const result = await applyImport(session.require(), [previewId, ...(morePreviewIds ?? [])], {
         store: importPreviews,
+        exclude: new Set((exclude ?? []).map((e) => excludeKey(e.file, e.ref))),
       });
       // One event per period with its newest revision, however many files touched it.
       const latest = new Map<string, number>();
@@ -21,6 +23,6 @@ export function importHandlers({ session, importPreviews }: Services): Namespace
       for (const [period, revision] of latest) ctx.emit('figures.changed', { period, revision });
       return result;
     },
-    'import.missing': ({ period }) => missingRegions(session.require(), period),
+    'import.missing': ({ period }) => returnsOverview(session.require(), period),
   };
 }

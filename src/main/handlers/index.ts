@@ -8,8 +8,11 @@ import { figuresHandlers } from './figures';
 import { fontsHandlers } from './fonts';
 import { formsHandlers } from './forms';
 import { importHandlers } from './import';
+import { issuedHandlers } from './issued';
 import { jobsHandlers } from './jobs';
 import { reportHandlers } from './report';
+import { returnsHandlers } from './returns';
+import { reviewHandlers } from './review';
 import { settingsHandlers } from './settings';
 import { regionsHandlers } from './regions';
 import { systemsHandlers } from './systems';
@@ -38,5 +41,8 @@ export function createHandlers(services: Services): Handlers {
     ...auditHandlers(services),
     ...formsHandlers(services),
     ...importHandlers(services),
+    ...reviewHandlers(services),
+    ...returnsHandlers(services),
+    ...issuedHandlers(services),
   };
 }

@@ -7,6 +7,7 @@ import { stopFormReader } from './import/form-reader-pool';
 import { ImportPreviewStore } from './import/preview-store';
 import type { PlatformDialogs } from './platform';
 import { WorkspaceSession } from './storage/workspace-session';
+import { UserProfile } from './user-profile';
 import { TemplatesService } from './systems/templates-service';
 import { withoutUndefined } from '../../shared/objects';
 
@@ -28,7 +29,10 @@ export interface ServiceOptions {
 /** Every main-process service, built once in dependency order (the composition root's job). */
 export interface Services {
   appVersion: string;
-  userName: string;
+  /** Who is working (设置 → 我的姓名): the name every change is recorded under. */
+  user: UserProfile;
+  /** user.name, read when used. */
+  readonly userName: string;
   templates: TemplatesService;
   session: WorkspaceSession;
   dialogs: PlatformDialogs | null;
@@ -60,12 +64,15 @@ export function defaultAppDataDir(): string {
 }
 
 export function createServices(options: ServiceOptions): Services {
-  const userName = options.userName ?? osUserName();
+  const appDataDir = options.appDataDir ?? defaultAppDataDir();
+  const user = new UserProfile(appDataDir, options.userName, osUserName);
   const templates = new TemplatesService(join(options.appRoot, 'templates'));
   const session = new WorkspaceSession({
-    appDataDir: options.appDataDir ?? defaultAppDataDir(),
+    appDataDir,
     documentsDir: options.documentsDir ?? join(homedir(), 'Documents', '指标简报工作区'),
-    userName,
+    get userName() {
+      return user.name;
+    },
     app: options.app ?? 'cli',
     templates,
     ...withoutUndefined({ now: options.now }),
@@ -85,7 +92,10 @@ export function createServices(options: ServiceOptions): Services {
   return {
     dispose,
     appVersion: options.appVersion,
-    userName,
+    user,
+    get userName() {
+      return user.name;
+    },
     templates,
     session,
     dialogs: options.dialogs ?? null,

@@ -8,7 +8,7 @@ export type ExportPhase = 'idle' | 'running' | 'done' | 'failed' | 'cancelled';
 
 export interface ExportJobState {
   phase: ExportPhase;
-  /** What is being made ("导出简报"), from main. */
+  /** What is being made, with its period ("导出2023年9月简报"), from main. */
   label: string;
   percent: number;
   /** The current step ("正在生成简报 .docx"). */

@@ -57,6 +57,8 @@ export function originLabel(origin: FigureOrigin): string {
       return `导入 ${origin.file}${origin.sheet ? ` 工作表“${origin.sheet}”` : ''}${origin.cell ? ` 单元格 ${origin.cell}` : ''}`;
     case 'restore':
       return `恢复到第 ${origin.revision} 版`;
+    case 'computed':
+      return `审核计算：${origin.detail}`;
   }
 }
 

@@ -6,7 +6,7 @@ import {
   tryParsePeriod,
   type Period,
 } from '../../shared/domain/periods';
-import { periodTitle, quarterName } from '../../shared/domain/period-labels';
+import { periodLabel } from '../../shared/domain/period-labels';
 import type { Frequency, Indicator } from '../../shared/schemas/indicator-system';
 
 /**
@@ -48,22 +48,7 @@ export function dueIndicators<T extends Pick<Indicator, 'frequency'>>(indicators
   return f ? indicators.filter((i) => i.frequency === f) : [];
 }
 
-/** "2023年9月", "2023年第三季度", "2023年（全年）". */
-export function periodLabel(key: string): string {
-  const parsed = tryParsePeriod(key);
-  if (!parsed.ok) return key;
-  const p = parsed.period;
-  switch (p.kind) {
-    case 'month':
-      return `${p.year}年${p.month}月`;
-    case 'quarter':
-      return `${p.year}年第${quarterName(p.quarter)}季度`;
-    case 'year':
-      return `${p.year}年（全年）`;
-    case 'half':
-      return periodTitle(p);
-  }
-}
+export { periodLabel };
 
 /** What the figures of a period cover, shown beside the picker ("1—9月累计", "截至9月底", "全年"). */
 export function periodScope(key: string): string {

@@ -19,5 +19,10 @@ export const useAppStore = defineStore('app', () => {
     }
   }
 
-  return { info, error, loadInfo };
+  /** 设置 → 我的姓名: main keeps it for this PC's user; throws main's message when refused. */
+  async function setUserName(name: string): Promise<void> {
+    info.value = await useApi().call('app.setUserName', { name });
+  }
+
+  return { info, error, loadInfo, setUserName };
 });

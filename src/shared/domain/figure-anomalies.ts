@@ -4,8 +4,10 @@ import type { IndicatorKind } from '../schemas/indicator-system';
 import { roundHalfUp } from './rounding';
 
 /**
- * Plausibility warnings on a figure compared with the same region's previous period. They never block
- * a value (a real jump happens); they ask the clerk to confirm before applying an import.
+ * Plausibility warnings on a figure compared with the same region's previous period, and on a growth rate
+ * beyond ±100 %. They never refuse a value (a real jump happens): the import preview shows them before
+ * applying, and the 审核 (src/shared/review) lists them for the clerk to correct or confirm with a 说明.
+ * The entry grid, the import and the check before export all call this one function.
  */
 export interface AnomalyOptions {
   /** Relative change beyond which a level, count or per-unit figure is flagged (0.5 = 50%). */
@@ -15,6 +17,9 @@ export interface AnomalyOptions {
 }
 
 export const DEFAULT_ANOMALY_OPTIONS: AnomalyOptions = { levelJumpRatio: 0.5, rateJumpPoints: 10 };
+
+/** A growth rate beyond this (in %) is almost always a slip (1234.5 for 12.345, or a level typed as a rate). */
+export const GROWTH_LIMIT_PERCENT = 100;
 
 export interface AnomalyInput {
   kind: IndicatorKind;
@@ -32,6 +37,11 @@ export interface AnomalyInput {
    * cumulative figure is measured against the previous figure carried forward at the same monthly pace.
    */
   months?: { now: number; previous: number };
+  /**
+   * For a rate that runs up through the year against milestones (开工率 30 % → 65 % → 85 %): the value
+   * expected from the previous one at the milestones' pace; the jump is measured against it.
+   */
+  paced?: { expected: number; basis: string };
 }
 
 const isRate = (kind: IndicatorKind) => kind === 'growth' || kind === 'share';
@@ -45,16 +55,26 @@ export function detectAnomalies(
   options: AnomalyOptions = DEFAULT_ANOMALY_OPTIONS,
 ): ImportAnomaly[] {
   const { kind, ytd, unit, value, previous, previousLabel, firstOfYear } = input;
-  if (typeof previous !== 'number') return [];
-  const shownPrevious = `${previousLabel}：${previous}${unit}`;
   const out: ImportAnomaly[] = [];
+  if (kind === 'growth' && Math.abs(value) > GROWTH_LIMIT_PERCENT) {
+    out.push({
+      kind: 'growthRange',
+      message: `增速 ${value}% 超出 ±${GROWTH_LIMIT_PERCENT}%，请核实是否多输了位数、小数点位置不对，或把总量填成了增速`,
+    });
+  }
+  if (typeof previous !== 'number') return out;
+  const shownPrevious = `${previousLabel}：${previous}${unit}`;
   const cumulative = ytd && !isRate(kind);
   if (isRate(kind)) {
-    const diff = roundHalfUp(value - previous, 2);
+    const against = input.paced ?? { expected: previous, basis: '' };
+    const diff = roundHalfUp(value - against.expected, 2);
     if (Math.abs(diff) > options.rateJumpPoints) {
+      const what = input.paced
+        ? `较上期（${shownPrevious}）${input.paced.basis}的 ${roundHalfUp(input.paced.expected, 2)}${unit} `
+        : `较上期（${shownPrevious}）`;
       out.push({
         kind: 'jump',
-        message: `较上期（${shownPrevious}）变动 ${signed(diff)} 个百分点，超过 ${options.rateJumpPoints} 个百分点的提示线，请核实`,
+        message: `${what}变动 ${signed(diff)} 个百分点，超过 ${options.rateJumpPoints} 个百分点的提示线，请核实`,
       });
     }
   } else if (previous !== 0 && !(cumulative && firstOfYear)) {

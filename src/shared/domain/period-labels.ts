@@ -1,4 +1,4 @@
-import { endMonth, type Period } from './periods';
+import { endMonth, tryParsePeriod, type Period } from './periods';
 
 /** The em dash U+2014 that joins a span of months ("1—9月"), never "-" or "~" (GB/T 15834). */
 export const SPAN_DASH = '\u2014';
@@ -37,4 +37,24 @@ export function periodTitle(p: Period): string {
 /** Sub-title of a table: "截至2023年9月底" (the end of the period's last month). */
 export function asOfLabel(p: Period): string {
   return `截至${p.year}年${endMonth(p)}月底`;
+}
+
+/**
+ * The period a clerk picked, named so that no two periods read alike: "2023年9月", "2023年第三季度",
+ * "2023年上半年", "2023年（全年）" (a title's "2023年" would not tell December from the year).
+ */
+export function periodLabel(key: string): string {
+  const parsed = tryParsePeriod(key);
+  if (!parsed.ok) return key;
+  const p = parsed.period;
+  switch (p.kind) {
+    case 'month':
+      return `${p.year}年${p.month}月`;
+    case 'quarter':
+      return `${p.year}年第${quarterName(p.quarter)}季度`;
+    case 'year':
+      return `${p.year}年（全年）`;
+    case 'half':
+      return periodTitle(p);
+  }
 }

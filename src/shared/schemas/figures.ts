@@ -14,6 +14,8 @@ export const FigureOriginSchema = z.discriminatedUnion('kind', [
     cell: z.string().optional(),
   }),
   z.strictObject({ kind: z.literal('restore'), revision: z.number().int().nonnegative() }),
+  /** Written by a 审核 rule at the clerk's click: 全市 as the districts' sum, or a twin indicator's figure. */
+  z.strictObject({ kind: z.literal('computed'), rule: z.string().min(1).max(40), detail: z.string().max(1000) }),
 ]);
 export type FigureOrigin = z.infer<typeof FigureOriginSchema>;
 
@@ -92,6 +94,11 @@ export const AuditEventSchema = z.strictObject({
     'period.restore',
     'period.recover',
     'briefing.issue',
+    'review.confirm',
+    'returns.update',
+    'register.issue',
+    'register.correct',
+    'counter.rewind',
     'lock.takeover',
   ]),
   summary: z.string(),

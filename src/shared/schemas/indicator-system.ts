@@ -65,6 +65,19 @@ const MilestonesByYearSchema = z.record(yearKey, z.array(MilestoneSchema));
 /** Per year and district: milestones that replace the year's milestones for that district. */
 const RegionMilestonesByYearSchema = z.record(yearKey, z.record(regionName, z.array(MilestoneSchema)));
 
+/**
+ * A declaration that an indicator holds the same quantity as an indicator of another system (two tables
+ * of one plan, or two plans, asking for the same figure). The 审核 checks both hold the same value.
+ * Declaring it on one side is enough.
+ */
+export const SameAsSchema = z.strictObject({
+  systemId: slug,
+  indicatorId: slug,
+  /** Why the two are one quantity, citing the seed lines for shipped templates. */
+  note: z.string().trim().min(1).max(300).optional(),
+});
+export type SameAs = z.infer<typeof SameAsSchema>;
+
 /** An indicator taken out of use: kept in the file with its figures, shown nowhere, restorable. */
 export const ArchivedSchema = z.strictObject({
   at: z.string().min(1),
@@ -113,6 +126,8 @@ export const IndicatorSchema = z.strictObject({
   archived: ArchivedSchema.optional(),
   /** The indicator's id in the previous-year system (`previous`), when it differs from `id`. */
   previousId: slug.optional(),
+  /** Indicators of other systems holding the same quantity (同一数据), checked against this one. */
+  sameAs: z.array(SameAsSchema).max(20).optional(),
 });
 export type Indicator = z.infer<typeof IndicatorSchema>;
 export type IndicatorInput = z.input<typeof IndicatorSchema>;

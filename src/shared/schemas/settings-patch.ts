@@ -29,5 +29,10 @@ export const SettingsPatchSchema = z.strictObject({
     })
     .optional(),
   ranking: RankingSettingsSchema.partial().optional(),
+  /**
+   * Confirms moving a counter back to a number already issued (作废重发): without it such a change is
+   * refused, since two documents would carry one number.
+   */
+  confirmCounterRewind: z.literal(true).optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;

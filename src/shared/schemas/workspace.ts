@@ -57,6 +57,7 @@ export const DocumentSettingsSchema = z.strictObject({
   reportCounters: counters,
   noticeCounters: counters,
   totalIssueNext: z.number().int().positive().optional(),
+  /** Issued documents as recorded before the register (issued/register.json) existed; read, no longer written. */
   /** 通报: 主送机关 (the bodies it is addressed to) and 抄送 (printed in the 版记). */
   noticeAddressees: z.array(z.string().min(1)).default([]),
   noticeCopyTo: z.array(z.string().min(1)).default([]),

@@ -55,6 +55,14 @@ export function systemProblems(system: IndicatorSystem, known: KnownRegions | nu
           out.push(`${at}.regionTargets.${year}：未知区县“${key}”，应为本体系 regions 中的名称`);
       }
     }
+    const links = new Set<string>();
+    ind.sameAs?.forEach((link, j) => {
+      const key = `${link.systemId}/${link.indicatorId}`;
+      if (link.systemId === system.id)
+        out.push(`${at}.sameAs[${j}]：同一数据只能关联另一个体系的指标，本体系内请不要重复设置指标`);
+      if (links.has(key)) out.push(`${at}.sameAs[${j}]：重复关联“${key}”`);
+      links.add(key);
+    });
     for (const [year, list] of Object.entries(ind.milestones)) {
       for (const p of milestoneProblems(list)) out.push(`${at}.milestones.${year}：${p}`);
     }

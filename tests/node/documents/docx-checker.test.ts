@@ -28,6 +28,14 @@ describe('checkBriefingDocx on the writer’s output', () => {
     expect(failed(items)).toEqual([]);
     expect(items.length).toBeGreaterThanOrEqual(28);
     for (const i of items) expect(i.label).toMatch(/[\u4e00-\u9fff]/);
+    // Every layout item speaks the clerk's language; the technical values stay in measured/expected only.
+    for (const i of items.filter((x) => x.group === '格式')) {
+      expect(i.plain ?? `${i.id} has no plain wording`, i.id).toMatch(/^[\u4e00-\u9fff]/);
+      expect(i.plain, i.id).not.toMatch(/twip|dxa|半磅|w:|U\+|FF0000|center|exact|firstLine|settings\.xml|pt\b/);
+    }
+    expect(byId(items).get('line-spacing')?.plain).toBe(
+      `正文行距：固定值${model.style.linePitchTwips / 20}磅，每页22行`,
+    );
   });
 });
 

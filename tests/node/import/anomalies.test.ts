@@ -41,6 +41,18 @@ describe('anomaly rules (pure)', () => {
       [],
     ],
     [
+      'growth of 1234.5% with no previous figure',
+      { kind: 'growth', unit: '%', value: 1234.5, previous: undefined },
+      ['growthRange'],
+    ],
+    ['growth of exactly 100% is within the line', { kind: 'growth', unit: '%', value: 100, previous: undefined }, []],
+    [
+      'growth of 100.1% beyond the line and the jump',
+      { kind: 'growth', unit: '%', value: 100.1, previous: 6 },
+      ['growthRange', 'jump'],
+    ],
+    ['a level of 1234.5 is no growth rate', { value: 1234.5, previous: 1200 }, []],
+    [
       'ytd level far above the pace',
       { ytd: true, value: 240, previous: 100, months: { now: 9, previous: 6 } },
       ['jump'],

@@ -48,6 +48,7 @@ describe('import preview store', () => {
       createdAt: clock.now().toISOString(),
       expiresAt: store.expiresAt(clock.now()),
       files: [],
+      review: [],
       basis: {},
       totals: { files: 0, refusedFiles: 0, unchanged: 0, changed: 0, rejected: 0, blank: 0, anomalies: 0 },
     };

@@ -70,16 +70,16 @@ describe('report calls on the sample workspace', () => {
     const first = before.documents.issueCounters[year] ?? 1;
     await call('report.preview', { period: '2023-09', kind: '简报' });
     expect((await call('settings.get', {})).documents.issueCounters[year] ?? 1).toBe(first);
-    const record = await call('briefing.issue', {
+    const { document } = await call('briefing.issue', {
       period: '2023-09',
       kind: '简报',
     });
-    expect(record).toMatchObject({ number: first, issuedBy: '王科员' });
+    expect(document).toMatchObject({ number: first, issuedBy: '王科员', kind: '简报', period: '2023-09' });
     const after = await call('settings.get', {});
     expect(after.documents.issueCounters[year]).toBe(first + 1);
-    expect(after.documents.issued).toHaveLength(1);
+    expect((await call('issued.list', {})).documents.map((d) => d.id)).toEqual([`简报-${year}-${first}`]);
     const audit = await call('audit.list', {});
-    expect(audit.find((a) => a.action === 'briefing.issue')?.summary).toContain(`签发简报${year}年第${first}期`);
+    expect(audit.find((a) => a.action === 'register.issue')?.summary).toContain(`签发简报第${first}期`);
   });
 
   it('numbers a 通报 from its own 文号 counter, leaving the 简报 期号 alone', async () => {
@@ -88,8 +88,8 @@ describe('report calls on the sample workspace', () => {
     const notice = before.documents.noticeCounters[year] ?? 1;
     const { model } = await call('report.preview', { period: '2023-09', kind: '通报' });
     expect(model.meta.documentNumber).toBe(`湖制造专班〔${year}〕${notice}号`);
-    const record = await call('briefing.issue', { period: '2023-09', kind: '通报' });
-    expect(record).toMatchObject({ number: notice, kind: '通报' });
+    const { document } = await call('briefing.issue', { period: '2023-09', kind: '通报' });
+    expect(document).toMatchObject({ number: notice, kind: '通报', label: `湖制造专班〔${year}〕${notice}号` });
     const after = await call('settings.get', {});
     expect(after.documents.noticeCounters[year]).toBe(notice + 1);
     expect(after.documents.issueCounters[year]).toBe(before.documents.issueCounters[year]);
@@ -154,9 +154,9 @@ describe('report calls on the sample workspace', () => {
 
 describe('exporting documents as a job', () => {
   it('writes the .docx and .xlsx into exports/, checks the .docx and offers downloads in the browser host', async () => {
-    const progress: { state: string; done: number; total: number }[] = [];
+    const progress: { state: string; done: number; total: number; label: string }[] = [];
     const unsubscribe = services.events.subscribe((event, payload) => {
-      if (event === 'job.progress') progress.push(payload as { state: string; done: number; total: number });
+      if (event === 'job.progress') progress.push(payload as (typeof progress)[number]);
     });
     const { jobId } = await call('documents.export', {
       period: '2023-09',
@@ -173,6 +173,8 @@ describe('exporting documents as a job', () => {
     expect(result.checks.length).toBeGreaterThan(20);
     expect(result.checks.every((c) => c.pass)).toBe(true);
     expect(progress.at(-1)?.state).toBe('done');
+    // The clerk is told which period was written, not only that a briefing was.
+    expect(new Set(progress.map((p) => p.label))).toEqual(new Set(['导出2023年9月简报']));
     expect(progress.some((p) => p.state === 'running' && p.done > 0)).toBe(true);
     const download = services.downloads.get(result.files[0]?.downloadId ?? '');
     expect(download?.body.subarray(0, 2).toString()).toBe('PK');

@@ -12,7 +12,7 @@ import {
   truncateSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { runCli } from '../../../src/cli';
 import { encodeJournalEntry } from '../../../src/main/services/storage/journal-codec';
 import { Workspace } from '../../../src/main/services/storage/workspace';
@@ -129,7 +129,8 @@ describe('a read-only opener beside a writer saving 1–2 MB batches (the shared
       // Half the time, a save in flight: part of the next line, as a reader on another PC sees it.
       const journal = join(dir, 'data', '2023', '2023-09.log');
       let restoreTo: number | null | undefined;
-      if (round % 2 === 0) {
+      // Before the writer's first save there is no data/2023 folder to hold a half line.
+      if (round % 2 === 0 && existsSync(dirname(journal))) {
         // The writer may have just folded the journal away: then the half line starts a new one.
         const size = existsSync(journal) ? readFileSync(journal).length : null;
         const line = encodeJournalEntry({

@@ -127,6 +127,7 @@ export function preview(id: string, files: ImportFileReport[], expiresAt = '2023
     id,
     workspaceId: 'ws-1',
     sample: false,
+    review: [],
     createdAt: '2023-12-08T02:00:00.000Z',
     expiresAt,
     files,

@@ -19,29 +19,45 @@ const cellsOf = (row: { findAll(s: string): { text(): string }[] }) =>
 const squeezed = (rows: string[][]) => rows.map((r) => r.map((t) => t.replace(/\s+/g, '')));
 
 describe('FileDetail: one accepted file', () => {
-  it('lists each change as 区县, 指标, 原值 → 新值, 单元格, with notes, remarks and the storage period', () => {
-    wrapper = mount(FileDetail, { props: { file: wuxingFile } });
+  it('lists each change as 导入, 区县, 指标, 原值 → 新值, 单元格, with notes, remarks and the storage period', () => {
+    wrapper = mount(FileDetail, { props: { file: wuxingFile }, global: { plugins: [ElementPlus] } });
     const rows = wrapper.findAll('[data-testid="change-row"]').map(cellsOf);
     expect(rows).toEqual(
       squeezed([
-        ['吴兴', '规上工业增加值增长（%） 备注：（无） → 含新投产企业', '4.1→5.2', 'D7'],
+        ['', '吴兴', '规上工业增加值增长（%） 备注：（无） → 含新投产企业', '4.1→5.2', 'D7'],
         [
+          '',
           '吴兴',
           '制造业投资增长（%） ⚠ 变动大：较上期（2023年1—11月）变动 -15.5 个百分点，超过 10 个百分点的提示线，请核实 ⚠ 正负相反：与上期（2023年1—11月）正负相反，请核实',
           '12.5→-3',
           'D8',
         ],
-        ['吴兴', '工业技改投资增长（%）', '（空）→/（不适用）', 'D10'],
-        ['吴兴', '低效用地整治腾出土地（亩） 记入 2023年第四季度', '980→1234.5', 'D15'],
+        ['', '吴兴', '工业技改投资增长（%）', '（空）→/（不适用）', 'D10'],
+        ['', '吴兴', '低效用地整治腾出土地（亩） 记入 2023年第四季度', '980→1234.5', 'D15'],
       ]),
     );
     expect(wrapper.get('[data-testid="changes-table"] caption').text()).toBe('将写入的数（4 个）');
     expect(
       wrapper
         .findAll('thead th')
-        .slice(0, 4)
+        .slice(0, 5)
         .map((th) => th.text()),
-    ).toEqual(['区县', '指标', '原值 → 新值', '单元格']);
+    ).toEqual(['导入', '区县', '指标', '原值 → 新值', '单元格']);
+    // Every row is imported unless the clerk unticks it.
+    expect(wrapper.findAll('[data-testid="change-row"] .el-checkbox.is-checked')).toHaveLength(4);
+  });
+
+  it('shows a row left out (不导入) unticked and greyed, and reports the untick', async () => {
+    wrapper = mount(FileDetail, { props: { file: wuxingFile }, global: { plugins: [ElementPlus] } });
+    const second = wrapper.findAll('[data-testid="change-row"]')[1]!;
+    await second.get('[data-testid="change-include"] input').setValue(false);
+    const emitted = wrapper.emitted('exclude') as [string, boolean][] | undefined;
+    expect(emitted).toHaveLength(1);
+    const [rowKey, exclude] = emitted![0]!;
+    expect(exclude).toBe(true);
+    await wrapper.setProps({ excluded: new Set([`${wuxingFile.file}\u0000${rowKey}`]) });
+    const classes = wrapper.findAll('[data-testid="change-row"]').map((r) => r.classes().includes('is-excluded'));
+    expect(classes).toEqual([false, true, false, false]);
   });
 
   it('highlights only the rows with anomalies', () => {

@@ -175,4 +175,32 @@ describe('催报 text', () => {
     );
     expect(reminderText('2023年1—10月', [list[0]!])).toBeNull();
   });
+
+  it('names a district sent back (退回) with the reason, and the cells of its form not taken', () => {
+    const list = [
+      {
+        region: '德清',
+        status: 'partial' as const,
+        missingIndicators: [],
+        dueCount: 5,
+        workflow: '退回' as const,
+        reason: 'D7 增速填成了文字，请填数字',
+        notAccepted: ['规上工业增加值增长（D7未通过检查）'],
+      },
+      {
+        region: '长兴',
+        status: 'returned' as const,
+        missingIndicators: [],
+        dueCount: 5,
+        workflow: '退回' as const,
+        reason: '数据未经区统计局核定',
+      },
+      { region: '安吉', status: 'returned' as const, missingIndicators: [], dueCount: 5, workflow: '通过' as const },
+    ];
+    expect(reminderText('2023年1—9月', list)).toBe(
+      '请以下区县尽快报送2023年1—9月的指标数据：\n' +
+        '德清：报表已退回，原因：D7 增速填成了文字，请填数字；需更正 1 项：规上工业增加值增长（D7未通过检查）；请更正后重新报送；\n' +
+        '长兴：报表已退回，原因：数据未经区统计局核定；请更正后重新报送。',
+    );
+  });
 });

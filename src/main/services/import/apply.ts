@@ -3,11 +3,19 @@ import type { AppliedFile, ApplyResult, ImportPreview } from '../../../shared/im
 import type { StoreChange } from '../storage/figure-store';
 import type { Workspace } from '../storage/workspace';
 import { FORM_SHEET } from '../documents/xlsx-forms/form-meta';
+import { recordImportReturns } from '../returns/returns-service';
 import type { ImportPreviewStore } from './preview-store';
 
 export interface ApplyOptions {
   /** Where previews applied by id are kept. */
   store?: ImportPreviewStore;
+  /** Cells the clerk left out of this import (per-row exclude in the preview), as excludeKey(file, ref). */
+  exclude?: ReadonlySet<string>;
+}
+
+/** How an excluded cell is named: the file and the cell's reference ("填报表!D7"). */
+export function excludeKey(file: string, ref: string): string {
+  return `${file}\u0000${ref}`;
 }
 
 function resolvePreview(target: ImportPreview | string, store: ImportPreviewStore | undefined): ImportPreview {
@@ -80,11 +88,16 @@ export async function applyImport(
 
   const applied: AppliedFile[] = [];
   let changed = 0;
+  let excluded = 0;
   for (const file of previews.flatMap((p) => p.files)) {
     if (file.status !== 'accepted' || !file.region) continue;
     const byPeriod = new Map<string, StoreChange[]>();
     for (const cell of file.cells) {
       if (cell.status !== 'changed') continue;
+      if (options.exclude?.has(excludeKey(file.file, cell.ref))) {
+        excluded++;
+        continue;
+      }
       const list = byPeriod.get(cell.period) ?? [];
       list.push({
         systemId: cell.systemId,
@@ -117,11 +130,24 @@ export async function applyImport(
     applied.push(done);
   }
   for (const p of previews) options.store?.delete(p.id);
+  try {
+    await recordImportReturns(ws, previews, (file, ref) => options.exclude?.has(excludeKey(file, ref)) ?? false);
+  } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
+    throw new AppError(
+      'INTERNAL',
+      `数据已全部写入，但各区县的报送记录未能保存（${why}）。可在“导入”页的报送情况中核对。`,
+      {
+        applied,
+      },
+    );
+  }
   return {
     previewId: previews[0]?.id ?? '',
     applied,
     changed,
     skippedCells: previews.reduce((n, p) => n + p.totals.rejected, 0),
+    excludedCells: excluded,
     refusedFiles: previews.reduce((n, p) => n + p.totals.refusedFiles, 0),
   };
 }

@@ -1,9 +1,9 @@
 import type { PeriodView } from '../../../shared/api-types';
 import { detectAnomalies, type AnomalyOptions } from '../../../shared/domain/figure-anomalies';
 import { parseFigureInput } from '../../../shared/domain/figure-input';
-import { isFirstOfYear, monthsElapsed, parsePeriod, periodKey, previousPeriod } from '../../../shared/domain/periods';
-import { periodTitle } from '../../../shared/domain/period-labels';
+import { parsePeriod, periodKey, previousPeriod } from '../../../shared/domain/periods';
 import type { ImportCellReport } from '../../../shared/import-types';
+import { plausibilityInput } from '../../../shared/review/plausibility';
 import type { FigureValue } from '../../../shared/schemas/figure';
 import { NOTE_MAX_CHARS } from '../documents/xlsx-forms/form-validation';
 import { dueKind } from '../storage/figure-store';
@@ -97,23 +97,9 @@ export async function evaluateCell(
     const prev = previousPeriod(p);
     const prevKey = periodKey(prev);
     const previous = (await views.get(prevKey)).figures[systemId]?.[indicatorId]?.[region]?.v;
-    report.anomalies = detectAnomalies(
-      {
-        kind: spec.kind,
-        ytd: isYtd(ws, systemId, indicatorId),
-        unit: spec.unit,
-        value: next,
-        previous,
-        previousLabel: periodTitle(prev),
-        firstOfYear: isFirstOfYear(p),
-        months: { now: monthsElapsed(p), previous: monthsElapsed(prev) },
-      },
-      anomalyOptions,
-    );
+    const indicator = ws.system(systemId).indicators.find((i) => i.id === indicatorId);
+    if (indicator)
+      report.anomalies = detectAnomalies(plausibilityInput(indicator, period, region, next, previous), anomalyOptions);
   }
   return report;
-}
-
-function isYtd(ws: Workspace, systemId: string, indicatorId: string): boolean {
-  return ws.system(systemId).indicators.find((i) => i.id === indicatorId)?.ytd ?? false;
 }

@@ -1,5 +1,5 @@
 /** Import of returned fill-in workbooks (填报表): preview, apply, and the 催报 list. */
-export { applyImport, type ApplyOptions } from './apply';
+export { applyImport, excludeKey, type ApplyOptions } from './apply';
 export { MAX_FILE_BYTES } from './file-guard';
 export type { ImportFile } from './identify';
 export { missingRegions } from './missing';

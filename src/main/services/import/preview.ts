@@ -4,6 +4,7 @@ import { parsePeriod } from '../../../shared/domain/periods';
 import { periodTitle } from '../../../shared/domain/period-labels';
 import { AppError } from '../../../shared/errors';
 import type { ImportCellReport, ImportFileCounts, ImportFileReport, ImportPreview } from '../../../shared/import-types';
+import { reviewOfImport } from '../review/import-review';
 import type { Workspace } from '../storage/workspace';
 import { evaluateCell, PeriodViews } from './evaluate-cells';
 import { identifyFiles, type ImportFile } from './identify';
@@ -96,7 +97,9 @@ export async function previewImport(
     files: reports,
     basis,
     totals,
+    review: [],
   };
+  preview.review = await reviewOfImport(ws, preview);
   options.store?.put(preview);
   return preview;
 }

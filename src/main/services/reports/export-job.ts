@@ -6,6 +6,7 @@ import type { JobService } from '../jobs/job-service';
 import type { Workspace } from '../storage/workspace';
 import { exportDocuments, type ExportPart } from './export-service';
 import { parsePeriodOrThrow } from './figure-loader';
+import { periodLabel } from '../../../shared/domain/period-labels';
 
 export interface ExportJobRequest {
   periodKey: string;
@@ -25,7 +26,9 @@ export function startExportJob(
   request: ExportJobRequest,
 ): string {
   const period = parsePeriodOrThrow(request.periodKey);
-  const label = request.parts.includes('docx') ? `导出${request.kind}` : '导出排名表';
+  // The label names the period, so the clerk sees which period was written before opening the file.
+  const what = request.parts.includes('docx') ? request.kind : '排名表';
+  const label = `导出${periodLabel(request.periodKey)}${what}`;
   return deps.jobs.start<ExportResult>(label, async (job) => {
     const result = await exportDocuments(ws, { ...request, period }, job);
     const files = deps.downloads

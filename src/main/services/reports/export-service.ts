@@ -10,6 +10,7 @@ import { replaceInFolder, saveIntoFolder } from '../documents/save-files';
 import { renderRankingXlsx } from '../documents/xlsx';
 import type { JobContext } from '../jobs/job-service';
 import type { Workspace } from '../storage/workspace';
+import { assertNoOpenErrors } from '../review/review-service';
 import { buildWorkspaceReport } from './report-service';
 import { modelWarnings } from './model-warnings';
 
@@ -49,6 +50,8 @@ export async function exportDocuments(
   job: JobContext = noProgress,
 ): Promise<ExportResult & { absolutePaths: string[]; model: ReportModel }> {
   const total = request.parts.length + 2;
+  job.progress(0, total, '正在审核');
+  await assertNoOpenErrors(ws, request.periodKey);
   job.progress(0, total, '正在计算并起草');
   const { model, damaged } = await buildWorkspaceReport(ws, {
     period: request.period,

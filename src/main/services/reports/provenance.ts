@@ -1,6 +1,22 @@
 import type { Provenance } from '../../../shared/api-types';
 import { AppError } from '../../../shared/errors';
 import type { Workspace } from '../storage/workspace';
+import { reviewNotesOf } from '../review/review-notes';
+import { reporterOf } from '../returns/returns-service';
+import type { FigureRecord } from '../../../shared/schemas/figures';
+
+/** The 填报人 on the returned form an imported figure came from. */
+async function formReporter(
+  ws: Workspace,
+  period: string,
+  region: string,
+  record: FigureRecord | null,
+): Promise<{ reporter?: { name: string; phone: string; file: string } }> {
+  if (record?.origin.kind !== 'import') return {};
+  const file = record.origin.file;
+  const reporter = await reporterOf(ws, period.slice(0, 4), region, file);
+  return reporter ? { reporter: { ...reporter, file } } : {};
+}
 
 const WHAT: Record<string, string> = {
   fig: '填报数',
@@ -35,6 +51,7 @@ export async function provenanceOf(ws: Workspace, ref: string): Promise<Provenan
   const indicator = system.indicators.find((i) => i.id === indicatorId);
   if (!indicator) throw new AppError('NOT_FOUND', `指标“${indicatorId}”不在本工作区。`);
   const view = await ws.figures.get(period);
+  const record = view.figures[systemId]?.[indicatorId]?.[region] ?? null;
   return {
     ref,
     period,
@@ -43,7 +60,9 @@ export async function provenanceOf(ws: Workspace, ref: string): Promise<Provenan
     indicatorName: indicator.name,
     region,
     what: WHAT[what ?? 'fig'] ?? '计算值',
-    record: view.figures[systemId]?.[indicatorId]?.[region] ?? null,
+    record,
     history: await ws.figures.cellHistory(period, systemId, indicatorId, region),
+    review: await reviewNotesOf(ws, { period, systemId, indicatorId, region }, record),
+    ...(await formReporter(ws, period, region, record)),
   };
 }

@@ -6,6 +6,9 @@ import type { IndicatorResult } from '../../../shared/report/compute';
 import { kindSpec } from '../../../shared/report/kinds';
 import type { DocumentKind, ReportModel } from '../../../shared/report/model';
 import type { Workspace } from '../storage/workspace';
+import type { IssuedDocument } from '../../../shared/schemas/register';
+import type { DocumentSettings } from '../../../shared/schemas/workspace';
+import { numberingFor } from '../register/numbering';
 import { loadFigures } from './figure-loader';
 import { newerFormat } from '../systems/system-loader';
 
@@ -86,10 +89,14 @@ export interface ReportRequest {
   issueDate: Date;
   /** Use these edits instead of the saved ones (preview of unsaved changes). */
   edits?: BriefingEdits | undefined;
+  /** Draft with these settings (a number fixed by the caller, as for a 更正), not the register's numbering. */
+  documents?: DocumentSettings;
 }
 
 export interface WorkspaceReport {
   model: ReportModel;
+  /** The issued document in force for this period and kind, when it has been issued (签发). */
+  issued: IssuedDocument | null;
   /** The key indicators the model was built from, computed once for the model and the rankings page. */
   results: IndicatorResult[];
   damaged: { period: string; message: string }[];
@@ -103,18 +110,21 @@ export async function buildWorkspaceReport(ws: Workspace, request: ReportRequest
   const wholeYears = spec.monthlyDetail || spec.chart === 'trend';
   const { lookup, damaged } = await loadFigures(ws, request.period, systems, { wholeYears });
   const edits = request.edits ?? (await loadEdits(ws, request.periodKey, request.kind));
-  const d = request.issueDate;
+  const numbering = request.documents
+    ? { documents: request.documents, issueDate: request.issueDate, issued: null }
+    : await numberingFor(ws, request.periodKey, request.kind, request.issueDate);
+  const d = numbering.issueDate;
   const input = {
     kind: request.kind,
     period: request.period,
-    workspace: reportWorkspace(ws),
+    workspace: { ...reportWorkspace(ws), documents: numbering.documents },
     systems,
     lookup,
     issueDate: { year: d.getFullYear(), month: d.getMonth() + 1, day: d.getDate() },
     ...(edits ? { edits } : {}),
   };
   const results = computeKeyIndicators(input);
-  return { model: buildReportModel(input, results), results, damaged };
+  return { model: buildReportModel(input, results), results, damaged, issued: numbering.issued };
 }
 
 /** All indicators of the workspace (or one system) computed for a period. */

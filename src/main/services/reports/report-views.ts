@@ -3,10 +3,8 @@ import { AppError } from '../../../shared/errors';
 import { chartFor } from '../../../shared/report/build';
 import type { ChartBlock, DocumentKind, ReportModel } from '../../../shared/report/model';
 import type { BriefingEdits } from '../../../shared/schemas/briefing';
-import type { IssueRecord } from '../../../shared/schemas/workspace';
 import type { Workspace } from '../storage/workspace';
 import { parsePeriodOrThrow } from './figure-loader';
-import { markIssued } from './issue';
 import { modelWarnings } from './model-warnings';
 import { buildWorkspaceReport } from './report-service';
 
@@ -48,20 +46,6 @@ export async function rankingView(ws: Workspace, input: { periodKey: string; now
     timeProgress: progress ? { percent: progress.percent, note: progress.note } : null,
     warnings: modelWarnings(model, damaged, ws.problemList()),
   };
-}
-
-/** 签发: records the document under the title it has now and moves the issue counter on. */
-export async function issueDocument(
-  ws: Workspace,
-  input: { periodKey: string; kind: DocumentKind; now: Date },
-): Promise<IssueRecord> {
-  const { model } = await buildWorkspaceReport(ws, {
-    period: parsePeriodOrThrow(input.periodKey),
-    periodKey: input.periodKey,
-    kind: input.kind,
-    issueDate: input.now,
-  });
-  return markIssued(ws, { period: input.periodKey, kind: input.kind, title: model.title, now: input.now });
 }
 
 /** One chart of the rankings page as the briefing's PNG, named after the period and the chart. */

@@ -134,6 +134,8 @@ function generate(
   for (const ind of cityTargets?.indicators ?? []) {
     if (ind.frequency === 'annual') continue;
     const target = cityTargetOf(ind, PLAN_YEAR);
+    const twin = ind.sameAs?.find((l) => l.systemId === REGIONAL);
+    const twinName = regional?.indicators.find((i) => i.id === twin?.indicatorId)?.name;
     for (const p of periodsOf(ind.frequency, lastMonth)) {
       const shared = cityValues.get(`${ind.name}@${p.key}`);
       let value: number | null = shared ?? null;
@@ -146,6 +148,10 @@ function generate(
               : target * between(random, 0.9, 1.05);
         value = round(ind.kind === 'count' ? Math.round(v) : v, ind.decimals);
       }
+      // 同一数据 under another name takes the district table's figure, as a real office's would. The draw
+      // above still happens so every other figure of the sample stays as it always was.
+      const twinValue = twinName === undefined ? undefined : cityValues.get(`${twinName}@${p.key}`);
+      if (twinValue !== undefined) value = twinValue;
       if (value !== null) put(p.key, { systemId: CITY_TARGETS, indicatorId: ind.id, region: TOTAL_REGION, value });
     }
   }

@@ -59,6 +59,8 @@ export function describeOrigin(origin: FigureOrigin): string {
       return `导入 ${origin.file}${origin.sheet ? ` ${origin.sheet}` : ''}${origin.cell ? ` ${origin.cell}` : ''}`;
     case 'restore':
       return `恢复到第 ${origin.revision} 版`;
+    case 'computed':
+      return `审核计算（${origin.detail}）`;
   }
 }
 

@@ -178,8 +178,13 @@ export class WorkspaceFiles {
     throw new AppError('CONFLICT', `“${rel}”已有太多同名的历史文件，请检查工作区的 history 文件夹。`);
   }
 
-  private async readBytes(rel: string, limit: number): Promise<Buffer | null> {
-    const handle = await open(this.abs(rel), constants.O_RDONLY | NO_FOLLOW).catch(() => null);
+  /** The bytes of a file, or null when it is missing or larger than `limit`; a link is refused. */
+  async readBytes(rel: string, limit: number): Promise<Buffer | null> {
+    await this.assertNoLinks(rel);
+    const handle = await open(this.abs(rel), constants.O_RDONLY | NO_FOLLOW).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === 'ELOOP') throw new LinkRefusedError(rel);
+      return null;
+    });
     if (!handle) return null;
     try {
       const size = (await handle.stat()).size;

@@ -46,8 +46,12 @@ export class WorkspaceSession {
   constructor(private readonly options: SessionOptions) {}
 
   private async ctx(): Promise<WorkspaceContext> {
+    const options = this.options;
     return {
-      userName: this.options.userName,
+      // Read when used: the clerk may give a name in 设置 while a workspace is open.
+      get userName() {
+        return options.userName;
+      },
       app: this.options.app,
       now: this.options.now ?? (() => new Date()),
       registries: await this.options.templates.registries(),

@@ -145,7 +145,9 @@ export class Workspace {
     this.figures = new FigureStore(
       {
         files: this.files,
-        user: ctx.userName,
+        get user() {
+          return ctx.userName;
+        },
         now: ctx.now,
         spec: (s, i) => this.spec(s, i),
         regions: this.allowedRegions,

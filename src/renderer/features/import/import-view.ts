@@ -1,3 +1,4 @@
+import type { ReviewItem } from '../../../shared/api-types';
 import type { ImportFileCounts, ImportFileReport, ImportPreview } from '../../../shared/import-types';
 
 /**
@@ -12,6 +13,8 @@ export interface ImportView {
   expiresAt: string | null;
   /** Files of one region and period that arrived in different requests (main refuses such an import). */
   conflicts: string[];
+  /** The 审核 across cells of the figures as the import would leave them. */
+  review: ReviewItem[];
 }
 
 export function mergePreviews(
@@ -39,6 +42,7 @@ export function mergePreviews(
     totals,
     expiresAt: expiries[0] ?? null,
     conflicts: crossBatchConflicts(previews),
+    review: [...new Map(previews.flatMap((p) => p.review).map((r) => [r.key, r])).values()],
   };
 }
 
@@ -59,17 +63,20 @@ function crossBatchConflicts(previews: readonly ImportPreview[]): string[] {
 }
 
 /** What apply would write, for the confirm dialog: regions, periods and counts. */
-export function applySummary(view: ImportView): string {
+export function applySummary(view: ImportView, excluded = 0): string {
   const accepted = view.files.filter((f) => f.status === 'accepted' && f.counts.changed > 0);
   const regions = [...new Set(accepted.map((f) => f.region ?? f.file))];
   const periods = [...new Set(accepted.map((f) => f.periodTitle ?? f.period ?? ''))].filter(Boolean);
   const t = view.totals;
   const parts = [
-    `将把 ${regions.join('、')} 共 ${regions.length} 个区县的 ${t.changed} 个数写入工作区（${periods.join('、')}）。`,
+    `将把 ${regions.join('、')} 共 ${regions.length} 个区县的 ${t.changed - excluded} 个数写入工作区（${periods.join('、')}）。`,
   ];
+  if (excluded > 0) parts.push(`选为“不导入”的 ${excluded} 个数不写入，该区县本期不算报齐。`);
   if (t.rejected > 0) parts.push(`未通过检查的 ${t.rejected} 格不写入。`);
   if (t.refusedFiles > 0) parts.push(`被拒绝的 ${t.refusedFiles} 个文件不导入。`);
   if (t.anomalies > 0) parts.push(`有 ${t.anomalies} 处异常提示，请确认已经核实。`);
+  const errors = view.review.filter((r) => r.level === '错误').length;
+  if (errors > 0) parts.push(`导入后有 ${errors} 条审核错误，导出文稿前须改正或说明确认。`);
   parts.push('写入后可在“数据填报”的修改记录中查看和恢复。确定导入吗？');
   return parts.join('');
 }

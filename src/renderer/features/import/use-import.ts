@@ -19,6 +19,8 @@ export function useImport(limits = { batchBytes: MAX_BATCH_BYTES, batchFiles: MA
   const error = ref<string | null>(null);
   const repeated = ref<string[]>([]);
   const progress = ref('');
+  /** Rows the clerk unticked (不导入): "file\u0000ref". */
+  const excluded = shallowRef<ReadonlySet<string>>(new Set());
   let period = '';
   /** Bumped on every new preview or reset, so an answer to an abandoned request is dropped. */
   let generation = 0;
@@ -30,6 +32,7 @@ export function useImport(limits = { batchBytes: MAX_BATCH_BYTES, batchFiles: MA
     applied.value = null;
     view.value = null;
     error.value = null;
+    excluded.value = new Set();
     const screened = screenFiles(files);
     repeated.value = screened.repeated;
     const batches = planBatches(screened.send, limits.batchBytes, limits.batchFiles);
@@ -88,9 +91,14 @@ export function useImport(limits = { batchBytes: MAX_BATCH_BYTES, batchFiles: MA
     stage.value = 'applying';
     error.value = null;
     try {
+      const exclude = [...excluded.value].map((key) => {
+        const [file = '', ref = ''] = key.split('\u0000');
+        return { file, ref };
+      });
       const result = await useApi().call('import.apply', {
         previewId: first,
         ...(more.length ? { morePreviewIds: more } : {}),
+        ...(exclude.length ? { exclude } : {}),
       });
       applied.value = result;
       stage.value = 'applied';
@@ -102,8 +110,17 @@ export function useImport(limits = { batchBytes: MAX_BATCH_BYTES, batchFiles: MA
     }
   }
 
+  /** Ticks or unticks one row of the preview (导入 / 不导入). */
+  function setExcluded(file: string, ref: string, exclude: boolean): void {
+    const next = new Set(excluded.value);
+    if (exclude) next.add(`${file}\u0000${ref}`);
+    else next.delete(`${file}\u0000${ref}`);
+    excluded.value = next;
+  }
+
   function reset(): void {
     generation++;
+    excluded.value = new Set();
     stage.value = 'idle';
     chosen.value = [];
     view.value = null;
@@ -113,5 +130,19 @@ export function useImport(limits = { batchBytes: MAX_BATCH_BYTES, batchFiles: MA
     progress.value = '';
   }
 
-  return { stage, chosen, view, applied, error, repeated, progress, preview, again, apply, reset };
+  return {
+    stage,
+    chosen,
+    view,
+    applied,
+    error,
+    repeated,
+    progress,
+    excluded,
+    preview,
+    again,
+    apply,
+    setExcluded,
+    reset,
+  };
 }

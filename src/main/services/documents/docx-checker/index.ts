@@ -6,6 +6,7 @@ import { contentChecks } from './checks-content';
 import { contextOf, item, type CheckContext } from './context';
 import { readDocument } from './document-view';
 import { NotADocxError, openDocx } from './package';
+import { withPlainWords } from './plain-words';
 import type { CheckExpectations, CheckItem } from './types';
 
 export type { CheckExpectations, CheckItem } from './types';
@@ -56,5 +57,5 @@ export async function checkBriefingDocx(
       );
     }
   }
-  return items;
+  return withPlainWords(items, context);
 }
