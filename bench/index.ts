@@ -12,6 +12,7 @@ import { benchRankingXlsx } from './xlsx.bench';
 import { benchStorage } from './storage.bench';
 import { benchCli } from './cli.bench';
 import { benchPages } from './pages.bench';
+import { benchServer } from './server.bench';
 import { existsSync } from 'node:fs';
 import { PROJECT_ROOT } from '../tests/support/project';
 import { benchTableImport } from './table-import.bench';
@@ -67,6 +68,10 @@ async function main(): Promise<void> {
     await section(
       'CLI cold start, median of 7 fresh processes (targets: command ≤ 600 ms, month package ≤ 1000 ms)',
       () => benchCli(),
+    );
+  if (!only || only === 'server')
+    await section('server workspace (PostgreSQL on loopback): 20 clients saving one cell each into one period', () =>
+      benchServer(),
     );
   if (!only || only === 'pages') {
     await section('first visit of each page in Chromium, 3 fresh browser contexts (target ≤ 500 ms)', async () => {

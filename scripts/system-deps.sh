@@ -12,6 +12,7 @@ packages=(
   fonts-arphic-ukai        # a Kai face standing in for 楷体_GB2312
   fonts-crosextra-carlito  # Calibri metrics
   fonts-liberation         # Times New Roman / Arial metrics
+  postgresql               # server workspace tests start a throwaway cluster (initdb + pg_ctl on a loopback port)
 )
 
 missing=()

@@ -26,6 +26,7 @@ const commandLoaders: Record<string, () => Promise<CliCommand>> = {
   issue: async () => (await import('./commands/register')).issueCommand,
   issued: async () => (await import('./commands/register')).issuedCommand,
   serve: async () => (await import('./commands/serve')).serveCommand,
+  server: async () => (await import('./commands/server')).serverCommand,
 };
 
 export const commandNames = Object.keys(commandLoaders);

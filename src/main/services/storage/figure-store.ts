@@ -6,6 +6,7 @@ import type {
   FigureChangeInput,
   FigureChangeRecord,
   FigureOrigin,
+  FigureRecord,
   FigureTable,
   JournalEntry,
 } from '../../../shared/schemas/figures';
@@ -164,62 +165,14 @@ export class FigureStore {
   async set(period: string, changes: StoreChange[], origin: FigureOrigin): Promise<SaveResult> {
     const key = this.parseKey(period);
     await this.host.assertWritable();
-    const rejections: FigureRejection[] = duplicateCells(changes, (s, i) => this.host.spec(s, i)?.name);
-    if (rejections.length) {
-      throw new AppError(
-        'BAD_INPUT',
-        `${rejections[0]!.message}。本次未保存任何数据，请每个单元格只填一个数值后重新保存。`,
-        rejections,
-      );
-    }
-    const parsed: { c: StoreChange; value: FigureValue }[] = [];
-    changes.forEach((c, index) => {
-      const reject = (message: string) =>
-        rejections.push({
-          index,
-          systemId: c.systemId,
-          indicatorId: c.indicatorId,
-          region: c.region,
-          value: c.value,
-          message,
-        });
-      const spec = this.host.spec(c.systemId, c.indicatorId);
-      if (!spec) return reject(`指标体系“${c.systemId}”中没有指标“${c.indicatorId}”`);
-      if (!this.host.regions.has(c.region)) return reject(`“${c.region}”不是本工作区的区县`);
-      const due = dueKind(key, spec.frequency);
-      if (due) return reject(due);
-      const result = parseFigureInput(c.value, spec);
-      if (!result.ok) return reject(result.message);
-      parsed.push({ c, value: result.value });
-    });
-    if (rejections.length) {
-      const first = rejections[0]!;
-      throw new AppError(
-        'BAD_INPUT',
-        `有 ${rejections.length} 个数值未通过检查，本次未保存任何数据。第一处：${first.region}“${this.host.spec(first.systemId, first.indicatorId)?.name ?? first.indicatorId}”：${first.message}`,
-        rejections,
-      );
-    }
+    const parsed = parseChanges(key, changes, (s, i) => this.host.spec(s, i), this.host.regions);
     return this.mutex.run(key, async () => {
       const state = await this.state(key);
       if (state.damage) throw damageError(state);
       const records: FigureChangeRecord[] = [];
       for (const { c, value } of parsed) {
-        const current = state.figures[c.systemId]?.[c.indicatorId]?.[c.region];
-        const noteChanged = c.note !== undefined && (c.note ?? '') !== (current?.note ?? '');
-        const sourceChanged = c.source !== undefined && (c.source ?? '') !== (current?.source ?? '');
-        if (current && sameValue(current.v, value) && !noteChanged && !sourceChanged) continue;
-        if (!current && value === null && !noteChanged && !sourceChanged) continue;
-        records.push({
-          s: c.systemId,
-          i: c.indicatorId,
-          r: c.region,
-          old: current?.v ?? null,
-          new: value,
-          ...(noteChanged ? { note: c.note ?? '' } : {}),
-          ...(sourceChanged ? { source: c.source ?? '' } : {}),
-          ...(c.origin ? { origin: c.origin } : {}),
-        });
+        const record = changeRecord(c, value, state.figures[c.systemId]?.[c.indicatorId]?.[c.region]);
+        if (record) records.push(record);
       }
       if (records.length === 0) return { period: key, revision: state.revision, changed: 0, unchanged: changes.length };
       const entry: JournalEntry = {
@@ -341,6 +294,84 @@ export class FigureStore {
       return { period: key, revision: state.revision, changed: records.length, unchanged: 0 };
     });
   }
+}
+
+/** A change that passed every check, with its value parsed. */
+export interface ParsedChange<C extends StoreChange = StoreChange> {
+  c: C;
+  value: FigureValue;
+}
+
+/**
+ * Checks a batch the way every backend must before saving: no cell twice, known indicator and region, the
+ * period kind the indicator reports in, and a value that parses. Throws BAD_INPUT naming the first problem
+ * (with every rejection as detail) so a bad cell saves nothing.
+ */
+export function parseChanges<C extends StoreChange>(
+  key: PeriodKey,
+  changes: C[],
+  specOf: (systemId: string, indicatorId: string) => (FigureSpec & { frequency: Frequency }) | null,
+  regions: ReadonlySet<string>,
+): ParsedChange<C>[] {
+  const rejections: FigureRejection[] = duplicateCells(changes, (s, i) => specOf(s, i)?.name);
+  if (rejections.length) {
+    throw new AppError(
+      'BAD_INPUT',
+      `${rejections[0]!.message}。本次未保存任何数据，请每个单元格只填一个数值后重新保存。`,
+      rejections,
+    );
+  }
+  const parsed: ParsedChange<C>[] = [];
+  changes.forEach((c, index) => {
+    const reject = (message: string) =>
+      rejections.push({
+        index,
+        systemId: c.systemId,
+        indicatorId: c.indicatorId,
+        region: c.region,
+        value: c.value,
+        message,
+      });
+    const spec = specOf(c.systemId, c.indicatorId);
+    if (!spec) return reject(`指标体系“${c.systemId}”中没有指标“${c.indicatorId}”`);
+    if (!regions.has(c.region)) return reject(`“${c.region}”不是本工作区的区县`);
+    const due = dueKind(key, spec.frequency);
+    if (due) return reject(due);
+    const result = parseFigureInput(c.value, spec);
+    if (!result.ok) return reject(result.message);
+    parsed.push({ c, value: result.value });
+  });
+  if (rejections.length) {
+    const first = rejections[0]!;
+    throw new AppError(
+      'BAD_INPUT',
+      `有 ${rejections.length} 个数值未通过检查，本次未保存任何数据。第一处：${first.region}“${specOf(first.systemId, first.indicatorId)?.name ?? first.indicatorId}”：${first.message}`,
+      rejections,
+    );
+  }
+  return parsed;
+}
+
+/** The journal record of one checked change against the cell's current record, or null when it changes nothing. */
+export function changeRecord(
+  c: StoreChange,
+  value: FigureValue,
+  current: FigureRecord | undefined,
+): FigureChangeRecord | null {
+  const noteChanged = c.note !== undefined && (c.note ?? '') !== (current?.note ?? '');
+  const sourceChanged = c.source !== undefined && (c.source ?? '') !== (current?.source ?? '');
+  if (current && sameValue(current.v, value) && !noteChanged && !sourceChanged) return null;
+  if (!current && value === null && !noteChanged && !sourceChanged) return null;
+  return {
+    s: c.systemId,
+    i: c.indicatorId,
+    r: c.region,
+    old: current?.v ?? null,
+    new: value,
+    ...(noteChanged ? { note: c.note ?? '' } : {}),
+    ...(sourceChanged ? { source: c.source ?? '' } : {}),
+    ...(c.origin ? { origin: c.origin } : {}),
+  };
 }
 
 /** Why a damaged period cannot be changed, and what to do (restore, or upgrade the program). */
