@@ -65,6 +65,9 @@ describe('start page and 指标体系 in Chromium against the real services', ()
     await detail.getByText('越大越好').waitFor();
     await detail.getByTestId('targets-table').getByText('不低于7%').waitFor();
     await detail.getByTestId('by-region-table').getByText('南太湖新区').waitFor();
+    // The transcription record is folded away from the clerk, and opens on request.
+    expect(await detail.getByTestId('indicator-source').isVisible()).toBe(false);
+    await detail.getByText('转录记录').click();
     expect(await detail.getByTestId('indicator-source').textContent()).toMatch(
       /001_ea4810122a1c8d88\.txt，第 [\d、]+ 行/,
     );

@@ -94,7 +94,10 @@ export function detectAnomalies(
   if (previous !== 0 && value !== 0 && Math.sign(previous) !== Math.sign(value)) {
     out.push({ kind: 'signFlip', message: `与上期（${shownPrevious}）正负相反，请核实` });
   }
-  if (cumulative && !firstOfYear && value < previous) {
+  // Only amounts and counts add up through the year; a per-unit figure (亩均税收, 人均收入, 能耗强度) is a
+  // ratio of two running totals and may fall from one period to the next.
+  const accumulates = ytd && (kind === 'level' || kind === 'count');
+  if (accumulates && !firstOfYear && value < previous) {
     out.push({ kind: 'ytdDecrease', message: `累计数低于上期（${shownPrevious}），年内累计数通常不会减少，请核实` });
   }
   return out;

@@ -33,6 +33,9 @@ describe('anomaly rules (pure)', () => {
     ['growth to zero is no flip', { kind: 'growth', unit: '%', value: 0, previous: 3 }, []],
     ['level sign flip and jump', { value: -10, previous: 100 }, ['jump', 'signFlip']],
     ['ytd level lower than last month', { ytd: true, value: 90, previous: 100 }, ['ytdDecrease']],
+    ['ytd count lower than last month', { kind: 'count', ytd: true, value: 9, previous: 10 }, ['ytdDecrease']],
+    // 能耗强度, 人均收入: ratios of two running totals, which may fall from one period to the next.
+    ['ytd per-unit figure may fall', { kind: 'perUnit', ytd: true, value: 0.52, previous: 0.55 }, []],
     ['ytd level restarts in January', { ytd: true, firstOfYear: true, value: 10, previous: 100 }, []],
     ['ytd growth rate may fall', { kind: 'growth', unit: '%', ytd: true, value: 5, previous: 6 }, []],
     [
