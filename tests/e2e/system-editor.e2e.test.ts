@@ -189,7 +189,7 @@ describe('the 指标体系 editor through a year and into the next', () => {
 
     await page.goto(`${app.host.url}/#/briefing?period=2026-09`);
     await page
-      .locator('.doc-p:visible', { hasText: /完成年度目标的91\.7%/ })
+      .locator('.doc-p:visible', { hasText: /完成年度目标(（[^）]*）)?的91\.7%/ })
       .first()
       .waitFor();
     await screenshot(page, 'editor-08-briefing-2026');

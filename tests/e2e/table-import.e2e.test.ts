@@ -303,6 +303,8 @@ describe('从表格新建 and 导入历史数据 in Chromium against the real se
       .click();
     await settings.getByTestId('key-indicators').getByText('规上工业营业收入').waitFor();
     await settings.getByTestId('save-ranking').click();
+    // The clerk leaves once the page says it is saved (leaving earlier would ask about unsaved edits).
+    await page.getByText('设置已保存').first().waitFor();
     await expect
       .poll(() => ws().settings.ranking.keyIndicators.map((k) => `${k.systemId}/${k.indicatorId}`))
       .toEqual([`${newSystemId}/${imported('规上工业营业收入').id}`]);
@@ -322,7 +324,7 @@ describe('从表格新建 and 导入历史数据 in Chromium against the real se
 
     await page.goto(`${app.host.url}/#/briefing?period=2026-09`);
     await page
-      .locator('.doc-p:visible', { hasText: /完成年度目标的80\.1%/ })
+      .locator('.doc-p:visible', { hasText: /完成年度目标(（[^）]*）)?的80\.1%/ })
       .first()
       .waitFor();
     await shot('table-import-briefing-2026');

@@ -142,6 +142,16 @@ function markSpecialCases(
     const x = current.find((v) => v.indicatorId === second.id && v.region === a);
     const y = current.find((v) => v.indicatorId === second.id && v.region === b);
     if (x && y) y.value = x.value;
+    // A 全市 that is the districts' sum stays their sum, or 审核 (SH01) would rightly hold the export back.
+    const city = current.find((v) => v.indicatorId === second.id && v.region === '全市');
+    const districts = current.filter((v) => v.indicatorId === second.id && regions.includes(v.region));
+    // With a district unreported there is no sum to keep (and 审核 does not ask for one).
+    if (second.cityIsSumOfRegions && city && districts.every((v) => typeof v.value === 'number')) {
+      city.value = round(
+        districts.reduce((sum, v) => sum + (v.value as number), 0),
+        second.decimals,
+      );
+    }
   }
 }
 

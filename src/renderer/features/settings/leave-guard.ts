@@ -42,6 +42,15 @@ export function provideLeaveGuard(): void {
   });
 }
 
+/**
+ * Two states of a form compared as the clerk sees them: an input that turned a null into undefined (Element
+ * Plus number inputs do) is no edit.
+ */
+export function sameForm(a: unknown, b: unknown): boolean {
+  const plain = (x: unknown) => JSON.stringify(x, (_key, v: unknown) => (v === undefined ? null : v));
+  return plain(a) === plain(b);
+}
+
 /** A settings form takes part in the page's leave guard. */
 export function useLeaveGuard(title: string, dirty: () => boolean, save: () => Promise<boolean>): void {
   const forms = inject(FORMS, null);
