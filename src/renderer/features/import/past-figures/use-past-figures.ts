@@ -1,9 +1,10 @@
 import { computed, ref, shallowRef } from 'vue';
 import type { FiguresReadOptions } from '../../../../shared/table-import/figures-table';
-import type { FiguresImportPreview, FiguresImportResult } from '../../../../shared/table-import/types';
+import type { FiguresImportResult } from '../../../../shared/table-import/types';
 import { useApi } from '../../../api/client';
 import type { TableSourceInput } from '../../../components/table-import/table-source';
 import { errorMessage } from '../../../shared/labels';
+import { useTablePreview } from '../../../components/table-import/use-table-preview';
 
 /**
  * 导入历史数据: a plain sheet of past figures, the clerk's choices (period, system, name matches) and main's
@@ -11,43 +12,20 @@ import { errorMessage } from '../../../shared/labels';
  * what was shown or nothing.
  */
 export function usePastFigures() {
-  const source = shallowRef<TableSourceInput | null>(null);
-  const options = ref<FiguresReadOptions>({});
-  const preview = shallowRef<FiguresImportPreview | null>(null);
+  const table = useTablePreview((source: TableSourceInput, options: FiguresReadOptions) =>
+    useApi().call('figures.importPreview', { source, options }),
+  );
+  const { source, options, preview, loading, error } = table;
   const result = shallowRef<FiguresImportResult | null>(null);
-  const loading = ref(false);
   const applying = ref(false);
-  const error = ref<string | null>(null);
-  let asked = 0;
-
-  async function refresh(): Promise<void> {
-    const s = source.value;
-    if (!s) return;
-    const ticket = ++asked;
-    loading.value = true;
-    error.value = null;
-    try {
-      const p = await useApi().call('figures.importPreview', { source: s, options: options.value });
-      if (ticket === asked) preview.value = p;
-    } catch (err) {
-      if (ticket === asked) error.value = errorMessage(err);
-    } finally {
-      if (ticket === asked) loading.value = false;
-    }
-  }
 
   function load(next: TableSourceInput): Promise<void> {
-    source.value = next;
-    preview.value = null;
     result.value = null;
-    return refresh();
+    return table.load(next, true);
   }
 
   function set(patch: Partial<FiguresReadOptions>): Promise<void> {
-    const next: FiguresReadOptions = { ...options.value, ...patch };
-    for (const k of Object.keys(next) as (keyof FiguresReadOptions)[]) if (next[k] === undefined) delete next[k];
-    options.value = next;
-    return refresh();
+    return table.setOptions({ ...options.value, ...patch });
   }
 
   function matchName(name: string, target: { systemId: string; indicatorId: string } | null): Promise<void> {
@@ -86,13 +64,8 @@ export function usePastFigures() {
   }
 
   function reset(): void {
-    asked++;
-    source.value = null;
-    options.value = {};
-    preview.value = null;
+    table.clear();
     result.value = null;
-    error.value = null;
-    loading.value = false;
   }
 
   return { source, options, preview, result, loading, applying, error, blocked, load, set, matchName, apply, reset };

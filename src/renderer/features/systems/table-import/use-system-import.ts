@@ -1,45 +1,21 @@
-import { computed, ref, shallowRef } from 'vue';
+import { computed, ref } from 'vue';
 import type { ColumnRole, RowEdit, TableReadOptions } from '../../../../shared/table-import/schemas';
-import type { SystemImportPreview } from '../../../../shared/table-import/types';
 import { useApi } from '../../../api/client';
 import type { TableSourceInput } from '../../../components/table-import/table-source';
 import { errorMessage } from '../../../shared/labels';
+import { useTablePreview } from '../../../components/table-import/use-table-preview';
 
 /**
  * 从表格新建: the table, the clerk's choices, and main's preview of what would be stored. Every choice is
  * sent back to main, which reads the table again: the preview is always exactly what apply will store.
  */
 export function useSystemImport() {
-  const source = shallowRef<TableSourceInput | null>(null);
-  const options = ref<TableReadOptions>({});
-  const preview = shallowRef<SystemImportPreview | null>(null);
-  const loading = ref(false);
+  const table = useTablePreview((source: TableSourceInput, options: TableReadOptions) =>
+    useApi().call('systems.importPreview', { source, options }),
+  );
+  const { source, options, preview, loading, error } = table;
+  const load = (next: TableSourceInput) => table.load(next);
   const saving = ref(false);
-  const error = ref<string | null>(null);
-  let asked = 0;
-
-  async function refresh(): Promise<void> {
-    const s = source.value;
-    if (!s) return;
-    const ticket = ++asked;
-    loading.value = true;
-    error.value = null;
-    try {
-      const p = await useApi().call('systems.importPreview', { source: s, options: options.value });
-      if (ticket === asked) preview.value = p;
-    } catch (err) {
-      if (ticket === asked) error.value = errorMessage(err);
-    } finally {
-      if (ticket === asked) loading.value = false;
-    }
-  }
-
-  function load(next: TableSourceInput): Promise<void> {
-    source.value = next;
-    options.value = {};
-    preview.value = null;
-    return refresh();
-  }
 
   function set(patch: Partial<TableReadOptions>, resetColumns = false): Promise<void> {
     const next: TableReadOptions = { ...options.value, ...patch };
@@ -48,9 +24,7 @@ export function useSystemImport() {
       delete next.rows;
       delete next.headerRow;
     }
-    for (const k of Object.keys(next) as (keyof TableReadOptions)[]) if (next[k] === undefined) delete next[k];
-    options.value = next;
-    return refresh();
+    return table.setOptions(next);
   }
 
   function editRow(row: number, patch: Omit<RowEdit, 'row'>): Promise<void> {
@@ -85,12 +59,7 @@ export function useSystemImport() {
   }
 
   function reset(): void {
-    asked++;
-    source.value = null;
-    options.value = {};
-    preview.value = null;
-    error.value = null;
-    loading.value = false;
+    table.clear();
   }
 
   return { source, options, preview, loading, saving, error, canSave, load, set, editRow, setColumn, save, reset };
