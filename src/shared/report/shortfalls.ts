@@ -59,7 +59,11 @@ export function weakestDistricts(
   return regions.flatMap((r) => cut.filter((d) => d.region === r));
 }
 
-/** Districts with at least one first or second place and no lagging indicator or missing figure, most places first. */
+/**
+ * Districts with at least one first or second place and nothing behind: no lagging indicator, no missing
+ * figure, and not below 全市 on an indicator that compares districts with 全市 only (a plan without district
+ * targets), since "无落后指标" would then be untrue. Most places first.
+ */
 export function leadingDistricts(
   results: readonly IndicatorResult[],
   regions: readonly string[],
@@ -68,7 +72,7 @@ export function leadingDistricts(
   const shortfalls = districtShortfalls(results, regions);
   const missing = new Set(missingFigures(results, regions).map((m) => m.region));
   const candidates = regions
-    .filter((r) => (shortfalls.get(r)?.length ?? 0) === 0 && !missing.has(r))
+    .filter((r) => (shortfalls.get(r)?.length ?? 0) === 0 && !missing.has(r) && !belowCityOnAny(results, r))
     .map((region) => ({
       region,
       tops: results.filter((res) => {
@@ -79,6 +83,15 @@ export function leadingDistricts(
     .filter((d) => d.tops.length > 0);
   const cut = [...candidates].sort((a, b) => b.tops.length - a.tops.length).slice(0, max);
   return regions.flatMap((r) => cut.filter((d) => d.region === r));
+}
+
+/** Whether a district is worse than 全市 on a key indicator whose districts are compared with 全市 only. */
+function belowCityOnAny(results: readonly IndicatorResult[], region: string): boolean {
+  return results.some(
+    (res) =>
+      !districtsJudged(res) &&
+      res.rows.some((r) => r.region === region && !r.isTotal && r.flags.some((f) => f.id === 'belowCity')),
+  );
 }
 
 /** Districts with key indicators not reported this period, in official order, each with those indicators. */

@@ -489,13 +489,16 @@ function checkPraise(
   const counts = m[2] === '各有' ? named.map(() => stated[0]!) : stated;
   inv.check('praise-claims', counts.length === named.length && named.length > 0, () => `“${text}”`);
   const oracles = results.map((res) => new Oracle(world, res));
+  const { below } = belowCity(world, results);
   named.forEach((r, i) => {
     const tops = oracles.filter((o) => (o.ranks().get(r) ?? Infinity) <= 2).length;
     const reported = oracles.every((o) => o.raw(r) !== null);
+    // "无落后指标" also rules out being worse than 全市 where districts are compared with 全市 only.
     inv.check(
       'praise-claims',
-      (shortfalls.get(r) ?? 0) === 0 && reported && tops === counts[i],
-      () => `“${text}”: ${r} has ${shortfalls.get(r)} shortfalls, ${tops} top-two places, reported ${reported}`,
+      (shortfalls.get(r) ?? 0) === 0 && reported && tops === counts[i] && below(r) === 0,
+      () =>
+        `“${text}”: ${r} has ${shortfalls.get(r)} shortfalls, ${tops} top-two places, reported ${reported}, below 全市 on ${below(r)}`,
     );
   });
 }
