@@ -279,18 +279,24 @@ export function praiseParagraphs(
   return out;
 }
 
-/** 下步要求 of a 通报. */
-export function requirementParagraphs(period: Period): ParagraphBlock[] {
+/**
+ * 下步要求 of a 通报. Targets and time progress are named only when some figure was judged against them; a plan
+ * without targets for the year asks the districts to measure themselves against 全市 and the leaders instead.
+ */
+export function requirementParagraphs(results: readonly IndicatorResult[], period: Period): ParagraphBlock[] {
   const yearEnd = isYearEnd(period);
+  const judged = anythingJudged(results);
   return numbered(
     [
       {
         id: 'targets',
         build: (b) =>
           b.text(
-            yearEnd
-              ? `认真总结。各区县要全面总结${period.year}年目标任务完成情况，对未完成的指标深入分析原因，谋划${period.year + 1}年工作。`
-              : '对标对表。各区县要对照年度目标任务和序时进度，逐项梳理落后指标，明确责任、落实措施，确保完成年度目标任务。',
+            !judged
+              ? '对标找差。各区县要对照全市平均水平和先进区县，逐项梳理差距较大的指标，明确责任、落实措施，推动主要指标争先进位。'
+              : yearEnd
+                ? `认真总结。各区县要全面总结${period.year}年目标任务完成情况，对未完成的指标深入分析原因，谋划${period.year + 1}年工作。`
+                : '对标对表。各区县要对照年度目标任务和序时进度，逐项梳理落后指标，明确责任、落实措施，确保完成年度目标任务。',
           ),
       },
       {

@@ -172,7 +172,7 @@ function sectionBlocks(id: SectionId, input: SectionInput, series: Map<Indicator
     case 'praise':
       return praiseParagraphs(results, regions, period);
     case 'requirements':
-      return requirementParagraphs(period);
+      return requirementParagraphs(results, period);
   }
 }
 
