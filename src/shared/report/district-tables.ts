@@ -5,7 +5,7 @@ import { chineseOrdinal } from './kinds';
 import type { CellStatus, HeaderCell, TableBlock, TableCell, TableColumn, TableRow } from './model';
 import { calcRef } from './phrasing';
 import { isLagging, verdictOf } from './verdicts';
-import { valueUnit } from './wording';
+import { differenceUnit, valueUnit } from './wording';
 import { emWidth } from './layout-text';
 
 /**
@@ -129,7 +129,7 @@ function isMonthlyTotal(res: IndicatorResult): boolean {
 function rankedLabel(res: IndicatorResult): string {
   if (res.rankBy === 'completion') return `${completionWord(res)}（%）`;
   if (res.rankBy === 'growth' && res.indicator.kind !== 'growth')
-    return res.indicator.kind === 'share' ? '比上年（个百分点）' : '增速（%）';
+    return res.indicator.kind === 'share' ? `比上年（${differenceUnit(res.indicator)}）` : '增速（%）';
   if (res.indicator.kind === 'growth') return '增速（%）';
   const unit = valueUnit(res.indicator);
   return unit ? `实际（${unit}）` : '实际';

@@ -2,6 +2,7 @@ import { DASH, formatFigure, formatRank } from '../domain/format';
 import { formatFixed } from '../domain/rounding';
 import type { CellStatus, HeaderCell, TableBlock, TableCell, TableColumn, TableRow } from './model';
 import { completionWord, RATE_DECIMALS, type IndicatorResult, type RegionResult } from './compute';
+import { differenceUnit } from './wording';
 
 interface ColumnSpec {
   label: string;
@@ -73,7 +74,8 @@ export function columnsForIndicator(res: IndicatorResult): ColumnSpec[] {
     cell: (row) => numberCell(row.value, decimals, row.ref),
   };
   const yoy: ColumnSpec = {
-    label: ind.kind === 'share' ? '比上年同期（个百分点）' : '同比增长（%）',
+    // A share's 同比 is a difference, in 个千分点 when the share is in ‰.
+    label: ind.kind === 'share' ? `比上年同期（${differenceUnit(ind)}）` : '同比增长（%）',
     role: 'growth',
     decimals: RATE_DECIMALS,
     cell: (row) =>

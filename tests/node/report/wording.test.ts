@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../../src/shared/domain/periods';
 import { computeIndicator, type FigureLookup } from '../../../src/shared/report/compute';
 import { paragraphText } from '../../../src/shared/report/model';
+import { columnsForIndicator } from '../../../src/shared/report/ranking-table';
 import { cityParagraphs, summaryParagraph } from '../../../src/shared/report/narrative-overall';
 import { documentPeriodTitle, nextReportLabel, spanLabel, valueText } from '../../../src/shared/report/wording';
 import type { FigureValue } from '../../../src/shared/schemas/figure';
@@ -27,7 +28,7 @@ function indicator(partial: Partial<Indicator> & Pick<Indicator, 'id' | 'kind' |
 }
 
 /** The 全市 sentence of one indicator with these figures (2023 and 2022 at the same key). */
-function sentence(ind: Indicator, period: string, now: FigureValue, lastYear: FigureValue = null): string {
+function computed(ind: Indicator, period: string, now: FigureValue, lastYear: FigureValue = null) {
   const system: IndicatorSystem = {
     formatVersion: 2,
     id: 's',
@@ -47,7 +48,11 @@ function sentence(ind: Indicator, period: string, now: FigureValue, lastYear: Fi
     const v = region === '全市' ? (k === key ? now : k === last ? lastYear : undefined) : undefined;
     return v === undefined ? undefined : { v, at: 'x', by: 'x', origin: { kind: 'entry' } };
   };
-  const res = computeIndicator(system, ind, { period: p, regions: ['南湖'], lookup })!;
+  return { res: computeIndicator(system, ind, { period: p, regions: ['南湖'], lookup })!, p };
+}
+
+function sentence(ind: Indicator, period: string, now: FigureValue, lastYear: FigureValue = null): string {
+  const { res, p } = computed(ind, period, now, lastYear);
   return [summaryParagraph([res], p), ...cityParagraphs([res], p)].map(paragraphText).join('｜');
 }
 
@@ -80,6 +85,10 @@ describe('unit-aware wording', () => {
     expect(sentence(share, '2023Q3', 13.1, 12.4)).toContain(
       '货物出口占全国份额为13.1‰，比上年同期提高0.7个千分点，低于年度目标（13.4‰）0.3个千分点',
     );
+    // The ranking table's header says the same as the text.
+    const labels = columnsForIndicator(computed(share, '2023Q3', 13.1, 12.4).res).map((c) => c.label);
+    expect(labels).toContain('比上年同期（个千分点）');
+    expect(labels.join()).not.toContain('个百分点');
   });
 
   it('says "控制在…以内" for a lower-is-better target that is met, and how far over one that is not', () => {
