@@ -23,6 +23,7 @@ import type {
   WorkspaceInfo,
 } from './api-types';
 import type { ApplyResult, FormsGenerateResult, ImportPreview, RegionReturn } from './import-types';
+import { CalendarDateSchema } from './schemas/calendar-date';
 import { FigureChangeInputSchema } from './schemas/figures';
 import { IndicatorPatchSchema } from './schemas/indicator-patch';
 import { YearKeySchema, type IndicatorSystem } from './schemas/indicator-system';
@@ -185,10 +186,7 @@ export const calls = {
     z.strictObject({
       period: PeriodKeySchema,
       kind: DocumentKindSchema,
-      date: z
-        .string()
-        .regex(/^\d{4}-\d{2}-\d{2}$/, '成文日期应为 2026-10-12 这样的年-月-日')
-        .optional(),
+      date: CalendarDateSchema.optional(),
       correct: z
         .strictObject({ reason: z.string().trim().min(2, '请写明更正的原因（至少 2 个字）').max(300) })
         .optional(),

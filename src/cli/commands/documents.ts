@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { isCalendarDate } from '../../shared/schemas/calendar-date';
 import type { ExportResult } from '../../shared/api-types';
 import { DocumentKindSchema } from '../../shared/schemas/briefing';
 import { parsePeriodOrThrow } from '../../main/services/reports/figure-loader';
@@ -26,7 +27,7 @@ export function printExport(io: CliIo, result: ExportResult & { absolutePaths: s
 function issueDateOf(text: string | undefined): Date {
   if (text === undefined) return new Date();
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (!m) throw new UsageError(`--date 应为 2023-10-08 这样的日期，收到“${text}”`);
+  if (!m || !isCalendarDate(text)) throw new UsageError(`--date 应为确实存在的日期，如 2023-10-08，收到“${text}”`);
   return new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
 }
 

@@ -1,4 +1,5 @@
 import { DocumentKindSchema } from '../../shared/schemas/briefing';
+import { isCalendarDate } from '../../shared/schemas/calendar-date';
 import { issueDocument } from '../../main/services/register/issue-document';
 import { listIssued } from '../../main/services/register/register-files';
 import { parseCommandArgs, requireOption } from '../args';
@@ -37,8 +38,8 @@ export const issueCommand: CliCommand = {
     const period = requireOption(values.period, '--period');
     const kind = DocumentKindSchema.safeParse(requireOption(values.kind, '--kind'));
     if (!kind.success) throw new UsageError(`--kind 应为 简报、运行分析报告 或 通报，收到“${values.kind}”`);
-    if (values.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.date))
-      throw new UsageError(`--date 应为 2023-10-12 这样的日期，收到“${values.date}”`);
+    if (values.date !== undefined && !isCalendarDate(values.date))
+      throw new UsageError(`--date 应为确实存在的日期，如 2023-10-12，收到“${values.date}”`);
     if (values.reason !== undefined && !values.correct) throw new UsageError('--reason 只能与 --correct 一起用');
     if (values.correct && !values.reason) throw new UsageError('更正须用 --reason 写明原因');
     return withWorkspace(services, dir, async (ws) => {

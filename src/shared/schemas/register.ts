@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDateSchema } from './calendar-date';
 import { DocumentKindSchema } from './briefing';
 import { PeriodKeySchema } from './workspace';
 
@@ -33,7 +34,7 @@ export const IssuedDocumentSchema = z.strictObject({
   periodTitle: z.string(),
   title: z.string(),
   /** 成文日期 printed on the document. */
-  issueDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  issueDate: CalendarDateSchema,
   issuedAt: z.string(),
   issuedBy: z.string(),
   /** A corrected issue: which document it corrects, its place among the corrections, and why. */

@@ -38,6 +38,22 @@ describe('CLI audit, issue and issued', () => {
     expect(text.out).toContain('2023年1—9月审核：审核了');
     expect(text.out).toContain('[提示] SH09 同一数据一方未填');
 
+    // A day that does not exist is refused before anything is frozen or numbered.
+    const badDay = await run([
+      'issue',
+      '--workspace',
+      dir,
+      '--period',
+      '2023-09',
+      '--kind',
+      '简报',
+      '--date',
+      '2023-02-30',
+    ]);
+    expect(badDay.code).toBe(2);
+    expect(badDay.err).toContain('--date 应为确实存在的日期，如 2023-10-12，收到“2023-02-30”');
+    expect((await run(['issued', '--workspace', dir])).out).not.toContain('第8期');
+
     const issued = await run([
       'issue',
       '--workspace',

@@ -157,7 +157,11 @@ export function tooLargeMessage(size: number): string {
 /** The first check of every file: a Chinese reason (without the file name) when it cannot be a form. */
 export function guardFile(bytes: Buffer): GuardResult {
   if (bytes.length > MAX_FILE_BYTES) return { ok: false, message: tooLargeMessage(bytes.length) };
-  if (bytes.length === 0) return { ok: false, message: '是空文件（0 字节），可能没有保存或传输完整。请让区县重新发送' };
+  if (bytes.length === 0)
+    return {
+      ok: false,
+      message: '是空文件（0 字节），可能没有保存或传输完整。请重新保存该文件，区县发来的请让区县重新发送',
+    };
   if (bytes.subarray(0, 8).equals(OLE2_SIGNATURE)) {
     if (isEncryptedPackage(bytes)) {
       return {
